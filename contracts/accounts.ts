@@ -1,0 +1,113 @@
+/**
+ * Request and response schemas of the accounts API, shared by the server (validation, OpenAPI)
+ * and the web app (forms, types). Error messages are keys of contracts/i18n/messages.*.json.
+ */
+import { z } from "zod";
+
+export const ROLES = ["admin", "manager", "participant"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const Locale = z.enum(["fr", "en"]);
+export type Locale = z.infer<typeof Locale>;
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "fields.required" })
+  .max(254, { error: "fields.email" })
+  .pipe(z.email({ error: "fields.email" }));
+
+/** Length in characters (code points), not UTF-16 units: "é" or "😀" counts as one. */
+export const NewPassword = z
+  .string()
+  .refine((s) => [...s].length >= PASSWORD_MIN_LENGTH, { error: "fields.passwordTooShort", params: { min: PASSWORD_MIN_LENGTH } })
+  .refine((s) => [...s].length <= PASSWORD_MAX_LENGTH, { error: "fields.passwordTooLong", params: { max: PASSWORD_MAX_LENGTH } });
+
+const DisplayName = z.string().trim().min(1, { error: "fields.required" }).max(120);
+
+export const LoginBody = z.object({ email: Email, password: z.string().min(1, { error: "fields.required" }).max(PASSWORD_MAX_LENGTH) });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const SetupBody = z.object({ token: z.string().min(1), displayName: DisplayName, email: Email, password: NewPassword });
+export type SetupBody = z.infer<typeof SetupBody>;
+
+export const SetupStatus = z.object({ isSetupRequired: z.boolean() });
+
+export const InviteBody = z.object({
+  email: Email,
+  displayName: DisplayName,
+  roles: z.array(Role).min(1, { error: "fields.atLeastOneRole" }),
+  locale: Locale.optional(),
+});
+export type InviteBody = z.infer<typeof InviteBody>;
+
+export const Invitation = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  /** Full one-time link to give the person; shown once. Email delivery arrives with the sessions issue. */
+  link: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+
+export const InvitationTokenParams = z.object({ token: z.string().min(10).max(200) });
+export const InvitationPreview = z.object({ email: z.string(), displayName: z.string(), locale: Locale });
+
+export const AcceptInvitationBody = z.object({ password: NewPassword, displayName: DisplayName.optional() });
+
+export const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  locale: Locale,
+  roles: z.array(Role),
+});
+export type Me = z.infer<typeof Me>;
+
+export const UpdateMeBody = z.object({ displayName: DisplayName.optional(), locale: Locale.optional() }).strict();
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, { error: "fields.required" }).max(PASSWORD_MAX_LENGTH),
+  newPassword: NewPassword,
+});
+
+export const AccountStatus = z.enum(["invited", "active", "disabled"]);
+export const Account = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  status: AccountStatus,
+  locale: Locale,
+  createdAt: z.iso.datetime(),
+  lastLoginAt: z.iso.datetime().nullable(),
+  /** Department and job title from the people directory, when the account is linked to a person. */
+  department: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const ListAccountsQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: Role.optional(),
+  status: AccountStatus.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export const AccountsPage = z.object({
+  items: z.array(Account),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const AccountIdParams = z.object({ id: z.uuid() });
+export const UpdateAccountBody = z
+  .object({ roles: z.array(Role).min(1, { error: "fields.atLeastOneRole" }).optional(), status: z.enum(["active", "disabled"]).optional() })
+  .strict();
+
+export const CsrfToken = z.object({ token: z.string() });
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
+import { peopleRoutes } from "./modules/people/people.routes.ts";
+import { systemRoutes } from "./modules/system/system.routes.ts";
+import authPlugin from "./platform/auth/auth-plugin.ts";
+import { isApiRoute } from "./platform/auth/route-access.ts";
+import { registerErrorHandler, sendRouteNotFound } from "./platform/errors/error-handler.ts";
+import type { AppDeps } from "./platform/http/deps.ts";
+import { registerWebAssets, WEB_DIST } from "./platform/http/web-assets.ts";
+
+/** Hides secrets that travel in URLs (invitation and setup tokens) from the logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/invitations\/)[^/?]+/, "$1[redacted]").replace(/([?&]token=)[^&]+/, "$1[redacted]");
+}
+
+export type BuildAppOptions = AppDeps & { logger?: FastifyServerOptions["logger"] };
+
+/**
+ * Builds the Fastify app from the modules' routes. Pure construction: no listening, no migration,
+ * so tests call it with an in-memory database and `app.inject`.
+ */
+export async function buildApp({ logger = false, ...deps }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      logger === false
+        ? false
+        : {
+            ...(typeof logger === "object" ? logger : {}),
+            redact: { paths: ["req.headers.cookie", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: "[redacted]" },
+            serializers: {
+              req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+            },
+          },
+    trustProxy: deps.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its CSS variables in a <style> element at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { max: 600, timeWindow: "1 minute" });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Passerelle API",
+        version: "0.1.0",
+        description: "Reverse-mentoring programmes. Errors: {error:{code,message,details}}.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "passerelle_session" },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(authPlugin, { database: deps.database, clock: deps.clock, session: deps.config.session });
+
+  await app.register(systemRoutes, deps);
+  await app.register(accountsRoutes, deps);
+  await app.register(peopleRoutes, deps);
+
+  const hasWeb = await registerWebAssets(app);
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === "GET" && !isApiRoute(request.url) && !request.url.startsWith("/api/")) {
+      return reply.type("text/html").sendFile("index.html", WEB_DIST);
+    }
+    return sendRouteNotFound(request, reply);
+  });
+  return app;
+}

@@ -1,0 +1,60 @@
+/** Start: config → database (migrated) → first admin → app → listen. */
+import { buildApp } from "./app.ts";
+import { type Config, loadConfig } from "./config.ts";
+import { type Database, openDatabase } from "./db/client.ts";
+import { ensureFirstAdmin } from "./modules/accounts/accounts.service.ts";
+import { systemClock } from "./platform/clock/clock.ts";
+
+/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one) and migrates it. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  const database = config.databaseUrl
+    ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
+    : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
+  await database.migrate();
+  return database;
+}
+
+/** Starts the server; `seed` runs on the migrated database before listening (used by the demo). */
+export async function startServer(config: Config, options: { seed?: (database: Database) => Promise<void> } = {}) {
+  const database = await openConfiguredDatabase(config);
+  await options.seed?.(database);
+  const app = await buildApp({ database, clock: systemClock, config, logger: { level: config.logLevel } });
+  const first = await ensureFirstAdmin(config.admin, {
+    database,
+    clock: systemClock,
+    publicUrl: config.publicUrl,
+    session: config.session,
+  });
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.dataDir}`;
+  console.log(`\nPasserelle is running at ${config.publicUrl} (${where}).`);
+  if (first.kind === "created") console.log(`First administrator created: ${first.email}`);
+  if (first.kind === "setup-link") {
+    console.log("\nNo administrator yet. Open this one-time link to create the first one (valid 24 h):");
+    console.log(`  ${first.link}\n`);
+  }
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    app.log.info({ signal }, "stopping");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Prints why the process cannot start (lock held, bad configuration…) and exits non-zero. */
+export function exitWithStartError(err: unknown): never {
+  console.error(`\nPasserelle cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (process.env.LOG_LEVEL === "debug") console.error(err);
+  process.exit(1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  startServer(loadConfig()).catch(exitWithStartError);
+}

@@ -1,0 +1,317 @@
+/**
+ * Account use cases: first administrator, login, invitations, my account, account administration.
+ * Each takes plain values and its dependencies; transactions are opened here, never in routes.
+ */
+import { type Account, type InviteBody, type Locale, type Me, NewPassword, type Role } from "../../../contracts/accounts.ts";
+import type { Database } from "../../db/client.ts";
+import { clearAccountFailures, loginRetryAfterMinutes, recordLoginFailure } from "../../platform/auth/login-throttle.ts";
+import { checkPasswordStrength, hashPassword, verifyPassword } from "../../platform/auth/passwords.ts";
+import { createSession, deleteSession, deleteSessionsOfUser, type SessionLimits } from "../../platform/auth/session-store.ts";
+import { hashToken, newToken } from "../../platform/auth/tokens.ts";
+import type { Clock } from "../../platform/clock/clock.ts";
+import { AppError, invalidFields, notFound } from "../../platform/errors/app-error.ts";
+import * as repo from "./accounts.repository.ts";
+
+export type AccountsDeps = { database: Database; clock: Clock; publicUrl: string; session: SessionLimits };
+
+export const INVITATION_VALIDITY_MS = 7 * 24 * 3_600_000;
+export const SETUP_LINK_VALIDITY_MS = 24 * 3_600_000;
+
+/** A new session for a user: the token goes into the cookie. */
+export type LoggedIn = { me: Me; token: string };
+
+async function toMe(db: Database["db"], user: repo.UserRow): Promise<Me> {
+  return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, roles: await repo.rolesOf(db, user.id) };
+}
+
+function assertStrongPassword(password: string, email: string, path = "password") {
+  const problems = checkPasswordStrength(password, email, path);
+  if (problems.length) throw invalidFields(problems);
+}
+
+export async function login(
+  input: { email: string; password: string; ip: string; previousSessionId: string | null },
+  deps: AccountsDeps,
+): Promise<LoggedIn> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const waitMinutes = await loginRetryAfterMinutes(db, input.email, input.ip, now);
+  if (waitMinutes > 0) {
+    throw new AppError(429, "TOO_MANY_ATTEMPTS", "errors.tooManyAttempts", { minutes: waitMinutes }, [], {
+      "retry-after": String(waitMinutes * 60),
+    });
+  }
+  const user = await repo.findUserByEmail(db, input.email);
+  const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !isValid) {
+    await recordLoginFailure(db, input.email, input.ip, now);
+    throw new AppError(401, "INVALID_CREDENTIALS", "errors.invalidCredentials");
+  }
+  if (user.status !== "active") throw new AppError(403, "ACCOUNT_DISABLED", "errors.accountDisabled");
+  return db.transaction(async (tx) => {
+    await clearAccountFailures(tx, input.email);
+    // A fresh session id at every login: a session planted before login is worthless after it.
+    if (input.previousSessionId) await deleteSession(tx, input.previousSessionId);
+    const { token } = await createSession(tx, user.id, now);
+    await repo.updateUser(tx, user.id, { lastLoginAt: now });
+    return { me: await toMe(tx as Database["db"], user), token };
+  });
+}
+
+export async function logout(sessionId: string, deps: AccountsDeps): Promise<void> {
+  await deleteSession(deps.database.db, sessionId);
+}
+
+export async function isSetupRequired(deps: Pick<AccountsDeps, "database">): Promise<boolean> {
+  return (await repo.countActiveAdmins(deps.database.db)) === 0;
+}
+
+/**
+ * At start-up with no active administrator: creates one from the environment when given, otherwise
+ * returns a one-time setup link (valid 24 h, replaced at every start) to print on the console.
+ */
+export async function ensureFirstAdmin(
+  admin: { email: string; password: string } | undefined,
+  deps: AccountsDeps,
+): Promise<{ kind: "exists" } | { kind: "created"; email: string } | { kind: "setup-link"; link: string }> {
+  if (!(await isSetupRequired(deps))) return { kind: "exists" };
+  const now = deps.clock.now();
+  if (admin) {
+    const email = admin.email.trim().toLowerCase();
+    await createAdmin({ email, displayName: email.split("@")[0] ?? email, password: admin.password }, deps);
+    return { kind: "created", email };
+  }
+  const token = newToken();
+  await repo.replaceSetupToken(deps.database.db, hashToken(token), now, new Date(now.getTime() + SETUP_LINK_VALIDITY_MS));
+  return { kind: "setup-link", link: `${deps.publicUrl}/setup?token=${token}` };
+}
+
+/**
+ * Creates an active administrator, or makes an existing account one (CLI `create-admin`, first
+ * start). The password must meet the same rules as everywhere else.
+ */
+export async function createAdmin(
+  input: { email: string; displayName: string; password: string },
+  deps: Pick<AccountsDeps, "database" | "clock">,
+) {
+  const parsed = NewPassword.safeParse(input.password);
+  if (!parsed.success) {
+    throw invalidFields(
+      parsed.error.issues.map((issue) => ({
+        path: "password",
+        messageKey: issue.message,
+        params: (issue as { params?: Record<string, unknown> }).params ?? {},
+      })),
+    );
+  }
+  assertStrongPassword(input.password, input.email);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    const existing = await repo.findUserByEmail(tx, input.email);
+    if (existing) {
+      await repo.updateUser(tx, existing.id, { passwordHash, status: "active", updatedAt: now });
+      await repo.setRoles(tx, existing.id, [...new Set<Role>([...(await repo.rolesOf(tx, existing.id)), "admin"])]);
+      return existing.id;
+    }
+    const user = await repo.insertUser(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      status: "active",
+      locale: "fr",
+      roles: ["admin"],
+      now,
+    });
+    return user.id;
+  });
+}
+
+export async function setupFirstAdmin(
+  input: { token: string; displayName: string; email: string; password: string; locale: Locale },
+  deps: AccountsDeps,
+): Promise<LoggedIn> {
+  assertStrongPassword(input.password, input.email);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    if ((await repo.countActiveAdmins(tx)) > 0) throw new AppError(409, "SETUP_NOT_AVAILABLE", "errors.setupNotAvailable");
+    if (!(await repo.consumeSetupToken(tx, hashToken(input.token), now)))
+      throw new AppError(403, "SETUP_TOKEN_INVALID", "errors.setupTokenInvalid");
+    if (await repo.findUserByEmail(tx, input.email))
+      throw new AppError(409, "EMAIL_TAKEN", "errors.emailTaken", { email: input.email }, [
+        { path: "email", messageKey: "errors.emailTaken", params: { email: input.email } },
+      ]);
+    const user = await repo.insertUser(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      status: "active",
+      locale: input.locale,
+      roles: ["admin"],
+      now,
+    });
+    const { token } = await createSession(tx, user.id, now);
+    await repo.updateUser(tx, user.id, { lastLoginAt: now });
+    return { me: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, roles: ["admin"] }, token };
+  });
+}
+
+type Invitation = { id: string; email: string; link: string; expiresAt: string };
+
+async function issueInvitation(
+  tx: Parameters<Parameters<Database["db"]["transaction"]>[0]>[0],
+  userId: string,
+  email: string,
+  actorId: string,
+  deps: AccountsDeps,
+): Promise<Invitation> {
+  const now = deps.clock.now();
+  const token = newToken();
+  const invitation = await repo.insertInvitation(tx, {
+    tokenHash: hashToken(token),
+    userId,
+    invitedBy: actorId,
+    now,
+    expiresAt: new Date(now.getTime() + INVITATION_VALIDITY_MS),
+  });
+  return { id: invitation.id, email, link: `${deps.publicUrl}/invitation/${token}`, expiresAt: invitation.expiresAt.toISOString() };
+}
+
+/** Only an administrator may grant admin or manager; a manager invites participants. */
+function assertMayGrant(actor: Me, roles: Role[]) {
+  if (actor.roles.includes("admin")) return;
+  const refused = roles.find((r) => r !== "participant");
+  if (refused) throw new AppError(403, "CANNOT_GRANT_ROLE", "errors.cannotInviteRole", { role: refused });
+}
+
+export async function invite(input: InviteBody, actor: Me, deps: AccountsDeps): Promise<Invitation> {
+  assertMayGrant(actor, input.roles);
+  return deps.database.db.transaction(async (tx) => {
+    const existing = await repo.findUserByEmail(tx, input.email);
+    if (existing && existing.status !== "invited") {
+      throw new AppError(409, "EMAIL_TAKEN", "errors.emailTaken", { email: input.email }, [
+        { path: "email", messageKey: "errors.emailTaken", params: { email: input.email } },
+      ]);
+    }
+    const now = deps.clock.now();
+    const user =
+      existing ??
+      (await repo.insertUser(tx, {
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash: null,
+        status: "invited",
+        locale: input.locale ?? actor.locale,
+        roles: input.roles,
+        now,
+      }));
+    if (existing) await repo.setRoles(tx, existing.id, input.roles);
+    return issueInvitation(tx, user.id, user.email, actor.id, deps);
+  });
+}
+
+/** A new link for an account that has not accepted its invitation yet; the previous link stops working. */
+export async function reinvite(accountId: string, actor: Me, deps: AccountsDeps): Promise<Invitation> {
+  return deps.database.db.transaction(async (tx) => {
+    const user = await repo.findUserById(tx, accountId);
+    if (!user) throw notFound();
+    if (user.status !== "invited") throw new AppError(409, "NOT_INVITED", "errors.emailTaken", { email: user.email });
+    assertMayGrant(actor, await repo.rolesOf(tx, user.id));
+    return issueInvitation(tx, user.id, user.email, actor.id, deps);
+  });
+}
+
+const invitationInvalid = () => new AppError(404, "INVITATION_INVALID", "errors.invitationInvalid");
+
+export async function previewInvitation(
+  token: string,
+  deps: AccountsDeps,
+): Promise<{ email: string; displayName: string; locale: Locale }> {
+  const found = await repo.findOpenInvitation(deps.database.db, hashToken(token), deps.clock.now());
+  if (!found || found.user.status !== "invited") throw invitationInvalid();
+  return { email: found.user.email, displayName: found.user.displayName, locale: found.user.locale };
+}
+
+export async function acceptInvitation(
+  token: string,
+  input: { password: string; displayName?: string | undefined },
+  deps: AccountsDeps,
+): Promise<LoggedIn> {
+  const now = deps.clock.now();
+  const found = await repo.findOpenInvitation(deps.database.db, hashToken(token), now);
+  if (!found || found.user.status !== "invited") throw invitationInvalid();
+  assertStrongPassword(input.password, found.user.email);
+  const passwordHash = await hashPassword(input.password);
+  return deps.database.db.transaction(async (tx) => {
+    // Marking the link used is the atomic step: of two concurrent accepts, only one gets past it.
+    if (!(await repo.markInvitationUsed(tx, found.invitation.id, now))) throw invitationInvalid();
+    const displayName = input.displayName ?? found.user.displayName;
+    await repo.updateUser(tx, found.user.id, { passwordHash, status: "active", displayName, lastLoginAt: now, updatedAt: now });
+    const { token: sessionToken } = await createSession(tx, found.user.id, now);
+    return { me: await toMe(tx as Database["db"], { ...found.user, displayName }), token: sessionToken };
+  });
+}
+
+export async function updateMe(
+  userId: string,
+  input: { displayName?: string | undefined; locale?: Locale | undefined },
+  deps: AccountsDeps,
+): Promise<Me> {
+  const { db } = deps.database;
+  await repo.updateUser(db, userId, { ...input, updatedAt: deps.clock.now() });
+  const user = await repo.findUserById(db, userId);
+  if (!user) throw notFound();
+  return toMe(db, user);
+}
+
+/** Changes my password after checking the current one; my other sessions end. */
+export async function changePassword(
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
+  deps: AccountsDeps,
+): Promise<void> {
+  const { db } = deps.database;
+  const user = await repo.findUserById(db, input.userId);
+  if (!user) throw notFound();
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError(400, "WRONG_CURRENT_PASSWORD", "errors.wrongCurrentPassword", {}, [
+      { path: "currentPassword", messageKey: "errors.wrongCurrentPassword" },
+    ]);
+  }
+  assertStrongPassword(input.newPassword, user.email, "newPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, user.id, { passwordHash, updatedAt: deps.clock.now() });
+    await deleteSessionsOfUser(tx, user.id, input.sessionId);
+  });
+}
+
+export function listAccounts(filter: Parameters<typeof repo.listAccounts>[1], deps: AccountsDeps) {
+  return repo.listAccounts(deps.database.db, filter);
+}
+
+/** Changes an account's roles or status; never leaves the organisation without an active administrator. */
+export async function updateAccount(
+  accountId: string,
+  input: { roles?: Role[] | undefined; status?: "active" | "disabled" | undefined },
+  deps: AccountsDeps,
+): Promise<Account> {
+  return deps.database.db.transaction(async (tx) => {
+    const user = await repo.findUserById(tx, accountId);
+    if (!user) throw notFound();
+    const wasActiveAdmin = user.status === "active" && (await repo.rolesOf(tx, user.id)).includes("admin");
+    if (input.roles) await repo.setRoles(tx, user.id, input.roles);
+    if (input.status && user.status !== "invited") {
+      await repo.updateUser(tx, user.id, { status: input.status, updatedAt: deps.clock.now() });
+      if (input.status === "disabled") await deleteSessionsOfUser(tx, user.id);
+    }
+    if (wasActiveAdmin && (await repo.countActiveAdmins(tx)) === 0) throw new AppError(409, "LAST_ADMIN", "errors.lastAdmin");
+    const account = await repo.getAccount(tx, user.id);
+    if (!account) throw notFound();
+    return account;
+  });
+}
+
+export async function overview(deps: AccountsDeps, countPeople: () => Promise<number>) {
+  return { people: await countPeople(), accounts: await repo.countAccountsByStatus(deps.database.db) };
+}
