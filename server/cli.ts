@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { loadConfig } from "./config.ts";
 import { exitWithStartError, openConfiguredDatabase } from "./main.ts";
-import { createAdmin } from "./modules/accounts/accounts.service.ts";
+import { createAdmin } from "./modules/accounts/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 import { AppError } from "./platform/errors/app-error.ts";
 import { translator } from "./platform/i18n/i18n.ts";

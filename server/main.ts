@@ -2,7 +2,7 @@
 import { buildApp } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
-import { ensureFirstAdmin } from "./modules/accounts/accounts.service.ts";
+import { ensureFirstAdmin } from "./modules/accounts/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one) and migrates it. */

@@ -1,6 +1,6 @@
 import type { Database } from "../db/client.ts";
 import { organisation } from "../db/schema.ts";
-import * as accountsRepo from "../modules/accounts/accounts.repository.ts";
+import { insertUser } from "../modules/accounts/index.ts";
 import { insertPeople } from "../modules/people/index.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import type { Clock } from "../platform/clock/clock.ts";
@@ -27,7 +27,7 @@ export async function seedDemo(database: Database, clock: Clock): Promise<DemoLo
       const person = company.people.find((p) => p.employeeId === account.employeeId);
       if (!person) throw new Error(`demo account for unknown employee ${account.employeeId}`);
       const displayName = `${person.firstName} ${person.lastName}`;
-      await accountsRepo.insertUser(tx, {
+      await insertUser(tx, {
         email: person.email,
         displayName,
         passwordHash,

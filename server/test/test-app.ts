@@ -3,7 +3,7 @@ import type { Role } from "../../contracts/accounts.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import * as accountsRepo from "../modules/accounts/accounts.repository.ts";
+import { insertUser } from "../modules/accounts/index.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import { manualClock } from "../platform/clock/clock.ts";
 import { createTestDatabase } from "./test-database.ts";
@@ -42,7 +42,7 @@ export async function createUser(
   ctx: Pick<TestContext, "database" | "clock">,
   values: { email: string; roles?: Role[]; displayName?: string; locale?: "fr" | "en"; password?: string },
 ) {
-  return accountsRepo.insertUser(ctx.database.db, {
+  return insertUser(ctx.database.db, {
     email: values.email,
     displayName: values.displayName ?? values.email.split("@")[0] ?? values.email,
     passwordHash: await hashPassword(values.password ?? TEST_PASSWORD),
@@ -76,7 +76,12 @@ export class TestClient {
     this.cookies.set(name, value);
   }
 
-  async request(method: Method, url: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.language) headers["accept-language"] = this.language;
     if (method !== "GET" && options.csrf !== false) {

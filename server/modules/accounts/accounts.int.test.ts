@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, createUser, TEST_PASSWORD, TestClient, type TestContext } from "../../test/test-app.ts";
 import { ensureFirstAdmin } from "./accounts.service.ts";
 
@@ -24,20 +24,35 @@ describe("first administrator", () => {
 
     const browser = new TestClient(ctx.app);
     expect((await browser.get("/api/setup/status")).json()).toEqual({ isSetupRequired: true });
-    const created = await browser.post("/api/setup", { token, displayName: "Claire Admin", email: "Claire@Example.fr", password: TEST_PASSWORD });
+    const created = await browser.post("/api/setup", {
+      token,
+      displayName: "Claire Admin",
+      email: "Claire@Example.fr",
+      password: TEST_PASSWORD,
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ email: "claire@example.fr", roles: ["admin"] });
     expect((await browser.get("/api/me")).json()).toMatchObject({ displayName: "Claire Admin" });
     expect((await browser.get("/api/setup/status")).json()).toEqual({ isSetupRequired: false });
 
-    const again = await new TestClient(ctx.app).post("/api/setup", { token, displayName: "Intrus", email: "x@example.fr", password: TEST_PASSWORD });
+    const again = await new TestClient(ctx.app).post("/api/setup", {
+      token,
+      displayName: "Intrus",
+      email: "x@example.fr",
+      password: TEST_PASSWORD,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("SETUP_NOT_AVAILABLE");
   });
 
   it("refuses a wrong setup token", async () => {
     await ensureFirstAdmin(undefined, serviceDeps());
-    const response = await new TestClient(ctx.app).post("/api/setup", { token: "not-the-token", displayName: "A", email: "a@example.fr", password: TEST_PASSWORD });
+    const response = await new TestClient(ctx.app).post("/api/setup", {
+      token: "not-the-token",
+      displayName: "A",
+      email: "a@example.fr",
+      password: TEST_PASSWORD,
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe("SETUP_TOKEN_INVALID");
   });
@@ -82,7 +97,12 @@ describe("login and sessions", () => {
       const plain = new TestClient(behindProxy.app);
       expect((await plain.login("paul@example.fr")).cookies.find((c) => c.name === "passerelle_session")?.secure).toBeFalsy();
       const https = new TestClient(behindProxy.app);
-      const response = await https.request("POST", "/api/auth/login", { email: "paul@example.fr", password: TEST_PASSWORD }, { headers: { "x-forwarded-proto": "https" } });
+      const response = await https.request(
+        "POST",
+        "/api/auth/login",
+        { email: "paul@example.fr", password: TEST_PASSWORD },
+        { headers: { "x-forwarded-proto": "https" } },
+      );
       expect(response.cookies.find((c) => c.name === "passerelle_session")?.secure).toBe(true);
     } finally {
       await behindProxy.close();
@@ -129,7 +149,10 @@ describe("login and sessions", () => {
     const blocked = await attacker.post("/api/auth/login", { email: "paul@example.fr", password: TEST_PASSWORD });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers["retry-after"]).toBe("900");
-    expect(blocked.json().error).toMatchObject({ code: "TOO_MANY_ATTEMPTS", message: "Trop de tentatives de connexion échouées. Réessayez dans 15 minutes." });
+    expect(blocked.json().error).toMatchObject({
+      code: "TOO_MANY_ATTEMPTS",
+      message: "Trop de tentatives de connexion échouées. Réessayez dans 15 minutes.",
+    });
 
     ctx.clock.advance(15 * 60_000 + 1);
     expect((await attacker.post("/api/auth/login", { email: "paul@example.fr", password: TEST_PASSWORD })).statusCode).toBe(200);
@@ -138,7 +161,9 @@ describe("login and sessions", () => {
   it("rate-limits one IP trying many accounts", async () => {
     const attacker = new TestClient(ctx.app);
     for (let i = 0; i < 50; i++) {
-      expect((await attacker.post("/api/auth/login", { email: `inconnu${i}@example.fr`, password: "nimporte quoi ici" })).statusCode).toBe(401);
+      expect((await attacker.post("/api/auth/login", { email: `inconnu${i}@example.fr`, password: "nimporte quoi ici" })).statusCode).toBe(
+        401,
+      );
     }
     expect((await attacker.post("/api/auth/login", { email: "paul@example.fr", password: TEST_PASSWORD })).statusCode).toBe(429);
   });
@@ -230,7 +255,11 @@ describe("invitations", () => {
 
   it("lets an invited person set a password once, then log in", async () => {
     const admin = await adminClient();
-    const invited = await admin.post("/api/admin/invitations", { email: "Lea.Martin@example.fr", displayName: "Léa Martin", roles: ["participant"] });
+    const invited = await admin.post("/api/admin/invitations", {
+      email: "Lea.Martin@example.fr",
+      displayName: "Léa Martin",
+      roles: ["participant"],
+    });
     expect(invited.statusCode).toBe(201);
     const { link, expiresAt } = invited.json();
     expect(link).toMatch(/^http:\/\/passerelle\.test\/invitation\/[\w-]{40,}$/);
@@ -238,18 +267,26 @@ describe("invitations", () => {
     const token = tokenOf(link);
 
     const lea = new TestClient(ctx.app);
-    expect((await lea.get(`/api/invitations/${token}`)).json()).toEqual({ email: "lea.martin@example.fr", displayName: "Léa Martin", locale: "fr" });
+    expect((await lea.get(`/api/invitations/${token}`)).json()).toEqual({
+      email: "lea.martin@example.fr",
+      displayName: "Léa Martin",
+      locale: "fr",
+    });
     const accepted = await lea.post(`/api/invitations/${token}/accept`, { password: "ma phrase secrète du lundi" });
     expect(accepted.statusCode).toBe(200);
     expect((await lea.get("/api/me")).json()).toMatchObject({ email: "lea.martin@example.fr", roles: ["participant"] });
 
-    expect((await new TestClient(ctx.app).post(`/api/invitations/${token}/accept`, { password: "une autre phrase longue" })).statusCode).toBe(404);
+    expect(
+      (await new TestClient(ctx.app).post(`/api/invitations/${token}/accept`, { password: "une autre phrase longue" })).statusCode,
+    ).toBe(404);
     await new TestClient(ctx.app).login("lea.martin@example.fr", "ma phrase secrète du lundi");
   });
 
   it("refuses an 11-character password with a message naming the rule, and common passwords", async () => {
     const admin = await adminClient();
-    const token = tokenOf((await admin.post("/api/admin/invitations", { email: "b@example.fr", displayName: "B", roles: ["participant"] })).json().link);
+    const token = tokenOf(
+      (await admin.post("/api/admin/invitations", { email: "b@example.fr", displayName: "B", roles: ["participant"] })).json().link,
+    );
     const short = await new TestClient(ctx.app).post(`/api/invitations/${token}/accept`, { password: "abcdefghijk" });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details).toEqual([{ path: "password", message: "Le mot de passe doit contenir au moins 12 caractères." }]);
@@ -263,7 +300,9 @@ describe("invitations", () => {
 
   it("expires after 7 days", async () => {
     const admin = await adminClient();
-    const token = tokenOf((await admin.post("/api/admin/invitations", { email: "c@example.fr", displayName: "C", roles: ["participant"] })).json().link);
+    const token = tokenOf(
+      (await admin.post("/api/admin/invitations", { email: "c@example.fr", displayName: "C", roles: ["participant"] })).json().link,
+    );
     ctx.clock.advance(7 * 24 * 3_600_000 + 1000);
     const response = await new TestClient(ctx.app).get(`/api/invitations/${token}`);
     expect(response.statusCode).toBe(404);
@@ -273,7 +312,9 @@ describe("invitations", () => {
   it("replaces the previous link when a new one is issued", async () => {
     const admin = await adminClient();
     const first = await admin.post("/api/admin/invitations", { email: "d@example.fr", displayName: "D", roles: ["participant"] });
-    const second = await admin.post(`/api/admin/accounts/${(await admin.get("/api/admin/accounts?q=d@example")).json().items[0].id}/invitation`);
+    const second = await admin.post(
+      `/api/admin/accounts/${(await admin.get("/api/admin/accounts?q=d@example")).json().items[0].id}/invitation`,
+    );
     expect(second.statusCode).toBe(201);
     expect((await new TestClient(ctx.app).get(`/api/invitations/${tokenOf(first.json().link)}`)).statusCode).toBe(404);
     expect((await new TestClient(ctx.app).get(`/api/invitations/${tokenOf(second.json().link)}`)).statusCode).toBe(200);
@@ -302,7 +343,9 @@ describe("access control", () => {
     const manager = new TestClient(ctx.app);
     await manager.login("rh@example.fr");
     expect((await manager.get("/api/admin/accounts")).statusCode).toBe(403);
-    expect((await manager.post("/api/admin/invitations", { email: "p@example.fr", displayName: "P", roles: ["participant"] })).statusCode).toBe(201);
+    expect(
+      (await manager.post("/api/admin/invitations", { email: "p@example.fr", displayName: "P", roles: ["participant"] })).statusCode,
+    ).toBe(201);
     const escalate = await manager.post("/api/admin/invitations", { email: "q@example.fr", displayName: "Q", roles: ["admin"] });
     expect(escalate.statusCode).toBe(403);
     expect(escalate.json().error.code).toBe("CANNOT_GRANT_ROLE");
@@ -310,7 +353,9 @@ describe("access control", () => {
 
   it("answers 401 before anything else when not logged in", async () => {
     expect((await new TestClient(ctx.app).get("/api/admin/accounts")).statusCode).toBe(401);
-    expect((await new TestClient(ctx.app).patch("/api/admin/accounts/00000000-0000-0000-0000-000000000000", { status: "disabled" })).statusCode).toBe(401);
+    expect(
+      (await new TestClient(ctx.app).patch("/api/admin/accounts/00000000-0000-0000-0000-000000000000", { status: "disabled" })).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -334,7 +379,9 @@ describe("my account", () => {
     const wrong = await laptop.post("/api/me/password", { currentPassword: "pas le bon du tout", newPassword: "nouvelle phrase de passe" });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details).toEqual([{ path: "currentPassword", message: "Le mot de passe actuel est incorrect." }]);
-    expect((await laptop.post("/api/me/password", { currentPassword: TEST_PASSWORD, newPassword: "nouvelle phrase de passe" })).statusCode).toBe(200);
+    expect(
+      (await laptop.post("/api/me/password", { currentPassword: TEST_PASSWORD, newPassword: "nouvelle phrase de passe" })).statusCode,
+    ).toBe(200);
     expect((await laptop.get("/api/me")).statusCode).toBe(200);
     expect((await phone.get("/api/me")).statusCode).toBe(401);
     await new TestClient(ctx.app).login("paul@example.fr", "nouvelle phrase de passe");
@@ -352,7 +399,10 @@ describe("account administration", () => {
 
     const found = (await admin.get("/api/admin/accounts?q=durand")).json();
     expect(found).toMatchObject({ total: 1, items: [{ email: "bob@example.fr", roles: ["participant"], status: "active" }] });
-    expect((await admin.patch(`/api/admin/accounts/${bob.id}`, { roles: ["manager", "participant"] })).json().roles).toEqual(["manager", "participant"]);
+    expect((await admin.patch(`/api/admin/accounts/${bob.id}`, { roles: ["manager", "participant"] })).json().roles).toEqual([
+      "manager",
+      "participant",
+    ]);
     expect((await admin.patch(`/api/admin/accounts/${bob.id}`, { status: "disabled" })).json().status).toBe("disabled");
     expect((await bobBrowser.get("/api/me")).statusCode).toBe(401);
   });

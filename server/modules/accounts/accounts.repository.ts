@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Account, Role } from "../../../contracts/accounts.ts";
 import type { Tx } from "../../db/client.ts";
+import { likePattern } from "../../db/like-pattern.ts";
 import { invitations, people, setupTokens, userRoles, users } from "../../db/schema.ts";
 import { sortRoles } from "../../platform/auth/session-store.ts";
 
@@ -80,11 +81,6 @@ export async function countAccountsByStatus(db: Tx): Promise<Record<UserRow["sta
   const result = { active: 0, invited: 0, disabled: 0 };
   for (const r of rows) result[r.status] = r.n;
   return result;
-}
-
-/** Escapes % and _ so that a search for "50%" matches literally. */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export async function listAccounts(

@@ -2,9 +2,9 @@ import { and, asc, count, eq, ilike, inArray, isNotNull, or, type SQL } from "dr
 import { alias } from "drizzle-orm/pg-core";
 import type { Person } from "../../../contracts/people.ts";
 import type { Tx } from "../../db/client.ts";
+import { likePattern } from "../../db/like-pattern.ts";
 import { people, userRoles, users } from "../../db/schema.ts";
 import { sortRoles } from "../../platform/auth/session-store.ts";
-import { likePattern } from "../accounts/accounts.repository.ts";
 
 export type NewPerson = typeof people.$inferInsert;
 
