@@ -39,5 +39,8 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
+    stderr: "pipe",
+    // SIGTERM lets the server close the database and release its data-directory lock.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

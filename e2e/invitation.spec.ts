@@ -20,7 +20,7 @@ test("an admin switches language, invites someone who activates their account, l
   const header = new AppHeader(page);
   await header.switchLanguage("EN");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await page.getByRole("link", { name: "People & accounts" }).first().click();
+  await page.getByRole("link", { name: "People and accounts", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("People");
   await page.screenshot({ path: "e2e/artifacts/02-people-en.png", fullPage: true });
 
@@ -28,7 +28,7 @@ test("an admin switches language, invites someone who activates their account, l
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("Camille Nouvelle");
   await dialog.getByLabel("Email").fill("camille.nouvelle@demo.passerelle.fr");
-  await dialog.getByRole("button", { name: /Invite|Send/ }).click();
+  await dialog.getByRole("button", { name: "Invite", exact: true }).click();
   const link = await page.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invitation\/[\w-]{40,}$/);
   await page.screenshot({ path: "e2e/artifacts/03-invitation-link.png", fullPage: true });

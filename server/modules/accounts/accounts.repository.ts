@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, count, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Account, Role } from "../../../contracts/accounts.ts";
 import type { Tx } from "../../db/client.ts";
 import { likePattern } from "../../db/like-pattern.ts";

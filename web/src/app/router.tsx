@@ -1,0 +1,42 @@
+import { createBrowserRouter } from "react-router";
+import { AccountPage } from "../features/account/account-page.tsx";
+import { PeoplePage } from "../features/admin/people-page.tsx";
+import { LoginPage } from "../features/auth/login-page.tsx";
+import { RequireAuth, RequireRole } from "../features/auth/require-auth.tsx";
+import { HomePage } from "../features/home/home-page.tsx";
+import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page.tsx";
+import { NotFoundPage } from "../features/not-found/not-found-page.tsx";
+import { SetupPage } from "../features/setup/setup-page.tsx";
+import { AppLayout } from "./layout/app-layout.tsx";
+import { PublicLayout } from "./layout/public-layout.tsx";
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: "/login", element: <LoginPage /> },
+      { path: "/setup", element: <SetupPage /> },
+      { path: "/invitation/:token", element: <AcceptInvitationPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { path: "/", element: <HomePage /> },
+      { path: "/account", element: <AccountPage /> },
+      {
+        path: "/admin/people",
+        element: (
+          <RequireRole roles={["admin", "manager"]}>
+            <PeoplePage />
+          </RequireRole>
+        ),
+      },
+    ],
+  },
+]);

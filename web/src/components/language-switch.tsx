@@ -1,0 +1,36 @@
+import { SegmentedControl, type SegmentedControlProps } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../../../contracts/accounts.ts";
+import { meQueryKey, useMe } from "../features/auth/current-user.ts";
+import { currentLanguage, type Language } from "../i18n/index.ts";
+import { api } from "../lib/api.ts";
+import { errorMessage } from "../lib/forms.ts";
+
+const OPTIONS = [
+  { value: "fr", label: "FR" },
+  { value: "en", label: "EN" },
+];
+
+/** FR/EN switch. The choice is kept in this browser, and in the account when logged in. */
+export function LanguageSwitch({ label, ...props }: Omit<SegmentedControlProps, "data" | "value" | "onChange"> & { label?: string }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const saveLocale = useMutation({
+    mutationFn: (locale: Language) => api.patch<Me>("/api/me", { locale }),
+    onSuccess: (updated) => queryClient.setQueryData(meQueryKey, updated),
+    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+  });
+
+  function change(value: string) {
+    const language: Language = value === "en" ? "en" : "fr";
+    void i18n.changeLanguage(language);
+    if (me) saveLocale.mutate(language);
+  }
+
+  return (
+    <SegmentedControl aria-label={label ?? t("language.label")} data={OPTIONS} value={currentLanguage()} onChange={change} {...props} />
+  );
+}

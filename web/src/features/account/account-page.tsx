@@ -1,0 +1,121 @@
+import { Button, Card, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDocumentTitle } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ChangePasswordBody, type Me, PASSWORD_MIN_LENGTH, UpdateMeBody } from "../../../../contracts/accounts.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { LanguageSwitch } from "../../components/language-switch.tsx";
+import { PasswordField } from "../../components/password-field.tsx";
+import { api } from "../../lib/api.ts";
+import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { withPasswordConfirmation } from "../../lib/password.ts";
+import { meQueryKey, useCurrentUser } from "../auth/current-user.ts";
+
+const PasswordFormSchema = withPasswordConfirmation(ChangePasswordBody, "newPassword");
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t("account.title")} · Passerelle`);
+  return (
+    <Stack maw={560}>
+      <Title order={1}>{t("account.title")}</Title>
+      <ProfileSection />
+      <Card withBorder component="section" aria-labelledby="account-language">
+        <Stack gap="xs">
+          <Title order={2} size="h3" id="account-language">
+            {t("account.language.title")}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("account.language.description")}
+          </Text>
+          <LanguageSwitch label={t("account.language.label")} w="fit-content" />
+        </Stack>
+      </Card>
+      <PasswordSection />
+    </Stack>
+  );
+}
+
+function ProfileSection() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const queryClient = useQueryClient();
+  const form = useForm({ initialValues: { displayName: me.displayName }, validate: zodValidate(UpdateMeBody) });
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) => api.patch<Me>("/api/me", values),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(meQueryKey, updated);
+      notifications.show({ color: "green", message: t("account.profile.saved") });
+    },
+    onError: (error) => setServerFieldErrors(form, error),
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="account-profile">
+      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+        <Stack>
+          <Title order={2} size="h3" id="account-profile">
+            {t("account.profile.title")}
+          </Title>
+          <ErrorAlert error={save.error} />
+          <TextInput label={t("fields.email")} value={me.email} readOnly description={t("account.profile.emailHelp")} />
+          <TextInput label={t("fields.displayName")} autoComplete="name" required {...form.getInputProps("displayName")} />
+          <Button type="submit" loading={save.isPending} w="fit-content">
+            {t("common.save")}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function PasswordSection() {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+    validate: zodValidate(PasswordFormSchema),
+  });
+  const change = useMutation({
+    mutationFn: ({ confirmPassword: _, ...values }: typeof form.values) => api.post<{ ok: true }>("/api/me/password", values),
+    onSuccess: () => {
+      form.reset();
+      notifications.show({ color: "green", message: t("account.password.changed") });
+    },
+    onError: (error) => setServerFieldErrors(form, error),
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="account-password">
+      <form onSubmit={form.onSubmit((values) => change.mutate(values))} noValidate>
+        <Stack>
+          <Title order={2} size="h3" id="account-password">
+            {t("account.password.title")}
+          </Title>
+          <ErrorAlert error={change.error} />
+          <PasswordField
+            label={t("fields.currentPassword")}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps("currentPassword")}
+          />
+          <PasswordField
+            label={t("fields.newPassword")}
+            description={t("password.rule", { min: PASSWORD_MIN_LENGTH })}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps("newPassword")}
+          />
+          <PasswordField
+            label={t("fields.confirmNewPassword")}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps("confirmPassword")}
+          />
+          <Button type="submit" loading={change.isPending} w="fit-content">
+            {t("account.password.submit")}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,135 @@
+import { Badge, Button, Group, ScrollArea, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Person } from "../../../../contracts/people.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
+import { TablePagination } from "../../components/table-pagination.tsx";
+import { InviteModal } from "../invitations/invite-modal.tsx";
+import { PAGE_SIZE, type PeopleFilters, usePeople } from "./queries.ts";
+
+export function DirectoryTab() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [filters, setFilters] = useState<Omit<PeopleFilters, "q">>({ department: null, site: null, page: 1 });
+  const people = usePeople({ ...filters, q });
+  const [inviting, setInviting] = useState<Person | null>(null);
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <TextInput
+          label={t("people.search")}
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setFilters((current) => ({ ...current, page: 1 }));
+          }}
+          w={{ base: "100%", sm: 260 }}
+        />
+        <Select
+          label={t("fields.department")}
+          placeholder={t("people.allDepartments")}
+          data={people.data?.departments ?? []}
+          value={filters.department}
+          onChange={(department) => setFilters((current) => ({ ...current, department, page: 1 }))}
+          searchable
+          clearable
+          w={{ base: "100%", sm: 220 }}
+        />
+        <Select
+          label={t("fields.site")}
+          placeholder={t("people.allSites")}
+          data={people.data?.sites ?? []}
+          value={filters.site}
+          onChange={(site) => setFilters((current) => ({ ...current, site, page: 1 }))}
+          searchable
+          clearable
+          w={{ base: "100%", sm: 220 }}
+        />
+      </Group>
+      <ErrorAlert error={people.error} />
+      <ScrollArea type="auto">
+        <Table aria-label={t("people.tabs.directory")} striped highlightOnHover miw={860} opacity={people.isPlaceholderData ? 0.6 : 1}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("fields.displayName")}</Table.Th>
+              <Table.Th>{t("fields.jobTitle")}</Table.Th>
+              <Table.Th>{t("fields.department")}</Table.Th>
+              <Table.Th>{t("fields.site")}</Table.Th>
+              <Table.Th>{t("fields.manager")}</Table.Th>
+              <Table.Th>{t("fields.account")}</Table.Th>
+              <Table.Th>{t("common.actions")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {people.data?.items.map((person) => {
+              const name = `${person.firstName} ${person.lastName}`;
+              return (
+                <Table.Tr key={person.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {person.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{person.jobTitle}</Table.Td>
+                  <Table.Td>{person.department}</Table.Td>
+                  <Table.Td>{person.site}</Table.Td>
+                  <Table.Td>{person.managerName}</Table.Td>
+                  <Table.Td>
+                    {!person.isActive ? (
+                      <Badge color="gray" variant="outline">
+                        {t("people.inactive")}
+                      </Badge>
+                    ) : person.account ? (
+                      <StatusBadge status={person.account.status} />
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t("people.noAccount")}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {person.isActive && !person.account && (
+                      <Button size="xs" variant="light" aria-label={t("people.inviteName", { name })} onClick={() => setInviting(person)}>
+                        {t("people.invite")}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+            {people.data?.items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={7}>
+                  <Text c="dimmed" ta="center" py="md">
+                    {t("people.noPeople")}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {people.data && (
+        <TablePagination
+          page={filters.page}
+          pageSize={PAGE_SIZE}
+          total={people.data.total}
+          onChange={(page) => setFilters((current) => ({ ...current, page }))}
+        />
+      )}
+      <InviteModal
+        opened={inviting !== null}
+        onClose={() => setInviting(null)}
+        person={inviting ? { displayName: `${inviting.firstName} ${inviting.lastName}`, email: inviting.email } : undefined}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import { Button, Checkbox, Group, Modal, Stack } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { type Account, ROLES, UpdateAccountBody } from "../../../../contracts/accounts.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { api } from "../../lib/api.ts";
+import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+
+/** Edits the roles of `account`; closed when `account` is null. */
+export function EditRolesModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={account !== null}
+      onClose={onClose}
+      title={account ? t("people.editRolesOf", { name: account.displayName }) : ""}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {account && <EditRolesForm account={account} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function EditRolesForm({ account, onDone }: { account: Account; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({ initialValues: { roles: account.roles }, validate: zodValidate(UpdateAccountBody) });
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) => api.patch<Account>(`/api/admin/accounts/${account.id}`, values),
+    onSuccess: (updated) => {
+      void queryClient.invalidateQueries({ queryKey: ["accounts"] });
+      void queryClient.invalidateQueries({ queryKey: ["people"] });
+      notifications.show({ color: "green", message: t("people.rolesSaved", { name: updated.displayName }) });
+      onDone();
+    },
+    onError: (error) => setServerFieldErrors(form, error),
+  });
+
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <Stack>
+        <ErrorAlert error={save.error} />
+        <Checkbox.Group label={t("fields.roles")} required {...form.getInputProps("roles")}>
+          <Stack gap="xs" mt="xs">
+            {ROLES.map((role) => (
+              <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { Button, Group, Tabs, Title } from "@mantine/core";
+import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { useCurrentUser } from "../auth/current-user.ts";
+import { InviteModal } from "../invitations/invite-modal.tsx";
+import { AccountsTab } from "./accounts-tab.tsx";
+import { DirectoryTab } from "./directory-tab.tsx";
+
+/** "People and accounts": the accounts (admin only) and the HR directory (admin and manager). */
+export function PeoplePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t("people.title")} · Passerelle`);
+  const isAdmin = useCurrentUser().roles.includes("admin");
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = isAdmin && searchParams.get("tab") !== "directory" ? "accounts" : "directory";
+  const [inviting, invite] = useDisclosure();
+
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <Title order={1}>{t("people.title")}</Title>
+        <Button onClick={invite.open}>{t("people.invite")}</Button>
+      </Group>
+      <Tabs
+        value={tab}
+        onChange={(value) => setSearchParams(value === "directory" ? { tab: "directory" } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          {isAdmin && <Tabs.Tab value="accounts">{t("people.tabs.accounts")}</Tabs.Tab>}
+          <Tabs.Tab value="directory">{t("people.tabs.directory")}</Tabs.Tab>
+        </Tabs.List>
+        {isAdmin && (
+          <Tabs.Panel value="accounts">
+            <AccountsTab />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="directory">
+          <DirectoryTab />
+        </Tabs.Panel>
+      </Tabs>
+      <InviteModal opened={inviting} onClose={invite.close} />
+    </>
+  );
+}

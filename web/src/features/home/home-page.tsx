@@ -1,0 +1,114 @@
+import { Button, Card, EmptyState, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { api } from "../../lib/api.ts";
+import { useCurrentUser } from "../auth/current-user.ts";
+import { InviteModal } from "../invitations/invite-modal.tsx";
+
+interface Overview {
+  people: number;
+  accounts: { active: number; invited: number; disabled: number };
+}
+
+/** Home page: one section per role the person holds. */
+export function HomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t("home.title")} · Passerelle`);
+  const me = useCurrentUser();
+  return (
+    <Stack gap="xl">
+      <Title order={1}>{t("home.greeting", { name: me.displayName })}</Title>
+      {me.roles.includes("admin") && <AdminSection />}
+      {me.roles.includes("manager") && <ManagerSection />}
+      {me.roles.includes("participant") && <ParticipantSection />}
+    </Stack>
+  );
+}
+
+function AdminSection() {
+  const { t } = useTranslation();
+  const [inviting, invite] = useDisclosure();
+  const overview = useQuery({ queryKey: ["overview"], queryFn: () => api.get<Overview>("/api/admin/overview") });
+  const figures = overview.data && [
+    { label: t("home.admin.people"), value: overview.data.people },
+    { label: t("home.admin.active"), value: overview.data.accounts.active },
+    { label: t("home.admin.invited"), value: overview.data.accounts.invited },
+    { label: t("home.admin.disabled"), value: overview.data.accounts.disabled },
+  ];
+  return (
+    <Stack component="section" aria-labelledby="home-admin">
+      <Title order={2} id="home-admin">
+        {t("home.admin.title")}
+      </Title>
+      <ErrorAlert error={overview.error} />
+      {figures && (
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          {figures.map(({ label, value }) => (
+            <Card key={label} withBorder>
+              <Text size="xl" fw={700}>
+                {value.toLocaleString()}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {label}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+      <Group>
+        <Button onClick={invite.open}>{t("home.admin.invite")}</Button>
+        <Button component={Link} to="/admin/people" variant="light">
+          {t("home.admin.peopleLink")}
+        </Button>
+      </Group>
+      <InviteModal opened={inviting} onClose={invite.close} />
+    </Stack>
+  );
+}
+
+function ManagerSection() {
+  const { t } = useTranslation();
+  const [inviting, invite] = useDisclosure();
+  return (
+    <Stack component="section" aria-labelledby="home-manager">
+      <Title order={2} id="home-manager">
+        {t("home.manager.title")}
+      </Title>
+      <Card withBorder>
+        <EmptyState>
+          <EmptyState.Title order={3}>{t("home.manager.emptyTitle")}</EmptyState.Title>
+          <EmptyState.Description>{t("home.manager.emptyText")}</EmptyState.Description>
+          <EmptyState.Actions>
+            <Button onClick={invite.open}>{t("home.manager.invite")}</Button>
+            <Button component={Link} to="/admin/people?tab=directory" variant="light">
+              {t("home.manager.directoryLink")}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Card>
+      <InviteModal opened={inviting} onClose={invite.close} />
+    </Stack>
+  );
+}
+
+function ParticipantSection() {
+  const { t } = useTranslation();
+  return (
+    <Stack component="section" aria-labelledby="home-participant">
+      <Title order={2} id="home-participant">
+        {t("home.participant.title")}
+      </Title>
+      <Card withBorder>
+        <EmptyState>
+          <EmptyState.Title order={3}>{t("home.participant.emptyTitle")}</EmptyState.Title>
+          <EmptyState.Description>{t("home.participant.emptyText")}</EmptyState.Description>
+        </EmptyState>
+      </Card>
+      <Title order={3}>{t("home.participant.aboutTitle")}</Title>
+      <Text>{t("home.participant.about")}</Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,98 @@
+import { Anchor, Button, Center, Loader, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDocumentTitle } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import type { z } from "zod";
+import { AcceptInvitationBody, type InvitationPreview, type Me, PASSWORD_MIN_LENGTH } from "../../../../contracts/accounts.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PasswordField } from "../../components/password-field.tsx";
+import { api } from "../../lib/api.ts";
+import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { withPasswordConfirmation } from "../../lib/password.ts";
+import { meQueryKey } from "../auth/current-user.ts";
+
+const AcceptFormSchema = withPasswordConfirmation(AcceptInvitationBody);
+
+export function AcceptInvitationPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t("acceptInvitation.title")} · Passerelle`);
+  const token = useParams().token ?? "";
+  const invitation = useQuery({
+    queryKey: ["invitation", token],
+    queryFn: () => api.get<z.infer<typeof InvitationPreview>>(`/api/invitations/${encodeURIComponent(token)}`),
+  });
+
+  return (
+    <Paper withBorder p="xl" radius="md" maw={480} mx="auto">
+      <Stack>
+        <Title order={1} size="h2">
+          {t("acceptInvitation.title")}
+        </Title>
+        {invitation.isPending && (
+          <Center>
+            <Loader aria-label={t("common.loading")} />
+          </Center>
+        )}
+        {invitation.isError && (
+          <>
+            <ErrorAlert error={invitation.error} />
+            <Anchor component={Link} to="/login">
+              {t("acceptInvitation.goToLogin")}
+            </Anchor>
+          </>
+        )}
+        {invitation.data && <AcceptForm token={token} invitation={invitation.data} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function AcceptForm({ token, invitation }: { token: string; invitation: z.infer<typeof InvitationPreview> }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { displayName: invitation.displayName, password: "", confirmPassword: "" },
+    validate: zodValidate(AcceptFormSchema),
+  });
+  const accept = useMutation({
+    mutationFn: ({ confirmPassword: _, ...values }: typeof form.values) =>
+      api.post<Me>(`/api/invitations/${encodeURIComponent(token)}/accept`, values),
+    onSuccess: (me) => {
+      queryClient.setQueryData(meQueryKey, me);
+      // The account's language (chosen by the inviter) takes over now: welcome them in it.
+      notifications.show({ color: "green", message: i18n.getFixedT(me.locale)("acceptInvitation.success") });
+      void navigate("/", { replace: true });
+    },
+    onError: (error) => setServerFieldErrors(form, error),
+  });
+
+  return (
+    <form onSubmit={form.onSubmit((values) => accept.mutate(values))} noValidate>
+      <Stack>
+        <Text>{t("acceptInvitation.intro", { email: invitation.email })}</Text>
+        <ErrorAlert error={accept.error} />
+        <TextInput label={t("fields.displayName")} autoComplete="name" required {...form.getInputProps("displayName")} />
+        <PasswordField
+          label={t("fields.password")}
+          description={t("password.rule", { min: PASSWORD_MIN_LENGTH })}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps("password")}
+        />
+        <PasswordField
+          label={t("fields.confirmPassword")}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps("confirmPassword")}
+        />
+        <Button type="submit" loading={accept.isPending}>
+          {t("acceptInvitation.submit")}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

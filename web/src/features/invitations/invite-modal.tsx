@@ -1,0 +1,113 @@
+import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { InviteBody, ROLES, type Role } from "../../../../contracts/accounts.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { currentLanguage, type Language } from "../../i18n/index.ts";
+import { api } from "../../lib/api.ts";
+import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { useCurrentUser } from "../auth/current-user.ts";
+import { type InvitationLink, InvitationLinkView } from "./invitation-link.tsx";
+
+/** Query keys whose data change when someone is invited. */
+export const INVITATION_AFFECTED_QUERIES = [["accounts"], ["people"], ["overview"]];
+
+interface InviteModalProps {
+  opened: boolean;
+  onClose: () => void;
+  /** Prefilled from the directory when inviting a known person. */
+  person?: { displayName: string; email: string };
+}
+
+/** Invite form, then the one-time link. The modal unmounts its content when closed, so each opening starts afresh. */
+export function InviteModal({ opened, onClose, person }: InviteModalProps) {
+  const { t } = useTranslation();
+  const [invitation, setInvitation] = useState<InvitationLink | null>(null);
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      onExitTransitionEnd={() => setInvitation(null)}
+      title={invitation ? t("invitations.link.title") : t("invitations.form.title")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {invitation ? (
+        <InvitationLinkView invitation={invitation} onDone={onClose} />
+      ) : (
+        <InviteForm person={person} onInvited={setInvitation} onCancel={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function InviteForm({
+  person,
+  onInvited,
+  onCancel,
+}: {
+  person: InviteModalProps["person"];
+  onInvited: (invitation: InvitationLink) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  // The server lets managers grant only "participant": admins alone choose roles.
+  const canChooseRoles = me.roles.includes("admin");
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: {
+      displayName: person?.displayName ?? "",
+      email: person?.email ?? "",
+      roles: ["participant"] as Role[],
+      locale: currentLanguage() as Language,
+    },
+    validate: zodValidate(InviteBody),
+  });
+  const invite = useMutation({
+    mutationFn: (values: typeof form.values) => api.post<InvitationLink>("/api/admin/invitations", values),
+    onSuccess: (invitation) => {
+      for (const queryKey of INVITATION_AFFECTED_QUERIES) void queryClient.invalidateQueries({ queryKey });
+      onInvited(invitation);
+    },
+    onError: (error) => setServerFieldErrors(form, error),
+  });
+
+  return (
+    <form onSubmit={form.onSubmit((values) => invite.mutate(values))} noValidate>
+      <Stack>
+        <ErrorAlert error={invite.error} />
+        <TextInput label={t("fields.displayName")} required data-autofocus {...form.getInputProps("displayName")} />
+        <TextInput label={t("fields.email")} type="email" required {...form.getInputProps("email")} />
+        {canChooseRoles ? (
+          <Checkbox.Group label={t("fields.roles")} required {...form.getInputProps("roles")}>
+            <Stack gap="xs" mt="xs">
+              {ROLES.map((role) => (
+                <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        ) : (
+          <Text size="sm">{t("invitations.form.participantOnly")}</Text>
+        )}
+        <NativeSelect
+          label={t("fields.personLanguage")}
+          data={[
+            { value: "fr", label: "Français" },
+            { value: "en", label: "English" },
+          ]}
+          {...form.getInputProps("locale")}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={invite.isPending}>
+            {t("invitations.form.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDocumentTitle } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { type Me, PASSWORD_MIN_LENGTH, SetupBody } from "../../../../contracts/accounts.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PasswordField } from "../../components/password-field.tsx";
+import { api } from "../../lib/api.ts";
+import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { withPasswordConfirmation } from "../../lib/password.ts";
+import { meQueryKey } from "../auth/current-user.ts";
+
+const SetupFormSchema = withPasswordConfirmation(SetupBody.omit({ token: true }));
+
+export function SetupPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t("setup.title")} · Passerelle`);
+  const token = useSearchParams()[0].get("token");
+  const setupStatus = useQuery({ queryKey: ["setup-status"], queryFn: () => api.get<{ isSetupRequired: boolean }>("/api/setup/status") });
+
+  return (
+    <Paper withBorder p="xl" radius="md" maw={480} mx="auto">
+      <Stack>
+        <Title order={1} size="h2">
+          {t("setup.title")}
+        </Title>
+        {setupStatus.data?.isSetupRequired === false ? (
+          <Alert color="blue" title={t("setup.doneTitle")}>
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t("setup.done")}</Text>
+              <Anchor component={Link} to="/login" size="sm">
+                {t("setup.goToLogin")}
+              </Anchor>
+            </Stack>
+          </Alert>
+        ) : token ? (
+          <SetupForm token={token} />
+        ) : (
+          <Alert color="yellow" title={t("setup.missingTokenTitle")}>
+            {t("setup.missingToken")}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SetupForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { displayName: "", email: "", password: "", confirmPassword: "" },
+    validate: zodValidate(SetupFormSchema),
+  });
+  const setup = useMutation({
+    mutationFn: ({ confirmPassword: _, ...values }: typeof form.values) => api.post<Me>("/api/setup", { ...values, token }),
+    onSuccess: (me) => {
+      queryClient.setQueryData(meQueryKey, me);
+      queryClient.setQueryData(["setup-status"], { isSetupRequired: false });
+      notifications.show({ color: "green", message: t("setup.success") });
+      void navigate("/", { replace: true });
+    },
+    onError: (error) => setServerFieldErrors(form, error),
+  });
+
+  return (
+    <form onSubmit={form.onSubmit((values) => setup.mutate(values))} noValidate>
+      <Stack>
+        <Text>{t("setup.intro")}</Text>
+        <ErrorAlert error={setup.error} />
+        <TextInput label={t("fields.displayName")} autoComplete="name" required {...form.getInputProps("displayName")} />
+        <TextInput label={t("fields.email")} type="email" autoComplete="email" required {...form.getInputProps("email")} />
+        <PasswordField
+          label={t("fields.password")}
+          description={t("password.rule", { min: PASSWORD_MIN_LENGTH })}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps("password")}
+        />
+        <PasswordField
+          label={t("fields.confirmPassword")}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps("confirmPassword")}
+        />
+        <Button type="submit" loading={setup.isPending}>
+          {t("setup.submit")}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Fetch wrapper for the Passerelle API: JSON in and out, session cookie, Accept-Language from the
+ * current UI language (the server translates its error messages), and the CSRF token on unsafe methods.
+ */
+import i18n from "../i18n/index.ts";
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An error answered by the API (or a network failure, status 0). `message` is already translated. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+let csrfToken: Promise<string> | null = null;
+
+function getCsrfToken(): Promise<string> {
+  csrfToken ??= request<{ token: string }>("GET", "/api/csrf-token").then(
+    ({ token }) => token,
+    (error: unknown) => {
+      csrfToken = null;
+      throw error;
+    },
+  );
+  return csrfToken;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: FieldIssue[] } } | null;
+  const error = body?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? `HTTP_${response.status}`,
+    error?.message ?? i18n.t("errors.unexpected"),
+    error?.details ?? [],
+  );
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, isRetry = false): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18n.language };
+  // Fastify rejects an empty body sent as JSON, so the content type goes only with a body.
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET") headers["x-csrf-token"] = await getCsrfToken();
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK_ERROR", i18n.t("errors.network"));
+  }
+  if (response.ok) return (await response.json()) as T;
+
+  const error = await readError(response);
+  // The token is bound to the session, which changes at login and logout: fetch a fresh one once.
+  if (response.status === 403 && error.code === "CSRF_INVALID" && !isRetry) {
+    csrfToken = null;
+    return request<T>(method, path, body, true);
+  }
+  throw error;
+}
+
+/** Appends the non-empty parameters as a query string. */
+export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+};
