@@ -109,5 +109,12 @@ export const UpdateAccountBody = z
   .object({ roles: z.array(Role).min(1, { error: "fields.atLeastOneRole" }).optional(), status: z.enum(["active", "disabled"]).optional() })
   .strict();
 
+/** Counts for the home page of admins and managers. */
+export const Overview = z.object({
+  people: z.number().int(),
+  accounts: z.object({ active: z.number().int(), invited: z.number().int(), disabled: z.number().int() }),
+});
+export type Overview = z.infer<typeof Overview>;
+
 export const CsrfToken = z.object({ token: z.string() });
 export const Ok = z.object({ ok: z.literal(true) });

@@ -14,6 +14,7 @@ import {
   LoginBody,
   Me,
   Ok,
+  Overview,
   SetupBody,
   SetupStatus,
   UpdateAccountBody,
@@ -129,8 +130,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     },
   );
 
-  app.get("/api/admin/overview", { schema: { tags: ["admin"], summary: "Counts for the home page of admins and managers" } }, async () =>
-    accounts.overview(serviceDeps, () => countPeople(deps.database.db)),
+  app.get(
+    "/api/admin/overview",
+    { schema: { tags: ["admin"], summary: "Counts for the home page of admins and managers", response: { 200: Overview } } },
+    async () => accounts.overview(serviceDeps, () => countPeople(deps.database.db)),
   );
 
   app.post(

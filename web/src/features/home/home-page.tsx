@@ -1,17 +1,13 @@
-import { Button, Card, EmptyState, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, EmptyState, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Overview } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { api } from "../../lib/api.ts";
 import { useCurrentUser } from "../auth/current-user.ts";
 import { InviteModal } from "../invitations/invite-modal.tsx";
-
-interface Overview {
-  people: number;
-  accounts: { active: number; invited: number; disabled: number };
-}
 
 /** Home page: one section per role the person holds. */
 export function HomePage() {
@@ -29,7 +25,7 @@ export function HomePage() {
 }
 
 function AdminSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [inviting, invite] = useDisclosure();
   const overview = useQuery({ queryKey: ["overview"], queryFn: () => api.get<Overview>("/api/admin/overview") });
   const figures = overview.data && [
@@ -49,7 +45,7 @@ function AdminSection() {
           {figures.map(({ label, value }) => (
             <Card key={label} withBorder>
               <Text size="xl" fw={700}>
-                {value.toLocaleString()}
+                {value.toLocaleString(i18n.language)}
               </Text>
               <Text size="sm" c="dimmed">
                 {label}
@@ -58,6 +54,7 @@ function AdminSection() {
           ))}
         </SimpleGrid>
       )}
+      {overview.data && <AdminNextSteps overview={overview.data} />}
       <Group>
         <Button onClick={invite.open}>{t("home.admin.invite")}</Button>
         <Button component={Link} to="/admin/people" variant="light">
@@ -66,6 +63,25 @@ function AdminSection() {
       </Group>
       <InviteModal opened={inviting} onClose={invite.close} />
     </Stack>
+  );
+}
+
+/** What a new organisation should do next, until it is done. */
+function AdminNextSteps({ overview }: { overview: Overview }) {
+  const { t } = useTranslation();
+  const steps = [
+    overview.accounts.active + overview.accounts.invited <= 1 && t("home.admin.nextStepManager"),
+    overview.people === 0 && t("home.admin.nextStepDirectory"),
+  ].filter((step): step is string => Boolean(step));
+  if (!steps.length) return null;
+  return (
+    <Alert variant="light" title={t("home.admin.nextStepsTitle")}>
+      <List size="sm" spacing="xs">
+        {steps.map((step) => (
+          <List.Item key={step}>{step}</List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }
 
