@@ -32,6 +32,13 @@ test("an admin switches language, invites someone who activates their account, l
   const link = await page.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invitation\/[\w-]{40,}$/);
   await page.screenshot({ path: "e2e/artifacts/03-invitation-link.png", fullPage: true });
+  await page.getByRole("button", { name: "Done" }).click();
+
+  // The directory finds people by name, accents and ligatures included.
+  await page.getByRole("tab", { name: "Directory" }).click();
+  await page.getByRole("searchbox", { name: "Search" }).fill("Lecœur");
+  await expect(page.getByRole("table", { name: "Directory" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("table", { name: "Directory" })).toContainText("Martine Lecœur");
 
   // The invited person opens the link in a browser of their own.
   const theirContext = await browser.newContext();

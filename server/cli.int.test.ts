@@ -9,8 +9,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-cli-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function passerelle(args: string[], input = "") {
-  const env = { ...process.env, PASSERELLE_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
+  // The CLI must use the embedded database here, whatever the caller's environment says.
+  const env: NodeJS.ProcessEnv = { ...process.env, PASSERELLE_DATA_DIR: dataDir, DATABASE_URL: "" };
   return spawnSync(process.execPath, ["bin/passerelle.mjs", ...args], { env, input, encoding: "utf8", timeout: 30_000 });
 }
 

@@ -4,9 +4,10 @@ import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ChangePasswordBody, type Me, PASSWORD_MIN_LENGTH, UpdateMeBody } from "../../../../contracts/accounts.ts";
+import { ChangePasswordBody, type Me, UpdateMeBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
+import { NewPasswordFields } from "../../components/new-password-fields.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
 import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
@@ -98,18 +99,10 @@ function PasswordSection() {
             required
             {...form.getInputProps("currentPassword")}
           />
-          <PasswordField
-            label={t("fields.newPassword")}
-            description={t("password.rule", { min: PASSWORD_MIN_LENGTH })}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps("newPassword")}
-          />
-          <PasswordField
-            label={t("fields.confirmNewPassword")}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps("confirmPassword")}
+          <NewPasswordFields
+            password={form.getInputProps("newPassword")}
+            confirmation={form.getInputProps("confirmPassword")}
+            labels={{ password: "fields.newPassword", confirmation: "fields.confirmNewPassword" }}
           />
           <Button type="submit" loading={change.isPending} w="fit-content">
             {t("account.password.submit")}

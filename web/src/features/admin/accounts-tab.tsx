@@ -1,5 +1,4 @@
 import { Button, Group, Menu, ScrollArea, Select, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,6 +10,7 @@ import { TablePagination } from "../../components/table-pagination.tsx";
 import { formatDateTime } from "../../i18n/index.ts";
 import { api } from "../../lib/api.ts";
 import { errorMessage } from "../../lib/forms.ts";
+import { useListFilters } from "../../lib/use-list-filters.ts";
 import { type InvitationLink, InvitationLinkModal } from "../invitations/invitation-link.tsx";
 import { EditRolesModal } from "./edit-roles-modal.tsx";
 import { type AccountFilters, PAGE_SIZE, useAccounts } from "./queries.ts";
@@ -20,10 +20,11 @@ const STATUS_FILTERS = ["invited", "active", "disabled"] as const;
 
 export function AccountsTab() {
   const { t } = useTranslation();
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [filters, setFilters] = useState<Omit<AccountFilters, "q">>({ role: null, status: null, page: 1 });
-  const accounts = useAccounts({ ...filters, q });
+  const { search, setSearch, filters, setFilter, setPage, query } = useListFilters<Pick<AccountFilters, "role" | "status">>({
+    role: null,
+    status: null,
+  });
+  const accounts = useAccounts(query);
   const [editing, setEditing] = useState<Account | null>(null);
   const [invitation, setInvitation] = useState<InvitationLink | null>(null);
 
@@ -34,10 +35,7 @@ export function AccountsTab() {
           label={t("people.search")}
           type="search"
           value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setFilters((current) => ({ ...current, page: 1 }));
-          }}
+          onChange={(event) => setSearch(event.currentTarget.value)}
           w={{ base: "100%", sm: 260 }}
         />
         <Select
@@ -45,7 +43,7 @@ export function AccountsTab() {
           placeholder={t("people.allRoles")}
           data={ROLE_FILTERS.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           value={filters.role}
-          onChange={(role) => setFilters((current) => ({ ...current, role: role as AccountFilters["role"], page: 1 }))}
+          onChange={(role) => setFilter("role", role as AccountFilters["role"])}
           clearable
           w={{ base: "100%", sm: 220 }}
         />
@@ -54,7 +52,7 @@ export function AccountsTab() {
           placeholder={t("people.allStatuses")}
           data={STATUS_FILTERS.map((status) => ({ value: status, label: t(`status.${status}`) }))}
           value={filters.status}
-          onChange={(status) => setFilters((current) => ({ ...current, status: status as AccountFilters["status"], page: 1 }))}
+          onChange={(status) => setFilter("status", status as AccountFilters["status"])}
           clearable
           w={{ base: "100%", sm: 220 }}
         />
@@ -110,14 +108,7 @@ export function AccountsTab() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {accounts.data && (
-        <TablePagination
-          page={filters.page}
-          pageSize={PAGE_SIZE}
-          total={accounts.data.total}
-          onChange={(page) => setFilters((current) => ({ ...current, page }))}
-        />
-      )}
+      {accounts.data && <TablePagination page={filters.page} pageSize={PAGE_SIZE} total={accounts.data.total} onChange={setPage} />}
       <EditRolesModal account={editing} onClose={() => setEditing(null)} />
       <InvitationLinkModal invitation={invitation} onClose={() => setInvitation(null)} />
     </Stack>

@@ -1,20 +1,21 @@
 import { Badge, Button, Group, ScrollArea, Select, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Person } from "../../../../contracts/people.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
+import { useListFilters } from "../../lib/use-list-filters.ts";
 import { InviteModal } from "../invitations/invite-modal.tsx";
 import { PAGE_SIZE, type PeopleFilters, usePeople } from "./queries.ts";
 
 export function DirectoryTab() {
   const { t } = useTranslation();
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [filters, setFilters] = useState<Omit<PeopleFilters, "q">>({ department: null, site: null, page: 1 });
-  const people = usePeople({ ...filters, q });
+  const { search, setSearch, filters, setFilter, setPage, query } = useListFilters<Pick<PeopleFilters, "department" | "site">>({
+    department: null,
+    site: null,
+  });
+  const people = usePeople(query);
   const [inviting, setInviting] = useState<Person | null>(null);
 
   return (
@@ -24,10 +25,7 @@ export function DirectoryTab() {
           label={t("people.search")}
           type="search"
           value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setFilters((current) => ({ ...current, page: 1 }));
-          }}
+          onChange={(event) => setSearch(event.currentTarget.value)}
           w={{ base: "100%", sm: 260 }}
         />
         <Select
@@ -35,7 +33,7 @@ export function DirectoryTab() {
           placeholder={t("people.allDepartments")}
           data={people.data?.departments ?? []}
           value={filters.department}
-          onChange={(department) => setFilters((current) => ({ ...current, department, page: 1 }))}
+          onChange={(department) => setFilter("department", department)}
           searchable
           clearable
           w={{ base: "100%", sm: 220 }}
@@ -45,7 +43,7 @@ export function DirectoryTab() {
           placeholder={t("people.allSites")}
           data={people.data?.sites ?? []}
           value={filters.site}
-          onChange={(site) => setFilters((current) => ({ ...current, site, page: 1 }))}
+          onChange={(site) => setFilter("site", site)}
           searchable
           clearable
           w={{ base: "100%", sm: 220 }}
@@ -117,14 +115,7 @@ export function DirectoryTab() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {people.data && (
-        <TablePagination
-          page={filters.page}
-          pageSize={PAGE_SIZE}
-          total={people.data.total}
-          onChange={(page) => setFilters((current) => ({ ...current, page }))}
-        />
-      )}
+      {people.data && <TablePagination page={filters.page} pageSize={PAGE_SIZE} total={people.data.total} onChange={setPage} />}
       <InviteModal
         opened={inviting !== null}
         onClose={() => setInviting(null)}

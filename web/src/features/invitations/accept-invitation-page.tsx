@@ -6,9 +6,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
-import { AcceptInvitationBody, type InvitationPreview, type Me, PASSWORD_MIN_LENGTH } from "../../../../contracts/accounts.ts";
+import { AcceptInvitationBody, type InvitationPreview, type Me } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { PasswordField } from "../../components/password-field.tsx";
+import { NewPasswordFields } from "../../components/new-password-fields.tsx";
 import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
@@ -76,19 +76,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: z.infer<
         <Text>{t("acceptInvitation.intro", { email: invitation.email })}</Text>
         <ErrorAlert error={accept.error} />
         <TextInput label={t("fields.displayName")} autoComplete="name" required {...form.getInputProps("displayName")} />
-        <PasswordField
-          label={t("fields.password")}
-          description={t("password.rule", { min: PASSWORD_MIN_LENGTH })}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("password")}
-        />
-        <PasswordField
-          label={t("fields.confirmPassword")}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("confirmPassword")}
-        />
+        <NewPasswordFields password={form.getInputProps("password")} confirmation={form.getInputProps("confirmPassword")} />
         <Button type="submit" loading={accept.isPending}>
           {t("acceptInvitation.submit")}
         </Button>

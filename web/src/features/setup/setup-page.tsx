@@ -5,9 +5,9 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { type Me, PASSWORD_MIN_LENGTH, SetupBody } from "../../../../contracts/accounts.ts";
+import { type Me, SetupBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { PasswordField } from "../../components/password-field.tsx";
+import { NewPasswordFields } from "../../components/new-password-fields.tsx";
 import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
@@ -74,19 +74,7 @@ function SetupForm({ token }: { token: string }) {
         <ErrorAlert error={setup.error} />
         <TextInput label={t("fields.displayName")} autoComplete="name" required {...form.getInputProps("displayName")} />
         <TextInput label={t("fields.email")} type="email" autoComplete="email" required {...form.getInputProps("email")} />
-        <PasswordField
-          label={t("fields.password")}
-          description={t("password.rule", { min: PASSWORD_MIN_LENGTH })}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("password")}
-        />
-        <PasswordField
-          label={t("fields.confirmPassword")}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("confirmPassword")}
-        />
+        <NewPasswordFields password={form.getInputProps("password")} confirmation={form.getInputProps("confirmPassword")} />
         <Button type="submit" loading={setup.isPending}>
           {t("setup.submit")}
         </Button>
