@@ -1,10 +1,11 @@
-import { Button, Group, Menu, ScrollArea, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Menu, ScrollArea, Select, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Account } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { SearchField } from "../../components/search-field.tsx";
 import { RoleBadges, StatusBadge } from "../../components/status-badge.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
 import { formatDateTime } from "../../i18n/index.ts";
@@ -31,13 +32,7 @@ export function AccountsTab() {
   return (
     <Stack>
       <Group align="flex-end">
-        <TextInput
-          label={t("people.search")}
-          type="search"
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={{ base: "100%", sm: 260 }}
-        />
+        <SearchField value={search} onChange={setSearch} />
         <Select
           label={t("fields.role")}
           placeholder={t("people.allRoles")}

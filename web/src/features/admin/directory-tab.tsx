@@ -1,8 +1,9 @@
-import { Badge, Button, Group, ScrollArea, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, ScrollArea, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Person } from "../../../../contracts/people.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { SearchField } from "../../components/search-field.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
 import { useListFilters } from "../../lib/use-list-filters.ts";
@@ -21,13 +22,7 @@ export function DirectoryTab() {
   return (
     <Stack>
       <Group align="flex-end">
-        <TextInput
-          label={t("people.search")}
-          type="search"
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={{ base: "100%", sm: 260 }}
-        />
+        <SearchField value={search} onChange={setSearch} />
         <Select
           label={t("fields.department")}
           placeholder={t("people.allDepartments")}

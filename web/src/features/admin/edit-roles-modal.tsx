@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Modal, Stack } from "@mantine/core";
+import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { type Account, ROLES, UpdateAccountBody } from "../../../../contracts/accounts.ts";
+import { type Account, UpdateAccountBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { RoleCheckboxes } from "../../components/role-checkboxes.tsx";
 import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 
@@ -42,13 +43,7 @@ function EditRolesForm({ account, onDone }: { account: Account; onDone: () => vo
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack>
         <ErrorAlert error={save.error} />
-        <Checkbox.Group label={t("fields.roles")} required {...form.getInputProps("roles")}>
-          <Stack gap="xs" mt="xs">
-            {ROLES.map((role) => (
-              <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+        <RoleCheckboxes {...form.getInputProps("roles")} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t("common.cancel")}

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { InviteBody, ROLES, type Role } from "../../../../contracts/accounts.ts";
+import { InviteBody, type Role } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { RoleCheckboxes } from "../../components/role-checkboxes.tsx";
 import { currentLanguage, type Language } from "../../i18n/index.ts";
 import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
@@ -81,13 +82,7 @@ function InviteForm({
         <TextInput label={t("fields.displayName")} required data-autofocus {...form.getInputProps("displayName")} />
         <TextInput label={t("fields.email")} type="email" required {...form.getInputProps("email")} />
         {canChooseRoles ? (
-          <Checkbox.Group label={t("fields.roles")} required {...form.getInputProps("roles")}>
-            <Stack gap="xs" mt="xs">
-              {ROLES.map((role) => (
-                <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          <RoleCheckboxes {...form.getInputProps("roles")} />
         ) : (
           <Text size="sm">{t("invitations.form.participantOnly")}</Text>
         )}
