@@ -40,3 +40,46 @@ export const PeoplePage = z.object({
   sites: z.array(z.string()),
 });
 export type PeoplePage = z.infer<typeof PeoplePage>;
+
+export const ImportCounts = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  deactivated: z.number().int(),
+});
+
+/** A refused row of an HR file: its line (the header is line 1), the column as named in the file, and why. */
+export const ImportRejection = z.object({ line: z.number().int(), column: z.string(), code: z.string(), reason: z.string() });
+export type ImportRejection = z.infer<typeof ImportRejection>;
+
+export const ImportSummary = z.object({
+  fileName: z.string(),
+  isFullSync: z.boolean(),
+  totalRows: z.number().int(),
+  counts: ImportCounts,
+  rejected: z.array(ImportRejection),
+  rejectedCount: z.number().int(),
+  ignoredColumns: z.array(z.string()),
+  sensitiveColumns: z.array(z.string()),
+});
+export const ImportProgress = z.object({
+  phase: z.enum(["validating", "staging", "merging", "done"]),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export const PeopleImport = z.object({
+  id: z.uuid(),
+  status: z.enum(["previewed", "applying", "applied", "failed"]),
+  summary: ImportSummary,
+  progress: ImportProgress.nullable(),
+});
+export type PeopleImport = z.infer<typeof PeopleImport>;
+
+export const CreateImportQuery = z.object({
+  fileName: z.string().trim().min(1).max(255).default("import.csv"),
+  fullSync: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+export const ImportIdParams = z.object({ id: z.uuid() });

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
+import { peopleImportRoutes } from "./modules/people/people-import.routes.ts";
 import { systemRoutes } from "./modules/system/system.routes.ts";
 import authPlugin from "./platform/auth/auth-plugin.ts";
 import { isApiRoute } from "./platform/auth/route-access.ts";
@@ -94,6 +95,7 @@ export async function buildApp({ logger = false, ...deps }: BuildAppOptions): Pr
   await app.register(systemRoutes, deps);
   await app.register(accountsRoutes, deps);
   await app.register(peopleRoutes, deps);
+  await app.register(peopleImportRoutes, deps);
 
   const hasWeb = await registerWebAssets(app);
   app.setNotFoundHandler((request, reply) => {

@@ -4,7 +4,7 @@
  * Privacy: no date of birth or age is ever stored (see ../../docs/ARCHITECTURE.md).
  */
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -29,6 +29,8 @@ export const people = pgTable(
     jobTitle: text("job_title"),
     managerEmployeeId: text("manager_employee_id"),
     hireYear: integer("hire_year"),
+    /** Years of experience as a band ("0-2", "3-5", "6-10", "11-20", "20+") when the HR system gives no hire year. */
+    experienceBand: text("experience_band", { enum: ["0-2", "3-5", "6-10", "11-20", "20+"] }),
     languages: text("languages").array().notNull().default(sql`'{fr}'::text[]`),
     timeZone: text("time_zone").notNull().default("Europe/Paris"),
     isActive: boolean("is_active").notNull().default(true),
@@ -119,3 +121,44 @@ export const loginFailures = pgTable("login_failures", {
   failures: integer("failures").notNull(),
   windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
 });
+
+/**
+ * An HR file uploaded for import: kept between the preview and "apply" (re-validated then), and
+ * afterwards as the record of who imported what. The file's text is dropped once applied.
+ */
+export const peopleImports = pgTable("people_imports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  fileName: text("file_name").notNull(),
+  content: text("content"),
+  isFullSync: boolean("is_full_sync").notNull(),
+  status: text("status", { enum: ["previewed", "applying", "applied", "failed"] }).notNull(),
+  /** Counts of the preview, then of the applied import. */
+  summary: jsonb("summary").notNull(),
+  appliedAt: timestamp("applied_at", { withTimezone: true }),
+});
+
+/** Rows of an import being applied, staged in batches (with progress) before one atomic merge into people. */
+export const peopleImportRows = pgTable(
+  "people_import_rows",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => peopleImports.id, { onDelete: "cascade" }),
+    employeeId: text("employee_id").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email").notNull(),
+    department: text("department"),
+    site: text("site"),
+    jobTitle: text("job_title"),
+    managerEmployeeId: text("manager_employee_id"),
+    hireYear: integer("hire_year"),
+    experienceBand: text("experience_band"),
+    languages: text("languages").array().notNull(),
+    timeZone: text("time_zone").notNull(),
+    isActive: boolean("is_active").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.employeeId] })],
+);

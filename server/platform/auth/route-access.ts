@@ -31,6 +31,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "GET /api/admin/accounts": ["admin"],
   "PATCH /api/admin/accounts/:id": ["admin"],
   "GET /api/people": ["admin", "manager"],
+  "POST /api/people/imports": ["admin", "manager"],
+  "POST /api/people/imports/:id/apply": ["admin", "manager"],
+  "GET /api/people/imports/:id": ["admin", "manager"],
 };
 
 /** Routes outside the API (the web app's files, the OpenAPI UI) are public by nature. */
