@@ -3,9 +3,16 @@ import { Command } from "commander";
 import { loadConfig } from "./config.ts";
 import { exitWithStartError, openConfiguredDatabase } from "./main.ts";
 import { createAdmin } from "./modules/accounts/index.ts";
+import { registerImportPeopleCommand } from "./modules/people/people-import.cli.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 import { AppError } from "./platform/errors/app-error.ts";
-import { translator } from "./platform/i18n/i18n.ts";
+import { type Locale, translator } from "./platform/i18n/i18n.ts";
+
+/** The CLI speaks French unless the terminal's locale is English (LC_ALL, LC_MESSAGES or LANG). */
+function cliLocale(): Locale {
+  const tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
+  return tag.toLowerCase().startsWith("en") ? "en" : "fr";
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -47,7 +54,7 @@ program
       console.log(`Administrator ready: ${email}`);
     } catch (err) {
       if (err instanceof AppError) {
-        const t = translator("en");
+        const t = translator(cliLocale());
         throw new Error(
           err.details.map((d) => `${d.path}: ${t(d.messageKey, d.params ?? {})}`).join("\n") || t(err.messageKey, err.params),
         );
@@ -57,6 +64,11 @@ program
       await database.close();
     }
   });
+
+registerImportPeopleCommand(program, () => {
+  const config = loadConfig();
+  return { config, locale: cliLocale(), clock: systemClock, openDatabase: () => openConfiguredDatabase(config) };
+});
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof Error && err.name === "DataDirLockedError") exitWithStartError(err);

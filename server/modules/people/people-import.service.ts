@@ -158,9 +158,33 @@ export async function executeApply(
   }
 }
 
-/** Both halves of "apply" in one call (the command line). */
+/** Both halves of "apply" in one call. */
 export async function applyImport(id: string, deps: ImportDeps, onProgress?: (p: ImportProgress) => void): Promise<ImportView> {
   return executeApply(await prepareApply(id, deps), deps, onProgress);
+}
+
+/**
+ * Checks a file and, unless it is a dry run or a row is refused, applies it at once (the command
+ * line: no preview step to keep, the file is validated once).
+ */
+export async function importFile(
+  input: { fileName: string; bytes: Uint8Array; isFullSync: boolean; isDryRun: boolean },
+  deps: ImportDeps,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<{ summary: ImportSummary; rejected: Rejection[]; isApplied: boolean }> {
+  const { result, summary } = await check(decodeHrFile(input.bytes), input.fileName, input.isFullSync, deps);
+  if (input.isDryRun || result.rejected.length) return { summary, rejected: result.rejected, isApplied: false };
+  const row = await repo.insertImport(deps.database.db, {
+    createdBy: null,
+    createdAt: deps.clock.now(),
+    fileName: input.fileName,
+    content: null,
+    isFullSync: input.isFullSync,
+    status: "applying",
+    summary,
+  });
+  const applied = await executeApply({ id: row.id, isFullSync: input.isFullSync, records: result.records, summary }, deps, onProgress);
+  return { summary: applied.summary, rejected: [], isApplied: true };
 }
 
 /** An import's state for the web app's polling, with its progress while this process applies it. */
