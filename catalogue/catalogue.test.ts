@@ -84,37 +84,6 @@ const expectLocalised = (value: Localised | undefined, where: string): void => {
   }
 };
 
-// Tiny reference search, only for this test: accents, case and punctuation ignored.
-const normalise = (text: string): string =>
-  text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-
-const containsWords = (haystack: string, needle: string): boolean => needle !== "" && ` ${haystack} `.includes(` ${needle} `);
-
-/** Skill ids ranked best first: exact match, then the longest term found in the query, then a term containing the query. */
-const search = (query: string): string[] => {
-  const q = normalise(query);
-  const scored: { id: string; score: number }[] = [];
-  for (const skill of allSkills) {
-    const synonyms = [...skill.synonyms.fr, ...skill.synonyms.en].map(normalise);
-    const labels = [skill.label.fr, skill.label.en].map(normalise);
-    let score = 0;
-    for (const term of [...synonyms, ...labels]) {
-      if (term === q) score = Math.max(score, 10_000);
-      else if (containsWords(q, term)) score = Math.max(score, 1_000 + term.length);
-    }
-    for (const term of synonyms) {
-      if (term.includes(q)) score = Math.max(score, q.length);
-    }
-    if (score > 0) scored.push({ id: skill.id, score });
-  }
-  return scored.sort((a, b) => b.score - a.score).map((s) => s.id);
-};
-
 describe("skills catalogue", () => {
   it("has a version and the two families", () => {
     expect(catalogue.version).toBe(1);
@@ -179,20 +148,6 @@ describe("skills catalogue", () => {
   it("has enough skills in each family", () => {
     expect(skillsOf(family("digital")).length).toBeGreaterThanOrEqual(40);
     expect(skillsOf(family("reverse")).length).toBeGreaterThanOrEqual(15);
-  });
-
-  it.each([
-    ["chatgpt", "prompting"],
-    ["tableau croisé", "excel"],
-    ["Tableau croisé dynamique", "excel"],
-    ["zapier", "zapier"],
-    ["référencement", "seo"],
-    ["REFERENCEMENT", "seo"],
-    ["growth", "growth"],
-    ["je veux apprendre à faire des pubs Facebook", "social_ads"],
-    ["dashboards Power BI", "dataviz"],
-  ])("free text %j finds %s first", (query, expected) => {
-    expect(search(query)[0]).toBe(expected);
   });
 });
 

@@ -8,6 +8,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people/people-import.routes.ts";
+import { profilesRoutes } from "./modules/profiles/profiles.routes.ts";
+import { skillsRoutes } from "./modules/skills/skills.routes.ts";
 import { systemRoutes } from "./modules/system/system.routes.ts";
 import authPlugin from "./platform/auth/auth-plugin.ts";
 import { isApiRoute } from "./platform/auth/route-access.ts";
@@ -96,6 +98,8 @@ export async function buildApp({ logger = false, ...deps }: BuildAppOptions): Pr
   await app.register(accountsRoutes, deps);
   await app.register(peopleRoutes, deps);
   await app.register(peopleImportRoutes, deps);
+  await app.register(skillsRoutes, deps);
+  await app.register(profilesRoutes, deps);
 
   const hasWeb = await registerWebAssets(app);
   app.setNotFoundHandler((request, reply) => {

@@ -3,14 +3,16 @@ import { buildApp } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
+import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one) and migrates it. */
+/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one), migrates it and loads the skills catalogue. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const database = config.databaseUrl
     ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
     : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
   await database.migrate();
+  await syncCatalogueFromFile(database);
   return database;
 }
 

@@ -4,7 +4,7 @@
  * Privacy: no date of birth or age is ever stored (see ../../docs/ARCHITECTURE.md).
  */
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -161,4 +161,104 @@ export const peopleImportRows = pgTable(
     isActive: boolean("is_active").notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.employeeId] })],
+);
+
+/** Skill categories: the catalogue's (catalogue/skills.yaml, synced at start) and the organisation's own. */
+export const skillCategories = pgTable("skill_categories", {
+  id: text("id").primaryKey(),
+  family: text("family", { enum: ["digital", "reverse"] }).notNull(),
+  labelFr: text("label_fr").notNull(),
+  labelEn: text("label_en").notNull(),
+  position: integer("position").notNull(),
+  isCustom: boolean("is_custom").notNull().default(false),
+});
+
+/**
+ * Skills. Catalogue columns are rewritten at each start from catalogue/skills.yaml; the admin's
+ * renames and extra synonyms live in their own columns so that they survive. A skill is archived,
+ * never deleted, once anything refers to it (foreign keys use "restrict").
+ */
+export const skills = pgTable(
+  "skills",
+  {
+    id: text("id").primaryKey(),
+    categoryId: text("category_id")
+      .notNull()
+      .references(() => skillCategories.id, { onDelete: "restrict" }),
+    labelFr: text("label_fr").notNull(),
+    labelEn: text("label_en").notNull(),
+    descriptionFr: text("description_fr").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    synonymsFr: text("synonyms_fr").array().notNull().default(sql`'{}'::text[]`),
+    synonymsEn: text("synonyms_en").array().notNull().default(sql`'{}'::text[]`),
+    customLabelFr: text("custom_label_fr"),
+    customLabelEn: text("custom_label_en"),
+    customSynonyms: text("custom_synonyms").array().notNull().default(sql`'{}'::text[]`),
+    digcomp: text("digcomp").array().notNull().default(sql`'{}'::text[]`),
+    entrecomp: text("entrecomp").array().notNull().default(sql`'{}'::text[]`),
+    position: integer("position").notNull(),
+    isCustom: boolean("is_custom").notNull().default(false),
+    isArchived: boolean("is_archived").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("skills_category_idx").on(t.categoryId)],
+);
+
+/** A participant's profile (one per person). Languages default to the directory's. */
+export const profiles = pgTable("profiles", {
+  personId: uuid("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  format: text("format", { enum: ["in_person", "online", "both"] }),
+  /** "mon:morning", "thu:lunch"… weekday × time slot. */
+  availability: text("availability").array().notNull().default(sql`'{}'::text[]`),
+  interests: text("interests").array().notNull().default(sql`'{}'::text[]`),
+  languages: text("languages").array(),
+  mentorCapacity: smallint("mentor_capacity").notNull().default(1),
+  hopes: text("hopes"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
+
+/** Skills of a profile: what I can teach (level 0–4), want to learn (priority 1–3), offer in return. */
+export const profileSkills = pgTable(
+  "profile_skills",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => profiles.personId, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["teach", "learn", "offer"] }).notNull(),
+    skillId: text("skill_id")
+      .notNull()
+      .references(() => skills.id, { onDelete: "restrict" }),
+    level: smallint("level"),
+    priority: smallint("priority"),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind, t.skillId] }), index("profile_skills_skill_idx").on(t.skillId)],
+);
+
+/** Dated self-assessment snapshots: compared before/after by a later issue. */
+export const selfAssessments = pgTable(
+  "self_assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    takenAt: timestamp("taken_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("self_assessments_person_idx").on(t.personId, t.takenAt)],
+);
+
+export const selfAssessmentAnswers = pgTable(
+  "self_assessment_answers",
+  {
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => selfAssessments.id, { onDelete: "cascade" }),
+    skillId: text("skill_id")
+      .notNull()
+      .references(() => skills.id, { onDelete: "restrict" }),
+    level: smallint("level").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.skillId] })],
 );

@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../db/client.ts";
+import { syncCatalogueFromFile } from "../modules/skills/index.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -28,6 +29,7 @@ export default async function setup(project: TestProject) {
   templateUrl.pathname = `/${template}`;
   const database = await openDatabase({ kind: "postgres", url: templateUrl.toString(), poolSize: 1 });
   await database.migrate();
+  await syncCatalogueFromFile(database);
   await database.close();
   project.provide("pgTemplate", template);
   return async () => {

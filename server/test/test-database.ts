@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../db/client.ts";
+import { syncCatalogueFromFile } from "../modules/skills/index.ts";
 
 /**
  * A fresh, migrated, real database for one test file: in-memory PGlite by default, a copy of the
@@ -13,6 +14,7 @@ export async function createTestDatabase(): Promise<Database> {
   if (!url || !template) {
     const database = await openDatabase({ kind: "pglite" });
     await database.migrate();
+    await syncCatalogueFromFile(database);
     return database;
   }
   const name = `passerelle_t_${randomBytes(6).toString("hex")}`;

@@ -1,2 +1,2 @@
 /** The people context as other contexts may use it. */
-export { countPeople, insertPeople, listPeople, type NewPerson } from "./people.repository.ts";
+export { countPeople, getPerson, insertPeople, listPeople, type NewPerson } from "./people.repository.ts";

@@ -77,3 +77,11 @@ export async function listPeople(
     })),
   };
 }
+
+/** One person of the directory as the screens show them, or undefined. */
+export async function getPerson(db: Tx, id: string): Promise<Person | undefined> {
+  const [row] = await db.select({ employeeId: people.employeeId }).from(people).where(eq(people.id, id));
+  if (!row) return undefined;
+  const page = await listPeople(db, { q: row.employeeId, page: 1, pageSize: 50 });
+  return page.items.find((p) => p.id === id);
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const Bilingual = z.object({ fr: z.string(), en: z.string() });
+export const Family = z.enum(["digital", "reverse"]);
+
+export const Skill = z.object({
+  id: z.string(),
+  family: Family,
+  categoryId: z.string(),
+  label: Bilingual,
+  description: Bilingual,
+  synonyms: z.object({ fr: z.array(z.string()), en: z.array(z.string()) }),
+  customSynonyms: z.array(z.string()),
+  digcomp: z.array(z.string()),
+  entrecomp: z.array(z.string()),
+  isCustom: z.boolean(),
+  isArchived: z.boolean(),
+});
+export type Skill = z.infer<typeof Skill>;
+export const Category = z.object({ id: z.string(), family: Family, label: Bilingual, position: z.number().int(), isCustom: z.boolean() });
+export type Category = z.infer<typeof Category>;
+
+export const Catalogue = z.object({ categories: z.array(Category), skills: z.array(Skill) });
+export type Catalogue = z.infer<typeof Catalogue>;
+
+export const SkillSearchQuery = z.object({ q: z.string().max(300), limit: z.coerce.number().int().min(1).max(20).default(8) });
+export const SkillSuggestions = z.object({ items: z.array(z.object({ skill: Skill, matchedTerm: z.string() })) });
+
+const Label = z.string().trim().min(1, { error: "fields.required" }).max(120);
+const Synonym = z.string().trim().toLowerCase().min(1).max(80);
+
+export const CreateSkillBody = z.object({
+  categoryId: z.string().min(1),
+  label: z.object({ fr: Label, en: Label }),
+  description: z.object({ fr: z.string().trim().max(300), en: z.string().trim().max(300) }).default({ fr: "", en: "" }),
+  synonyms: z.array(Synonym).max(50).default([]),
+});
+export const UpdateSkillBody = z
+  .object({
+    label: z.object({ fr: Label, en: Label }).optional(),
+    /** Replaces the organisation's own synonyms (the catalogue's stay). */
+    customSynonyms: z.array(Synonym).max(50).optional(),
+    isArchived: z.boolean().optional(),
+  })
+  .strict();
+export const SkillIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(80),
+});

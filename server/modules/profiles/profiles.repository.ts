@@ -1,0 +1,136 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { ProfileBody } from "../../../contracts/profiles.ts";
+import type { Tx } from "../../db/client.ts";
+import { people, profileSkills, profiles, selfAssessmentAnswers, selfAssessments, users } from "../../db/schema.ts";
+
+export type StoredProfile = ProfileBody & { updatedAt: Date | null };
+
+/** The person behind an account; accounts created outside the HR file get a directory entry of their own. */
+export async function ensurePersonForUser(tx: Tx, userId: string, now: Date): Promise<string> {
+  const [user] = await tx.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new Error(`no user ${userId}`);
+  if (user.personId) return user.personId;
+  const [existing] = await tx.select({ id: people.id }).from(people).where(eq(people.email, user.email));
+  const [firstName, ...rest] = user.displayName.split(" ");
+  const personId =
+    existing?.id ??
+    (
+      await tx
+        .insert(people)
+        .values({
+          employeeId: `EXT-${user.id.slice(0, 8)}`,
+          firstName: firstName ?? user.displayName,
+          lastName: rest.join(" ") || "—",
+          email: user.email,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: people.id })
+    )[0]?.id;
+  if (!personId) throw new Error("could not create the person of an account");
+  await tx.update(users).set({ personId }).where(eq(users.id, userId));
+  return personId;
+}
+
+export async function findPersonIdOfUser(db: Tx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, userId));
+  return row?.personId ?? null;
+}
+
+export async function findPersonLanguages(db: Tx, personId: string): Promise<string[]> {
+  const [row] = await db.select({ languages: people.languages }).from(people).where(eq(people.id, personId));
+  return row?.languages ?? ["fr"];
+}
+
+export async function findProfile(db: Tx, personId: string): Promise<StoredProfile | null> {
+  const [row] = await db.select().from(profiles).where(eq(profiles.personId, personId));
+  if (!row) return null;
+  const skillRows = await db.select().from(profileSkills).where(eq(profileSkills.personId, personId));
+  const of = (kind: "teach" | "learn" | "offer") =>
+    skillRows.filter((s) => s.kind === kind).sort((a, b) => a.skillId.localeCompare(b.skillId));
+  return {
+    teach: of("teach")
+      .sort((a, b) => (b.level ?? 0) - (a.level ?? 0))
+      .map((s) => ({ skillId: s.skillId, level: s.level ?? 0 })),
+    learn: of("learn")
+      .sort((a, b) => (a.priority ?? 3) - (b.priority ?? 3))
+      .map((s) => ({ skillId: s.skillId, priority: s.priority ?? 3 })),
+    offer: of("offer").map((s) => s.skillId),
+    interests: row.interests,
+    availability: row.availability,
+    format: row.format,
+    languages: row.languages ?? (await findPersonLanguages(db, personId)),
+    mentorCapacity: row.mentorCapacity,
+    hopes: row.hopes,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Replaces a profile and its skills (run in a transaction). */
+export async function saveProfile(tx: Tx, personId: string, profile: ProfileBody, now: Date): Promise<void> {
+  const values = {
+    format: profile.format,
+    availability: profile.availability,
+    interests: profile.interests,
+    languages: profile.languages,
+    mentorCapacity: profile.mentorCapacity,
+    hopes: profile.hopes,
+    updatedAt: now,
+  };
+  await tx
+    .insert(profiles)
+    .values({ personId, ...values })
+    .onConflictDoUpdate({ target: profiles.personId, set: values });
+  await tx.delete(profileSkills).where(eq(profileSkills.personId, personId));
+  const rows = [
+    ...profile.teach.map((s) => ({ personId, kind: "teach" as const, skillId: s.skillId, level: s.level, priority: null })),
+    ...profile.learn.map((s) => ({ personId, kind: "learn" as const, skillId: s.skillId, level: null, priority: s.priority })),
+    ...profile.offer.map((skillId) => ({ personId, kind: "offer" as const, skillId, level: null, priority: null })),
+  ];
+  if (rows.length) await tx.insert(profileSkills).values(rows);
+}
+
+export async function insertSelfAssessment(
+  tx: Tx,
+  personId: string,
+  answers: { skillId: string; level: number }[],
+  now: Date,
+): Promise<string> {
+  const [row] = await tx.insert(selfAssessments).values({ personId, takenAt: now }).returning({ id: selfAssessments.id });
+  if (!row) throw new Error("insert into self_assessments returned nothing");
+  await tx.insert(selfAssessmentAnswers).values(answers.map((a) => ({ assessmentId: row.id, skillId: a.skillId, level: a.level })));
+  return row.id;
+}
+
+/** A person's snapshots, newest first, with their answers. */
+export async function listSelfAssessments(db: Tx, personId: string) {
+  const snapshots = await db
+    .select()
+    .from(selfAssessments)
+    .where(eq(selfAssessments.personId, personId))
+    .orderBy(desc(selfAssessments.takenAt));
+  if (!snapshots.length) return [];
+  const answers = await db
+    .select()
+    .from(selfAssessmentAnswers)
+    .where(
+      inArray(
+        selfAssessmentAnswers.assessmentId,
+        snapshots.map((s) => s.id),
+      ),
+    );
+  return snapshots.map((s) => ({
+    id: s.id,
+    takenAt: s.takenAt,
+    answers: answers.filter((a) => a.assessmentId === s.id).map((a) => ({ skillId: a.skillId, level: a.level })),
+  }));
+}
+
+export async function hasSelfAssessment(db: Tx, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: selfAssessments.id })
+    .from(selfAssessments)
+    .where(and(eq(selfAssessments.personId, personId)))
+    .limit(1);
+  return Boolean(row);
+}
