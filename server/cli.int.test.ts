@@ -11,7 +11,14 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function passerelle(args: string[], input = "", lang = "en_GB.UTF-8") {
   // The CLI must use the embedded database here, whatever the caller's environment says.
-  const env: NodeJS.ProcessEnv = { ...process.env, PASSERELLE_DATA_DIR: dataDir, DATABASE_URL: "", LANG: lang, LC_ALL: "", LC_MESSAGES: "" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PASSERELLE_DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    LANG: lang,
+    LC_ALL: "",
+    LC_MESSAGES: "",
+  };
   return spawnSync(process.execPath, ["bin/passerelle.mjs", ...args], { env, input, encoding: "utf8", timeout: 30_000 });
 }
 
@@ -56,7 +63,19 @@ describe.skipIf(isPostgresRun())("passerelle CLI", () => {
     const dryRun = passerelle(["import-people", goodFile, "--dry-run"], "", "fr_FR.UTF-8");
     expect(dryRun.status).toBe(0);
     expect(dryRun.stdout).toContain("Simulation (rien n’a changé) : 30 à créer");
-    expect(JSON.parse(passerelle(["import-people", goodFile, "--json"]).stdout)).toEqual({ created: 30, updated: 0, unchanged: 0, deactivated: 0, rejected: [] });
-    expect(JSON.parse(passerelle(["import-people", goodFile, "--json"]).stdout)).toEqual({ created: 0, updated: 0, unchanged: 30, deactivated: 0, rejected: [] });
+    expect(JSON.parse(passerelle(["import-people", goodFile, "--json"]).stdout)).toEqual({
+      created: 30,
+      updated: 0,
+      unchanged: 0,
+      deactivated: 0,
+      rejected: [],
+    });
+    expect(JSON.parse(passerelle(["import-people", goodFile, "--json"]).stdout)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 30,
+      deactivated: 0,
+      rejected: [],
+    });
   });
 });
