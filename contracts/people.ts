@@ -13,6 +13,8 @@ export const Person = z.object({
   managerName: z.string().nullable(),
   hireYear: z.number().int().nullable(),
   isActive: z.boolean(),
+  /** Percent of the profile filled in, or null when the person has no profile yet. */
+  profileCompleteness: z.number().int().nullable(),
   /** The person's login account, if any. */
   account: z
     .object({
@@ -28,6 +30,14 @@ export const ListPeopleQuery = z.object({
   q: z.string().trim().max(100).optional(),
   department: z.string().trim().max(100).optional(),
   site: z.string().trim().max(100).optional(),
+  /** People who can teach, want to learn or offer this skill. */
+  skill: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(80)
+    .optional(),
+  role: z.enum(["admin", "manager", "participant"]).optional(),
+  completeness: z.enum(["complete", "incomplete", "none"]).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

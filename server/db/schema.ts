@@ -216,6 +216,8 @@ export const profiles = pgTable("profiles", {
   languages: text("languages").array(),
   mentorCapacity: smallint("mentor_capacity").notNull().default(1),
   hopes: text("hopes"),
+  /** Percent of profiles.domain.ts's completeness items done, kept on save so that the directory can filter on it. */
+  completeness: smallint("completeness").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });
 

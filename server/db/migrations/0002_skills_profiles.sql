@@ -15,6 +15,7 @@ CREATE TABLE "profiles" (
 	"languages" text[],
 	"mentor_capacity" smallint DEFAULT 1 NOT NULL,
 	"hopes" text,
+	"completeness" smallint DEFAULT 0 NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Person } from "../../../contracts/people.ts";
 import type { Tx } from "../../db/client.ts";
 import { likePattern } from "../../db/like-pattern.ts";
-import { people, userRoles, users } from "../../db/schema.ts";
+import { people, profileSkills, profiles, userRoles, users } from "../../db/schema.ts";
 import { sortRoles } from "../../platform/auth/session-store.ts";
 
 export type NewPerson = typeof people.$inferInsert;
@@ -20,7 +20,16 @@ export async function insertPeople(db: Tx, rows: NewPerson[]): Promise<void> {
 /** A page of the directory with each person's manager name and account, plus the filter values. */
 export async function listPeople(
   db: Tx,
-  filter: { q?: string | undefined; department?: string | undefined; site?: string | undefined; page: number; pageSize: number },
+  filter: {
+    q?: string | undefined;
+    department?: string | undefined;
+    site?: string | undefined;
+    skill?: string | undefined;
+    role?: "admin" | "manager" | "participant" | undefined;
+    completeness?: "complete" | "incomplete" | "none" | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: Person[]; total: number; departments: string[]; sites: string[] }> {
   const manager = alias(people, "manager");
   const conditions: (SQL | undefined)[] = [];
@@ -38,12 +47,43 @@ export async function listPeople(
   }
   if (filter.department) conditions.push(eq(people.department, filter.department));
   if (filter.site) conditions.push(eq(people.site, filter.site));
+  if (filter.skill) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: profileSkills.personId })
+          .from(profileSkills)
+          .where(and(eq(profileSkills.personId, people.id), eq(profileSkills.skillId, filter.skill))),
+      ),
+    );
+  }
+  if (filter.role) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: users.id })
+          .from(users)
+          .innerJoin(userRoles, eq(userRoles.userId, users.id))
+          .where(and(eq(users.personId, people.id), eq(userRoles.role, filter.role))),
+      ),
+    );
+  }
+  if (filter.completeness === "none") conditions.push(isNull(profiles.personId));
+  if (filter.completeness === "complete") conditions.push(eq(profiles.completeness, 100));
+  if (filter.completeness === "incomplete") conditions.push(lt(profiles.completeness, 100));
   const where = conditions.length ? and(...conditions) : undefined;
 
-  const [totalRow] = await db.select({ n: count() }).from(people).where(where);
+  const [totalRow] = await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
   const rows = await db
-    .select({ person: people, managerFirst: manager.firstName, managerLast: manager.lastName, account: users })
+    .select({
+      person: people,
+      managerFirst: manager.firstName,
+      managerLast: manager.lastName,
+      account: users,
+      completeness: profiles.completeness,
+    })
     .from(people)
+    .leftJoin(profiles, eq(profiles.personId, people.id))
     .leftJoin(manager, eq(manager.employeeId, people.managerEmployeeId))
     .leftJoin(users, eq(users.personId, people.id))
     .where(where)
@@ -59,7 +99,7 @@ export async function listPeople(
     total: totalRow?.n ?? 0,
     departments: await distinct(people.department),
     sites: await distinct(people.site),
-    items: rows.map(({ person: p, managerFirst, managerLast, account }) => ({
+    items: rows.map(({ person: p, managerFirst, managerLast, account, completeness }) => ({
       id: p.id,
       employeeId: p.employeeId,
       firstName: p.firstName,
@@ -71,6 +111,7 @@ export async function listPeople(
       managerName: managerFirst ? `${managerFirst} ${managerLast}` : null,
       hireYear: p.hireYear,
       isActive: p.isActive,
+      profileCompleteness: completeness,
       account: account
         ? { id: account.id, status: account.status, roles: sortRoles(roleRows.filter((r) => r.userId === account.id).map((r) => r.role)) }
         : null,

@@ -116,6 +116,20 @@ describe("my profile", () => {
   });
 });
 
+describe("the directory for HR", () => {
+  it("filters people by skill, role and profile completeness", async () => {
+    const ids = async (query: string) => (await hr.get(`/api/people?${query}`)).json().items.map((p: { email: string }) => p.email);
+    expect(await ids("skill=prompting")).toEqual(["externe@partenaire.fr", "lea@exemple.fr"]);
+    expect(await ids("skill=seo")).toEqual([]);
+    expect(await ids("completeness=complete")).toEqual(["lea@exemple.fr"]);
+    expect(await ids("completeness=incomplete")).toEqual(["externe@partenaire.fr"]);
+    expect(await ids("completeness=none")).toEqual(["paul@exemple.fr"]);
+    expect(await ids("role=participant&q=girard")).toEqual(["paul@exemple.fr"]);
+    expect(await ids("role=manager")).toEqual([]);
+    expect((await hr.get("/api/people?q=martin")).json().items[0].profileCompleteness).toBe(100);
+  });
+});
+
 describe("who sees what", () => {
   it("shows HR a person's profile summary and when they self-assessed, not their scores", async () => {
     const detail = (await hr.get(`/api/people/${leaPersonId}`)).json();

@@ -67,8 +67,9 @@ export async function findProfile(db: Tx, personId: string): Promise<StoredProfi
 }
 
 /** Replaces a profile and its skills (run in a transaction). */
-export async function saveProfile(tx: Tx, personId: string, profile: ProfileBody, now: Date): Promise<void> {
+export async function saveProfile(tx: Tx, personId: string, profile: ProfileBody, completeness: number, now: Date): Promise<void> {
   const values = {
+    completeness,
     format: profile.format,
     availability: profile.availability,
     interests: profile.interests,
@@ -133,4 +134,8 @@ export async function hasSelfAssessment(db: Tx, personId: string): Promise<boole
     .where(and(eq(selfAssessments.personId, personId)))
     .limit(1);
   return Boolean(row);
+}
+
+export async function setCompleteness(db: Tx, personId: string, completeness: number): Promise<void> {
+  await db.update(profiles).set({ completeness }).where(eq(profiles.personId, personId));
 }

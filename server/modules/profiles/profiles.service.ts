@@ -57,7 +57,8 @@ export async function saveMyProfile(userId: string, body: ProfileBody, deps: Pro
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const personId = await repo.ensurePersonForUser(tx, userId, now);
-    await repo.saveProfile(tx, personId, { ...body, interests: [...new Set(body.interests)] }, now);
+    const { percent } = completenessOf(body, await repo.hasSelfAssessment(tx, personId));
+    await repo.saveProfile(tx, personId, { ...body, interests: [...new Set(body.interests)] }, percent, now);
   });
   return getMyProfile(userId, deps);
 }
@@ -93,7 +94,10 @@ export async function addMySelfAssessment(
   const now = deps.clock.now();
   const { personId, id } = await deps.database.db.transaction(async (tx) => {
     const personId = await repo.ensurePersonForUser(tx, userId, now);
-    return { personId, id: await repo.insertSelfAssessment(tx, personId, answers, now) };
+    const id = await repo.insertSelfAssessment(tx, personId, answers, now);
+    const stored = await repo.findProfile(tx, personId);
+    if (stored) await repo.setCompleteness(tx, personId, completenessOf(stored, true).percent);
+    return { personId, id };
   });
   const created = (await presentAssessments(personId, deps)).find((a) => a.id === id);
   if (!created) throw notFound();
