@@ -35,3 +35,26 @@ describe("demo seed", () => {
     expect(page.items.filter((p: { managerName: string | null }) => p.managerName === null)).toHaveLength(1);
   });
 });
+
+describe("demo profiles", () => {
+  it("gives every demo person a complete profile and a self-assessment: juniors strong in digital skills, seniors in reverse skills", async () => {
+    const { sql } = await import("drizzle-orm");
+    const result = (await ctx.database.db.execute(sql`
+      select p.hire_year, s.family, avg(a.level)::float as average
+      from people p join self_assessments sa on sa.person_id = p.id join self_assessment_answers a on a.assessment_id = sa.id
+      join skills k on k.id = a.skill_id join skill_categories s on s.id = k.category_id
+      group by p.hire_year >= 2018, p.hire_year < 2008, p.hire_year, s.family`)) as unknown as {
+      rows: { hire_year: number; family: string; average: number }[];
+    };
+    const mean = (rows: { average: number }[]) => rows.reduce((t, r) => t + r.average, 0) / rows.length;
+    const juniors = result.rows.filter((r) => r.hire_year >= 2018);
+    const seniors = result.rows.filter((r) => r.hire_year < 2008);
+    expect(mean(juniors.filter((r) => r.family === "digital"))).toBeGreaterThan(mean(seniors.filter((r) => r.family === "digital")) + 1);
+    expect(mean(seniors.filter((r) => r.family === "reverse"))).toBeGreaterThan(mean(juniors.filter((r) => r.family === "reverse")) + 1);
+
+    const hr = new TestClient(ctx.app);
+    await hr.login((logins.find((l) => l.label === "hr-manager") as DemoLogin).email, DEMO_PASSWORD);
+    expect((await hr.get("/api/people?completeness=none")).json().total).toBe(0);
+    expect((await hr.get("/api/people?completeness=complete")).json().total).toBeGreaterThanOrEqual(60);
+  });
+});

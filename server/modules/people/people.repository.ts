@@ -13,8 +13,11 @@ export async function countPeople(db: Tx): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function insertPeople(db: Tx, rows: NewPerson[]): Promise<void> {
-  if (rows.length) await db.insert(people).values(rows);
+/** Inserts people; returns their ids by employee id. */
+export async function insertPeople(db: Tx, rows: NewPerson[]): Promise<Map<string, string>> {
+  if (!rows.length) return new Map();
+  const inserted = await db.insert(people).values(rows).returning({ id: people.id, employeeId: people.employeeId });
+  return new Map(inserted.map((r) => [r.employeeId, r.id]));
 }
 
 /** A page of the directory with each person's manager name and account, plus the filter values. */
