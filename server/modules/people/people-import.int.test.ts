@@ -114,6 +114,17 @@ describe("importing people from the HR system", () => {
     expect(rows.filter((r) => !r.is_active).map((r) => r.employee_id)).toEqual(["M000019", "M000020"]);
   });
 
+  it("forgets a preview left a day without being applied", async () => {
+    const stale = await upload(hr, Buffer.from(toCsv(generateHrRows(5))));
+    ctx.clock.advance(25 * 3_600_000);
+    hr = new TestClient(ctx.app);
+    await hr.login("rh@exemple.fr");
+    await upload(hr, Buffer.from(toCsv(generateHrRows(5))));
+    const apply = await hr.post(`/api/people/imports/${stale.json().id}/apply`);
+    expect(apply.statusCode).toBe(409);
+    expect(apply.json().error.code).toBe("IMPORT_NOT_PENDING");
+  });
+
   it("applies an import only once", async () => {
     const view = await upload(hr, Buffer.from(toCsv(generateHrRows(5))));
     await applyAndWait(view.json().id);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import { people, peopleImportRows, peopleImports } from "../../db/schema.ts";
 import type { ImportCounts, PersonRecord, Snapshot } from "./people-import.domain.ts";
@@ -109,4 +109,12 @@ export async function mergeStagedRows(tx: Tx, importId: string, now: Date, isFul
 
 export async function deleteStagedRows(db: Tx, importId: string): Promise<void> {
   await db.delete(peopleImportRows).where(eq(peopleImportRows.importId, importId));
+}
+
+/** Previews never applied keep a copy of their file: drop those copies after a day (the record stays). */
+export async function forgetStalePreviews(db: Tx, olderThan: Date): Promise<void> {
+  await db
+    .update(peopleImports)
+    .set({ content: null, status: "failed" })
+    .where(and(eq(peopleImports.status, "previewed"), lt(peopleImports.createdAt, olderThan)));
 }

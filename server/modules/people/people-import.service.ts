@@ -37,6 +37,8 @@ export type ImportView = { id: string; status: ImportStatus; summary: ImportSumm
 
 export const MAX_LISTED_REJECTIONS = 1000;
 const STAGING_BATCH = 5000;
+/** How long a previewed file waits for "apply". */
+const PREVIEW_KEPT_MS = 24 * 3_600_000;
 
 /** Progress of the imports this process is applying (read by the web app's polling; nothing to share across instances). */
 const progressById = new Map<string, ImportProgress>();
@@ -87,6 +89,7 @@ export async function previewImport(
 ): Promise<ImportView & { rejectedAll: Rejection[] }> {
   const text = decodeHrFile(input.bytes);
   const { summary, result } = await check(text, input.fileName, input.isFullSync, deps);
+  await repo.forgetStalePreviews(deps.database.db, new Date(deps.clock.now().getTime() - PREVIEW_KEPT_MS));
   const row = await repo.insertImport(deps.database.db, {
     createdBy: actorId,
     createdAt: deps.clock.now(),
