@@ -320,6 +320,17 @@ describe("invitations", () => {
     expect((await new TestClient(ctx.app).get(`/api/invitations/${tokenOf(second.json().link)}`)).statusCode).toBe(200);
   });
 
+  it("gives no new link to an account already active", async () => {
+    const admin = await adminClient();
+    const me = (await admin.get("/api/me")).json();
+    const response = await admin.post(`/api/admin/accounts/${me.id}/invitation`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({
+      code: "NOT_INVITED",
+      message: "Le compte de admin@example.fr est déjà activé : inutile de l’inviter à nouveau.",
+    });
+  });
+
   it("refuses to invite an email that already has an active account", async () => {
     const admin = await adminClient();
     const response = await admin.post("/api/admin/invitations", { email: "admin@example.fr", displayName: "Moi", roles: ["participant"] });

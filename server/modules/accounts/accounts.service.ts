@@ -216,7 +216,7 @@ export async function reinvite(accountId: string, actor: Me, deps: AccountsDeps)
   return deps.database.db.transaction(async (tx) => {
     const user = await repo.findUserById(tx, accountId);
     if (!user) throw notFound();
-    if (user.status !== "invited") throw new AppError(409, "NOT_INVITED", "errors.emailTaken", { email: user.email });
+    if (user.status !== "invited") throw new AppError(409, "NOT_INVITED", "errors.notInvited", { email: user.email });
     assertMayGrant(actor, await repo.rolesOf(tx, user.id));
     return issueInvitation(tx, user.id, user.email, actor.id, deps);
   });

@@ -24,6 +24,8 @@ export async function insertPeople(db: Tx, rows: NewPerson[]): Promise<Map<strin
 export async function listPeople(
   db: Tx,
   filter: {
+    /** One person only (the person page). */
+    id?: string | undefined;
     q?: string | undefined;
     department?: string | undefined;
     site?: string | undefined;
@@ -36,6 +38,7 @@ export async function listPeople(
 ): Promise<{ items: Person[]; total: number; departments: string[]; sites: string[] }> {
   const manager = alias(people, "manager");
   const conditions: (SQL | undefined)[] = [];
+  if (filter.id) conditions.push(eq(people.id, filter.id));
   if (filter.q) {
     const pattern = likePattern(filter.q);
     conditions.push(
@@ -124,8 +127,5 @@ export async function listPeople(
 
 /** One person of the directory as the screens show them, or undefined. */
 export async function getPerson(db: Tx, id: string): Promise<Person | undefined> {
-  const [row] = await db.select({ employeeId: people.employeeId }).from(people).where(eq(people.id, id));
-  if (!row) return undefined;
-  const page = await listPeople(db, { q: row.employeeId, page: 1, pageSize: 50 });
-  return page.items.find((p) => p.id === id);
+  return (await listPeople(db, { id, page: 1, pageSize: 1 })).items[0];
 }
