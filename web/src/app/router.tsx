@@ -4,9 +4,14 @@ import { PeoplePage } from "../features/admin/people-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { RequireAuth, RequireRole } from "../features/auth/require-auth.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
+import { ImportPage } from "../features/import/import-page.tsx";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page.tsx";
 import { NotFoundPage } from "../features/not-found/not-found-page.tsx";
+import { PersonPage } from "../features/person/person-page.tsx";
+import { ProfilePage } from "../features/profile/profile-page.tsx";
+import { SelfAssessmentPage } from "../features/self-assessment/self-assessment-page.tsx";
 import { SetupPage } from "../features/setup/setup-page.tsx";
+import { SkillsPage } from "../features/skills-admin/skills-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { PublicLayout } from "./layout/public-layout.tsx";
 
@@ -29,11 +34,37 @@ export const router = createBrowserRouter([
     children: [
       { path: "/", element: <HomePage /> },
       { path: "/account", element: <AccountPage /> },
+      { path: "/profile", element: <ProfilePage /> },
+      { path: "/self-assessment", element: <SelfAssessmentPage /> },
       {
         path: "/admin/people",
         element: (
           <RequireRole roles={["admin", "manager"]}>
             <PeoplePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "/people/:id",
+        element: (
+          <RequireRole roles={["admin", "manager"]}>
+            <PersonPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "/admin/import",
+        element: (
+          <RequireRole roles={["admin", "manager"]}>
+            <ImportPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "/admin/skills",
+        element: (
+          <RequireRole roles={["admin"]}>
+            <SkillsPage />
           </RequireRole>
         ),
       },

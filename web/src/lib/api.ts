@@ -63,15 +63,23 @@ async function request<T>(method: Method, path: string, body?: unknown, isRetry 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, "NETWORK_ERROR", i18n.t("errors.network"));
+    throw networkError();
   }
-  if (response.ok) return (await response.json()) as T;
+  return answer(response, isRetry, () => request<T>(method, path, body, true));
+}
 
+function networkError(): ApiError {
+  return new ApiError(0, "NETWORK_ERROR", i18n.t("errors.network"));
+}
+
+/** The body of a successful answer, or its error thrown; `retry` once when the CSRF token went stale. */
+async function answer<T>(response: Response, isRetry: boolean, retry: () => Promise<T>): Promise<T> {
+  if (response.ok) return (await response.json()) as T;
   const error = await readError(response);
   // The token is bound to the session, which changes at login and logout: fetch a fresh one once.
   if (response.status === 403 && error.code === "CSRF_INVALID" && !isRetry) {
     csrfToken = null;
-    return request<T>(method, path, body, true);
+    return retry();
   }
   throw error;
 }
@@ -86,8 +94,37 @@ export function withQuery(path: string, params: Record<string, string | number |
   return query ? `${path}?${query}` : path;
 }
 
+/**
+ * Sends a file as the raw request body with XMLHttpRequest, which (unlike fetch) reports upload
+ * progress: `onProgress` receives the fraction sent, 0 to 1.
+ */
+async function upload<T>(path: string, file: Blob, onProgress: (fraction: number) => void, isRetry = false): Promise<T> {
+  const token = await getCsrfToken();
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<void>((resolve, reject) => {
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => resolve();
+    xhr.onerror = () => reject(networkError());
+  });
+  xhr.open("POST", path);
+  xhr.withCredentials = true;
+  xhr.setRequestHeader("Accept", "application/json");
+  xhr.setRequestHeader("Accept-Language", i18n.language);
+  // Whatever the browser guesses (.txt is text/plain), the server reads the bytes as a CSV file.
+  xhr.setRequestHeader("Content-Type", "text/csv");
+  xhr.setRequestHeader("x-csrf-token", token);
+  xhr.send(file);
+  await done;
+  return answer(new Response(xhr.responseText, { status: xhr.status }), isRetry, () => upload<T>(path, file, onProgress, true));
+}
+
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+  delete: <T>(path: string) => request<T>("DELETE", path),
+  upload,
 };

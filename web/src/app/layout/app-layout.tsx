@@ -9,14 +9,22 @@ import { useLogout } from "../../features/auth/use-logout.ts";
 function useNavItems() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const isHr = hasAnyRole(me, ["admin", "manager"]);
+  const isParticipant = hasAnyRole(me, ["participant"]);
   return [
     { to: "/", label: t("nav.home"), visible: true },
-    { to: "/admin/people", label: t("nav.people"), visible: hasAnyRole(me, ["admin", "manager"]) },
+    { to: "/profile", label: t("nav.profile"), visible: isParticipant },
+    { to: "/self-assessment", label: t("nav.selfAssessment"), visible: isParticipant },
+    { to: "/admin/people", label: t("nav.people"), visible: isHr },
+    { to: "/admin/import", label: t("nav.import"), visible: isHr },
+    { to: "/admin/skills", label: t("nav.skills"), visible: hasAnyRole(me, ["admin"]) },
   ].filter((item) => item.visible);
 }
 
 function isActive(pathname: string, to: string): boolean {
-  return to === "/" ? pathname === "/" : pathname.startsWith(to);
+  if (to === "/") return pathname === "/";
+  // A person's page belongs to the directory.
+  return pathname.startsWith(to) || (to === "/admin/people" && pathname.startsWith("/people/"));
 }
 
 /** Layout of the logged-in pages: header with navigation, language and user menu; navigation in a drawer on small screens. */
@@ -27,15 +35,16 @@ export function AppLayout() {
   const navItems = useNavItems();
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: "sm", collapsed: { mobile: !opened, desktop: true } }} padding="md">
+    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: "lg", collapsed: { mobile: !opened, desktop: true } }} padding="md">
       <AppShell.Header>
+        {/* Up to six entries: below the lg breakpoint they move to the drawer rather than wrap. */}
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t(opened ? "nav.closeMenu" : "nav.openMenu")} />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="lg" size="sm" aria-label={t(opened ? "nav.closeMenu" : "nav.openMenu")} />
             <UnstyledButton component={Link} to="/" fw={700} fz="lg" c="indigo.8">
               Passerelle
             </UnstyledButton>
-            <Group component="nav" aria-label={t("nav.label")} gap={4} ml="md" visibleFrom="sm">
+            <Group component="nav" aria-label={t("nav.label")} gap={4} ml="md" visibleFrom="lg" wrap="nowrap">
               {navItems.map((item) => (
                 <Button
                   key={item.to}

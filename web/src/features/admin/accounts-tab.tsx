@@ -1,9 +1,10 @@
-import { Button, Group, Menu, ScrollArea, Select, Stack, Table, Text } from "@mantine/core";
+import { Button, Group, Menu, ScrollArea, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Account } from "../../../../contracts/accounts.ts";
+import { ChoiceFilter } from "../../components/choice-filter.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { RoleBadges, StatusBadge } from "../../components/status-badge.tsx";
@@ -33,23 +34,21 @@ export function AccountsTab() {
     <Stack>
       <Group align="flex-end">
         <SearchField value={search} onChange={setSearch} />
-        <Select
+        <ChoiceFilter
           label={t("fields.role")}
           placeholder={t("people.allRoles")}
-          data={ROLE_FILTERS.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          values={ROLE_FILTERS}
+          optionLabel={(role) => t(`roles.${role}`)}
           value={filters.role}
-          onChange={(role) => setFilter("role", role as AccountFilters["role"])}
-          clearable
-          w={{ base: "100%", sm: 220 }}
+          onChange={(role) => setFilter("role", role)}
         />
-        <Select
+        <ChoiceFilter
           label={t("fields.status")}
           placeholder={t("people.allStatuses")}
-          data={STATUS_FILTERS.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          values={STATUS_FILTERS}
+          optionLabel={(status) => t(`status.${status}`)}
           value={filters.status}
-          onChange={(status) => setFilter("status", status as AccountFilters["status"])}
-          clearable
-          w={{ base: "100%", sm: 220 }}
+          onChange={(status) => setFilter("status", status)}
         />
       </Group>
       <ErrorAlert error={accounts.error} />

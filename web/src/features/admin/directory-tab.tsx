@@ -1,21 +1,31 @@
-import { Badge, Button, Group, ScrollArea, Select, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Progress, ScrollArea, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ROLES } from "../../../../contracts/accounts.ts";
 import type { Person } from "../../../../contracts/people.ts";
+import { ChoiceFilter } from "../../components/choice-filter.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SearchField } from "../../components/search-field.tsx";
-import { StatusBadge } from "../../components/status-badge.tsx";
+import { PersonStatus } from "../../components/status-badge.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
 import { useListFilters } from "../../lib/use-list-filters.ts";
 import { InviteModal } from "../invitations/invite-modal.tsx";
+import { skillOptions, useCatalogue } from "../skills/catalogue.ts";
 import { PAGE_SIZE, type PeopleFilters, usePeople } from "./queries.ts";
+
+const COMPLETENESS_FILTERS = ["complete", "incomplete", "none"] as const;
 
 export function DirectoryTab() {
   const { t } = useTranslation();
-  const { search, setSearch, filters, setFilter, setPage, query } = useListFilters<Pick<PeopleFilters, "department" | "site">>({
+  const { search, setSearch, filters, setFilter, setPage, query } = useListFilters<Omit<PeopleFilters, "q" | "page">>({
     department: null,
     site: null,
+    skill: null,
+    role: null,
+    completeness: null,
   });
+  const catalogue = useCatalogue();
   const people = usePeople(query);
   const [inviting, setInviting] = useState<Person | null>(null);
 
@@ -43,10 +53,37 @@ export function DirectoryTab() {
           clearable
           w={{ base: "100%", sm: 220 }}
         />
+        <Select
+          label={t("people.skill")}
+          placeholder={t("people.allSkills")}
+          data={skillOptions(catalogue.data)}
+          value={filters.skill}
+          onChange={(skill) => setFilter("skill", skill)}
+          searchable
+          clearable
+          nothingFoundMessage={t("skills.picker.noMatch")}
+          w={{ base: "100%", sm: 260 }}
+        />
+        <ChoiceFilter
+          label={t("fields.role")}
+          placeholder={t("people.allRoles")}
+          values={ROLES}
+          optionLabel={(role) => t(`roles.${role}`)}
+          value={filters.role}
+          onChange={(role) => setFilter("role", role)}
+        />
+        <ChoiceFilter
+          label={t("people.completeness")}
+          placeholder={t("people.anyCompleteness")}
+          values={COMPLETENESS_FILTERS}
+          optionLabel={(value) => t(`people.completenessFilter.${value}`)}
+          value={filters.completeness}
+          onChange={(value) => setFilter("completeness", value)}
+        />
       </Group>
       <ErrorAlert error={people.error} />
       <ScrollArea type="auto">
-        <Table aria-label={t("people.tabs.directory")} striped highlightOnHover miw={860} opacity={people.isPlaceholderData ? 0.6 : 1}>
+        <Table aria-label={t("people.tabs.directory")} striped highlightOnHover miw={980} opacity={people.isPlaceholderData ? 0.6 : 1}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("fields.displayName")}</Table.Th>
@@ -54,6 +91,7 @@ export function DirectoryTab() {
               <Table.Th>{t("fields.department")}</Table.Th>
               <Table.Th>{t("fields.site")}</Table.Th>
               <Table.Th>{t("fields.manager")}</Table.Th>
+              <Table.Th>{t("people.completeness")}</Table.Th>
               <Table.Th>{t("fields.account")}</Table.Th>
               <Table.Th>{t("common.actions")}</Table.Th>
             </Table.Tr>
@@ -64,9 +102,9 @@ export function DirectoryTab() {
               return (
                 <Table.Tr key={person.id}>
                   <Table.Td>
-                    <Text size="sm" fw={500}>
+                    <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={500}>
                       {name}
-                    </Text>
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {person.email}
                     </Text>
@@ -76,17 +114,10 @@ export function DirectoryTab() {
                   <Table.Td>{person.site}</Table.Td>
                   <Table.Td>{person.managerName}</Table.Td>
                   <Table.Td>
-                    {!person.isActive ? (
-                      <Badge color="gray" variant="outline">
-                        {t("people.inactive")}
-                      </Badge>
-                    ) : person.account ? (
-                      <StatusBadge status={person.account.status} />
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t("people.noAccount")}
-                      </Text>
-                    )}
+                    <CompletenessCell percent={person.profileCompleteness} />
+                  </Table.Td>
+                  <Table.Td>
+                    <PersonStatus person={person} />
                   </Table.Td>
                   <Table.Td>
                     {person.isActive && !person.account && (
@@ -100,7 +131,7 @@ export function DirectoryTab() {
             })}
             {people.data?.items.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={7}>
+                <Table.Td colSpan={8}>
                   <Text c="dimmed" ta="center" py="md">
                     {t("people.noPeople")}
                   </Text>
@@ -117,5 +148,24 @@ export function DirectoryTab() {
         person={inviting ? { displayName: `${inviting.firstName} ${inviting.lastName}`, email: inviting.email } : undefined}
       />
     </Stack>
+  );
+}
+
+/** A small bar and the percentage, or "no profile". */
+function CompletenessCell({ percent }: { percent: number | null }) {
+  const { t } = useTranslation();
+  if (percent === null)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("people.noProfile")}
+      </Text>
+    );
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Progress value={percent} w={60} size="sm" color={percent === 100 ? "teal" : "indigo"} aria-hidden />
+      <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+        {t("completeness.ring", { percent })}
+      </Text>
+    </Group>
   );
 }

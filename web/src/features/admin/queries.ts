@@ -26,6 +26,9 @@ export interface PeopleFilters {
   q: string;
   department: string | null;
   site: string | null;
+  skill: string | null;
+  role: Role | null;
+  completeness: "complete" | "incomplete" | "none" | null;
   page: number;
 }
 

@@ -1,13 +1,16 @@
-import { Alert, Button, Card, EmptyState, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, EmptyState, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Overview } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { StatCards } from "../../components/stat-cards.tsx";
 import { api } from "../../lib/api.ts";
 import { useCurrentUser } from "../auth/current-user.ts";
 import { InviteModal } from "../invitations/invite-modal.tsx";
+import { CompletenessCard } from "../profile/completeness-card.tsx";
+import { useMyProfile } from "../profile/queries.ts";
 
 /** Home page: one section per role the person holds. */
 export function HomePage() {
@@ -25,7 +28,7 @@ export function HomePage() {
 }
 
 function AdminSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [inviting, invite] = useDisclosure();
   const overview = useQuery({ queryKey: ["overview"], queryFn: () => api.get<Overview>("/api/admin/overview") });
   const figures = overview.data && [
@@ -40,20 +43,7 @@ function AdminSection() {
         {t("home.admin.title")}
       </Title>
       <ErrorAlert error={overview.error} />
-      {figures && (
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          {figures.map(({ label, value }) => (
-            <Card key={label} withBorder>
-              <Text size="xl" fw={700}>
-                {value.toLocaleString(i18n.language)}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {label}
-              </Text>
-            </Card>
-          ))}
-        </SimpleGrid>
-      )}
+      {figures && <StatCards figures={figures} />}
       {overview.data && <AdminNextSteps overview={overview.data} />}
       <Group>
         <Button onClick={invite.open}>{t("home.admin.invite")}</Button>
@@ -117,6 +107,7 @@ function ParticipantSection() {
       <Title order={2} id="home-participant">
         {t("home.participant.title")}
       </Title>
+      <ProfileCallToAction />
       <Card withBorder>
         <EmptyState>
           <EmptyState.Title order={3}>{t("home.participant.emptyTitle")}</EmptyState.Title>
@@ -126,5 +117,30 @@ function ParticipantSection() {
       <Title order={3}>{t("home.participant.aboutTitle")}</Title>
       <Text>{t("home.participant.about")}</Text>
     </Stack>
+  );
+}
+
+/** How complete my profile is, with the way to complete it (profile wizard, self-assessment). */
+function ProfileCallToAction() {
+  const { t } = useTranslation();
+  const profile = useMyProfile();
+  if (profile.error) return <ErrorAlert error={profile.error} />;
+  if (!profile.data) return null;
+  const { completeness } = profile.data;
+  return (
+    <CompletenessCard completeness={completeness} withLinks title={t("home.participant.profileTitle")}>
+      <Group mt="xs" gap="xs">
+        {completeness.missing.some((item) => item !== "selfAssessment") && (
+          <Button component={Link} to="/profile">
+            {t(completeness.percent === 0 ? "home.participant.startProfile" : "home.participant.completeProfile")}
+          </Button>
+        )}
+        <Button component={Link} to="/self-assessment" variant="light">
+          {t(
+            completeness.missing.includes("selfAssessment") ? "home.participant.takeSelfAssessment" : "home.participant.seeSelfAssessment",
+          )}
+        </Button>
+      </Group>
+    </CompletenessCard>
   );
 }

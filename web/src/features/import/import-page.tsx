@@ -1,0 +1,127 @@
+import { Alert, Button, Group, Progress, Stack, Text, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { PeopleImport } from "../../../../contracts/people.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { api } from "../../lib/api.ts";
+import { ImportHelp } from "./import-help.tsx";
+import { ImportCounts, ImportPreview } from "./import-preview.tsx";
+import { UploadForm } from "./upload-form.tsx";
+
+const importKey = (id: string | null) => ["people-imports", id] as const;
+
+/** An import as last seen; polled every 500 ms while it is being applied. */
+function useImport(id: string | null) {
+  const queryClient = useQueryClient();
+  const current = useQuery({
+    queryKey: importKey(id),
+    queryFn: () => api.get<PeopleImport>(`/api/people/imports/${id}`),
+    enabled: id !== null,
+    // Seeded by the upload and apply answers: fetched again only to follow an apply.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchInterval: (query) => (query.state.data?.status === "applying" ? 500 : false),
+  });
+  const status = current.data?.status;
+  useEffect(() => {
+    if (status !== "applied") return;
+    void queryClient.invalidateQueries({ queryKey: ["people"] });
+    void queryClient.invalidateQueries({ queryKey: ["overview"] });
+  }, [status, queryClient]);
+  return current;
+}
+
+/** "HR import": upload an HR file, preview what it changes, apply it and follow its progress. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t("import.title")} · Passerelle`);
+  const queryClient = useQueryClient();
+  const [id, setId] = useState<string | null>(null);
+  const current = useImport(id);
+  const show = (view: PeopleImport) => {
+    queryClient.setQueryData(importKey(view.id), view);
+    setId(view.id);
+  };
+  const apply = useMutation({
+    mutationFn: (importId: string) => api.post<PeopleImport>(`/api/people/imports/${importId}/apply`),
+    onSuccess: show,
+  });
+  const restart = () => {
+    apply.reset();
+    setId(null);
+  };
+  const view = id ? current.data : undefined;
+
+  return (
+    <Stack>
+      <Title order={1}>{t("import.title")}</Title>
+      <Text>{t("import.intro")}</Text>
+      {!view && (
+        <>
+          <UploadForm onPreview={show} />
+          <ImportHelp />
+        </>
+      )}
+      {view?.status === "previewed" && (
+        <>
+          <ImportPreview preview={view} />
+          <ErrorAlert error={apply.error} />
+          {view.summary.rejectedCount > 0 && (
+            <Alert color="red" variant="light" title={t("import.preview.refusedTitle")}>
+              {t("import.preview.refused")}
+            </Alert>
+          )}
+          <Group>
+            <Button onClick={() => apply.mutate(view.id)} loading={apply.isPending} disabled={view.summary.rejectedCount > 0}>
+              {t("import.apply")}
+            </Button>
+            <Button variant="default" onClick={restart}>
+              {t("import.otherFile")}
+            </Button>
+          </Group>
+        </>
+      )}
+      {view?.status === "applying" && <ApplyProgress view={view} />}
+      {(view?.status === "applied" || view?.status === "failed") && (
+        <>
+          {view.status === "applied" ? (
+            <Alert color="green" variant="light" title={t("import.applied.title")}>
+              {t("import.applied.text", { fileName: view.summary.fileName })}
+            </Alert>
+          ) : (
+            <Alert color="red" variant="light" title={t("import.failed.title")}>
+              {t("import.failed.text")}
+            </Alert>
+          )}
+          {view.status === "applied" && <ImportCounts summary={view.summary} done />}
+          <Button variant="light" onClick={restart} style={{ alignSelf: "flex-start" }}>
+            {t("import.another")}
+          </Button>
+        </>
+      )}
+      <ErrorAlert error={current.error} />
+    </Stack>
+  );
+}
+
+function ApplyProgress({ view }: { view: PeopleImport }) {
+  const { t, i18n } = useTranslation();
+  const progress = view.progress;
+  const percent = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0;
+  return (
+    <Stack gap={6}>
+      <Text fw={500}>{t("import.applying")}</Text>
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {progress
+          ? t("import.progress", {
+              phase: t(`import.phase.${progress.phase}`),
+              done: progress.done.toLocaleString(i18n.language),
+              total: progress.total.toLocaleString(i18n.language),
+            })
+          : t("import.starting")}
+      </Text>
+      <Progress value={percent} animated aria-label={t("import.applying")} aria-valuetext={`${percent} %`} />
+    </Stack>
+  );
+}

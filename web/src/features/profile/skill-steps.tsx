@@ -1,0 +1,162 @@
+import { Card, Divider, Select, Stack, Text } from "@mantine/core";
+import { Fragment, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type { Family } from "../../../../contracts/skills.ts";
+import { skillLabel, useCatalogue } from "../skills/catalogue.ts";
+import { PickedSkill, SkillPicker } from "../skills/skill-picker.tsx";
+import type { ProfileForm, ProfileFormValues } from "./profile-form.ts";
+
+export const LEVELS = [0, 1, 2, 3, 4] as const;
+export const PRIORITIES = [1, 2, 3] as const;
+
+/** A skill picker above the list of the skills picked so far. */
+function SkillList({
+  family,
+  skillIds,
+  onAdd,
+  onRemove,
+  renderControl,
+  emptyText,
+  error,
+}: {
+  family?: z.infer<typeof Family>;
+  skillIds: string[];
+  onAdd: (skillId: string) => void;
+  onRemove: (index: number) => void;
+  renderControl?: (index: number, label: string) => ReactNode;
+  emptyText: string;
+  error?: ReactNode;
+}) {
+  const catalogue = useCatalogue();
+  return (
+    <Stack>
+      <SkillPicker family={family} exclude={skillIds} onPick={onAdd} />
+      <Card withBorder padding="sm">
+        {skillIds.length === 0 ? (
+          <Text c="dimmed" size="sm" ta="center" py="sm">
+            {emptyText}
+          </Text>
+        ) : (
+          skillIds.map((skillId, index) => {
+            const label = skillLabel(catalogue.data, skillId);
+            return (
+              <Fragment key={skillId}>
+                {index > 0 && <Divider />}
+                <PickedSkill label={label} control={renderControl?.(index, label)} onRemove={() => onRemove(index)} />
+              </Fragment>
+            );
+          })
+        )}
+      </Card>
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** A Select over numbers (levels, priorities) bound to a form field. */
+function NumberChoice({
+  form,
+  path,
+  options,
+  label,
+}: {
+  form: ProfileForm;
+  path: string;
+  options: { value: number; label: string }[];
+  label: string;
+}) {
+  const { value, onChange, error } = form.getInputProps(path);
+  return (
+    <Select
+      aria-label={label}
+      data={options.map((option) => ({ value: String(option.value), label: option.label }))}
+      value={String(value)}
+      onChange={(next) => next !== null && onChange(Number(next))}
+      allowDeselect={false}
+      error={error}
+      w={{ base: 230, xs: 250 }}
+      size="xs"
+    />
+  );
+}
+
+/** A list of skills each with a number chosen from `options` (teach: level, learn: priority). */
+function RatedSkillStep({
+  form,
+  list,
+  rating,
+  options,
+  initial,
+  controlLabel,
+  emptyText,
+}: {
+  form: ProfileForm;
+  list: "teach" | "learn";
+  rating: "level" | "priority";
+  options: { value: number; label: string }[];
+  initial: number;
+  controlLabel: (skill: string) => string;
+  emptyText: string;
+}) {
+  return (
+    <SkillList
+      skillIds={form.values[list].map((item) => item.skillId)}
+      onAdd={(skillId) => form.insertListItem(list, { skillId, [rating]: initial } as ProfileFormValues[typeof list][number])}
+      onRemove={(index) => form.removeListItem(list, index)}
+      renderControl={(index, skill) => (
+        <NumberChoice form={form} path={`${list}.${index}.${rating}`} options={options} label={controlLabel(skill)} />
+      )}
+      emptyText={emptyText}
+      error={form.errors[list]}
+    />
+  );
+}
+
+export function TeachStep({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation();
+  return (
+    <RatedSkillStep
+      form={form}
+      list="teach"
+      rating="level"
+      options={LEVELS.map((level) => ({ value: level, label: `${level} · ${t(`selfAssessment.levels.${level}.label`)}` }))}
+      initial={4}
+      controlLabel={(skill) => t("profile.teach.levelOf", { skill })}
+      emptyText={t("profile.teach.empty")}
+    />
+  );
+}
+
+export function LearnStep({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation();
+  return (
+    <RatedSkillStep
+      form={form}
+      list="learn"
+      rating="priority"
+      options={PRIORITIES.map((priority) => ({ value: priority, label: t(`profile.priority.${priority}`) }))}
+      initial={2}
+      controlLabel={(skill) => t("profile.learn.priorityOf", { skill })}
+      emptyText={t("profile.learn.empty")}
+    />
+  );
+}
+
+export function OfferStep({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation();
+  return (
+    <SkillList
+      family="reverse"
+      skillIds={form.values.offer}
+      onAdd={(skillId) => form.insertListItem("offer", skillId)}
+      onRemove={(index) => form.removeListItem("offer", index)}
+      emptyText={t("profile.offer.empty")}
+      error={form.errors.offer}
+    />
+  );
+}

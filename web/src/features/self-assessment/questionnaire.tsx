@@ -1,0 +1,122 @@
+import { Alert, Button, Card, Divider, Group, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Fragment, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Profile, SelfAssessment } from "../../../../contracts/profiles.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { api } from "../../lib/api.ts";
+import { profileQueryKey, selfAssessmentsQueryKey } from "../profile/queries.ts";
+import { type CatalogueIndex, categoriesOf, localized } from "../skills/catalogue.ts";
+import { CategoryChooser } from "./category-chooser.tsx";
+import { SKIP, SkillQuestion } from "./skill-question.tsx";
+
+/** The categories of the skills a person put in their profile, and of their last answers. */
+function initialCategories(catalogue: CatalogueIndex, profile: Profile, latest: SelfAssessment | undefined): string[] {
+  const skillIds = [
+    ...profile.teach.map((item) => item.skillId),
+    ...profile.learn.map((item) => item.skillId),
+    ...profile.offer,
+    ...(latest?.answers.map((answer) => answer.skillId) ?? []),
+  ];
+  const ids = new Set(skillIds.map((id) => catalogue.skillById.get(id)?.categoryId).filter((id) => id !== undefined));
+  return catalogueOrder(catalogue, [...ids]);
+}
+
+function catalogueOrder(catalogue: CatalogueIndex, categoryIds: string[]): string[] {
+  return categoriesOf(catalogue)
+    .map((category) => category.id)
+    .filter((id) => categoryIds.includes(id));
+}
+
+/** The self-assessment questionnaire; the previous answers, if any, are the starting point. */
+export function Questionnaire({
+  catalogue,
+  profile,
+  latest,
+  onDone,
+  onCancel,
+}: {
+  catalogue: CatalogueIndex;
+  profile: Profile;
+  latest: SelfAssessment | undefined;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [fromProfile] = useState(() => initialCategories(catalogue, profile, latest));
+  const [categoryIds, setCategoryIds] = useState(fromProfile);
+  const [answers, setAnswers] = useState<Record<string, string>>(() =>
+    Object.fromEntries(latest?.answers.map((answer) => [answer.skillId, String(answer.level)]) ?? []),
+  );
+  const categories = catalogueOrder(catalogue, categoryIds)
+    .map((id) => catalogue.categoryById.get(id))
+    .filter((c) => c !== undefined);
+  const askedSkills = catalogue.skills.filter((skill) => !skill.isArchived && categoryIds.includes(skill.categoryId));
+  const answered = askedSkills.filter((skill) => answers[skill.id] !== undefined && answers[skill.id] !== SKIP);
+
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<SelfAssessment>("/api/me/self-assessments", {
+        answers: answered.map((skill) => ({ skillId: skill.id, level: Number(answers[skill.id]) })),
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: selfAssessmentsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: profileQueryKey });
+      notifications.show({ color: "green", message: t("selfAssessment.saved") });
+      onDone();
+    },
+  });
+
+  return (
+    <Stack>
+      <Text>{t("selfAssessment.intro")}</Text>
+      {fromProfile.length === 0 && (
+        <Alert variant="light" title={t("selfAssessment.categories.noneTitle")}>
+          {t("selfAssessment.categories.none")}
+        </Alert>
+      )}
+      <Card withBorder>
+        <CategoryChooser catalogue={catalogue} value={categoryIds} onChange={setCategoryIds} />
+      </Card>
+      {categories.map((category) => (
+        <Card withBorder key={category.id} component="section" aria-label={localized(category.label)}>
+          <Title order={2} size="h3" mb="md">
+            {t("selfAssessment.categoryTitle", { category: localized(category.label) })}
+          </Title>
+          <Stack>
+            {askedSkills
+              .filter((skill) => skill.categoryId === category.id)
+              .map((skill, index) => (
+                <Fragment key={skill.id}>
+                  {index > 0 && <Divider />}
+                  <SkillQuestion
+                    skill={skill}
+                    value={answers[skill.id] ?? ""}
+                    onChange={(value) => setAnswers((current) => ({ ...current, [skill.id]: value }))}
+                  />
+                </Fragment>
+              ))}
+          </Stack>
+        </Card>
+      ))}
+      <ErrorAlert error={save.error} />
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t("selfAssessment.answeredCount", { count: answered.length, total: askedSkills.length })}
+        </Text>
+        <Group gap="xs">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          )}
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={answered.length === 0}>
+            {t("selfAssessment.submit")}
+          </Button>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}

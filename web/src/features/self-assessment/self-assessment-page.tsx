@@ -1,0 +1,47 @@
+import { Button, Group, Stack, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageLoader } from "../../components/page-loader.tsx";
+import { useMyProfile, useMySelfAssessments } from "../profile/queries.ts";
+import { useCatalogue } from "../skills/catalogue.ts";
+import { Questionnaire } from "./questionnaire.tsx";
+import { Results } from "./results.tsx";
+
+/** The self-assessment: the questionnaire the first time, then the results with the option to take it again. */
+export function SelfAssessmentPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t("selfAssessment.title")} · Passerelle`);
+  const catalogue = useCatalogue();
+  const profile = useMyProfile();
+  const assessments = useMySelfAssessments();
+  const [retaking, setRetaking] = useState(false);
+  const items = assessments.data?.items;
+  const error = catalogue.error ?? profile.error ?? assessments.error;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t("selfAssessment.title")}</Title>
+        {items && items.length > 0 && !retaking && <Button onClick={() => setRetaking(true)}>{t("selfAssessment.retake")}</Button>}
+      </Group>
+      <ErrorAlert error={error} />
+      {catalogue.data && profile.data && items ? (
+        items.length === 0 || retaking ? (
+          <Questionnaire
+            catalogue={catalogue.data}
+            profile={profile.data}
+            latest={items[0]}
+            onDone={() => setRetaking(false)}
+            onCancel={items.length > 0 ? () => setRetaking(false) : undefined}
+          />
+        ) : (
+          <Results catalogue={catalogue.data} assessments={items} />
+        )
+      ) : (
+        !error && <PageLoader />
+      )}
+    </Stack>
+  );
+}

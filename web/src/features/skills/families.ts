@@ -1,0 +1,1 @@
+export const FAMILIES = ["digital", "reverse"] as const;
