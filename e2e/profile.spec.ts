@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { AppHeader, LoginPage } from "./pages/login-page.ts";
+import { ProfilePage } from "./pages/profile-page.ts";
+
+const JUNIOR = { email: "yanis.belkacem@demo.passerelle.fr", name: "Yanis Belkacem", password: "passerelle-demo" };
+
+test("a participant fills their profile and self-assessment in French, then sees the same data in English", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.logIn(JUNIOR.email, JUNIOR.password);
+  await expect(page.getByRole("button", { name: JUNIOR.name })).toBeVisible();
+
+  // Teach: free text "chatgpt" finds the AI assistants skill.
+  const profile = new ProfilePage(page);
+  await profile.open(0);
+  await profile.addSkillBySearch("chatgpt", /Assistants IA et art du prompt/);
+  await page.getByRole("button", { name: /^Suivant$/ }).click();
+  // Learn: "tableau croisé" finds advanced spreadsheets.
+  await profile.addSkillBySearch("tableau croisé", /Tableur avancé/);
+  await page.getByRole("button", { name: /^Suivant$/ }).click();
+  await page.getByRole("button", { name: /^Suivant$/ }).click();
+  await page.getByRole("checkbox", { name: "Mardi midi" }).check();
+  await page.getByLabel("Ce que j’espère en retirer").fill("Apprendre à présenter mes analyses au comité de direction.");
+  await page.getByRole("button", { name: /^Suivant$/ }).click();
+  await expect(page.getByText("Assistants IA et art du prompt").first()).toBeVisible();
+  await expect(page.getByText("Tableur avancé").first()).toBeVisible();
+  await page.getByRole("button", { name: "Enregistrer mon profil" }).click();
+  await expect(page.getByText(/enregistré/i).first()).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/10-profile-fr.png", fullPage: true });
+
+  // A new self-assessment snapshot, answered in French.
+  await page.goto("/self-assessment");
+  await page
+    .getByRole("button", { name: /Refaire mon autoévaluation|Commencer/ })
+    .first()
+    .click();
+  const questions = page.getByRole("radiogroup", { name: /Où en êtes-vous avec|Quelle maîtrise avez-vous de/ });
+  await expect(questions.first()).toBeVisible();
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) await questions.nth(i).getByRole("radio", { name: /^3 · / }).check();
+  await page.getByRole("button", { name: "Enregistrer mon autoévaluation" }).click();
+  await expect(page.getByRole("heading", { name: "Mes résultats par catégorie" })).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/11-self-assessment-fr.png", fullPage: true });
+
+  // The same data, in English.
+  await new AppHeader(page).switchLanguage("EN");
+  await expect(page.getByRole("heading", { name: "My results by category" })).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/12-self-assessment-en.png", fullPage: true });
+  await profile.open(4);
+  await expect(page.getByText("AI assistants and prompting").first()).toBeVisible();
+  await expect(page.getByText("Advanced spreadsheets (Excel, Google Sheets)").first()).toBeVisible();
+  await expect(page.getByText("Apprendre à présenter mes analyses au comité de direction.")).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/13-profile-en.png", fullPage: true });
+});
