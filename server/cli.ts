@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { loadConfig } from "./config.ts";
 import { exitWithStartError, openConfiguredDatabase } from "./main.ts";
 import { createAdmin } from "./modules/accounts/index.ts";
+import { registerMatchingCommands } from "./modules/matching/matching.cli.ts";
 import { registerImportPeopleCommand } from "./modules/people/people-import.cli.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 import { AppError } from "./platform/errors/app-error.ts";
@@ -69,6 +70,8 @@ registerImportPeopleCommand(program, () => {
   const config = loadConfig();
   return { config, locale: cliLocale(), clock: systemClock, openDatabase: () => openConfiguredDatabase(config) };
 });
+
+registerMatchingCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof Error && err.name === "DataDirLockedError") exitWithStartError(err);

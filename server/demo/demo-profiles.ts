@@ -5,19 +5,9 @@
  */
 import type { ProfileBody } from "../../contracts/profiles.ts";
 import { AVAILABILITY_SLOTS } from "../../contracts/profiles.ts";
+import { seededRandom } from "../platform/random/seeded-random.ts";
 import type { DemoPerson } from "./demo-company.ts";
 
-/** A small seeded generator (mulberry32): the same demo at every start. */
-function random(seed: string): () => number {
-  let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16_777_619), 2_166_136_261) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const pick = <T>(rand: () => number, items: readonly T[], n: number): T[] => {
   const pool = [...items];
   const chosen: T[] = [];
@@ -90,7 +80,8 @@ export type DemoProfile = { profile: ProfileBody; assessment: { skillId: string;
  * skill. Recent hires (2018 or later) lean digital, people hired before 2008 lean reverse.
  */
 export function demoProfileOf(person: DemoPerson, categoryOf: Map<string, string>): DemoProfile {
-  const rand = random(person.employeeId);
+  // Seeded by the employee id: the same demo at every start.
+  const rand = seededRandom(person.employeeId);
   const isJunior = person.hireYear >= 2018;
   const isSenior = person.hireYear < 2008;
   const trade = [...new Set([...(TRADE_SKILLS[person.department] ?? []), ...COMMON_DIGITAL])];

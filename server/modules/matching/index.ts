@@ -1,0 +1,38 @@
+/**
+ * The matching context as other contexts may use it: a pure engine (no I/O) that scores mentor–mentee pairs,
+ * matches them optimally (or stably), explains each pair in French and English and proves optimality.
+ *
+ * @example
+ * ```ts
+ * import { matchCohort } from "../matching/index.ts";
+ * const result = matchCohort({ mentors, mentees, settings: { minScore: 0.3 }, skillLabels });
+ * result.pairs[0]; // { mentor, mentee, score, locked, components, reasons: [{ fr, en, … }] }
+ * result.certificate?.ok; // true: the dual prices prove the total is the maximum
+ * ```
+ */
+export {
+  buildTeachingIndex,
+  type CandidateGraph,
+  type CandidateOptions,
+  generateCandidates,
+  type TeachingIndex,
+} from "./candidates.ts";
+export { type CertificateCheck, checkDenseCertificate, checkSparseCertificate } from "./certificate.ts";
+export { type DenseSolveOptions, solveDense, solveDenseJv } from "./dense-solver.ts";
+export { type LargeSolveOptions, type LargeSolveResult, solveLarge } from "./large-matching.ts";
+export { cohortProblem, matchCohort } from "./match-cohort.ts";
+export * from "./matching.domain.ts";
+export { matchingReport } from "./report.ts";
+export {
+  buildDictionaries,
+  type CompiledProfile,
+  compileProfile,
+  explainPair,
+  hardConstraints,
+  managementChains,
+  resolveWeights,
+  scoreComponents,
+  scorePair,
+} from "./score.ts";
+export { type SparseAssignment, type SparseProblem, solveSparse } from "./sparse-solver.ts";
+export { countBlockingPairs, type StableAssignment, solveStable } from "./stable.ts";

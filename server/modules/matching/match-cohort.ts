@@ -1,0 +1,112 @@
+/**
+ * Use case of the engine: a cohort (profiles + settings) in, explained pairs out. Pure: no I/O, no clock.
+ */
+import { checkDenseCertificate } from "./certificate.ts";
+import { solveDense } from "./dense-solver.ts";
+import type { Cohort, CohortMatching, DenseProblem, MatchedPair, MatchingProfile } from "./matching.domain.ts";
+import { matchingReport } from "./report.ts";
+import { buildDictionaries, compileProfile, explainPair, hardConstraints, resolveWeights, scoreComponents } from "./score.ts";
+import { countBlockingPairs, solveStable } from "./stable.ts";
+
+const byId = (a: MatchingProfile, b: MatchingProfile): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The dense score problem of a cohort, with mentors and mentees in id order (so input order never matters). */
+export function cohortProblem(cohort: Cohort): {
+  problem: DenseProblem;
+  mentors: MatchingProfile[];
+  mentees: MatchingProfile[];
+} {
+  const settings = cohort.settings ?? {};
+  const mentors = [...cohort.mentors].sort(byId);
+  const mentees = [...cohort.mentees].sort(byId);
+  for (const list of [mentors, mentees]) {
+    for (let k = 1; k < list.length; k++)
+      if ((list[k] as MatchingProfile).id === (list[k - 1] as MatchingProfile).id)
+        throw new RangeError(`duplicate id ${(list[k] as MatchingProfile).id}`);
+  }
+  const dict = buildDictionaries([...mentors, ...mentees]);
+  const weights = resolveWeights(settings.weights);
+  const cm = mentors.map((p) => compileProfile(p, dict));
+  const ce = mentees.map((p) => compileProfile(p, dict));
+  const isForbidden = hardConstraints(cohort);
+  const rows = mentees.length;
+  const cols = mentors.length;
+  const scores = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const mentor = mentors[j] as MatchingProfile;
+      const mentee = mentees[i] as MatchingProfile;
+      const a = cm[j] as ReturnType<typeof compileProfile>;
+      const b = ce[i] as ReturnType<typeof compileProfile>;
+      if (isForbidden(mentor, mentee, a, b)) scores[i * cols + j] = Number.NaN;
+      else {
+        const c = scoreComponents(a, b);
+        scores[i * cols + j] =
+          weights.teaching * c.teaching +
+          weights.reciprocity * c.reciprocity +
+          weights.interests * c.interests +
+          weights.availability * c.availability +
+          weights.format * c.format +
+          weights.language * c.language;
+      }
+    }
+  }
+  const mentorIndex = new Map(mentors.map((p, j) => [p.id, j]));
+  const menteeIndex = new Map(mentees.map((p, i) => [p.id, i]));
+  const locks: [number, number][] = (settings.lock ?? []).map(({ mentor, mentee }) => {
+    const j = mentorIndex.get(mentor);
+    const i = menteeIndex.get(mentee);
+    if (j === undefined) throw new RangeError(`locked pair names an unknown mentor ${mentor}`);
+    if (i === undefined) throw new RangeError(`locked pair names an unknown mentee ${mentee}`);
+    return [i, j];
+  });
+  const capacities = mentors.map((p) => p.capacity ?? settings.defaultCapacity ?? 1);
+  return { problem: { rows, cols, scores, capacities, locks, minScore: settings.minScore ?? 0 }, mentors, mentees };
+}
+
+/**
+ * Matches a cohort: optimal (default, with a checked optimality certificate) or stable, every pair explained in French
+ * and English. Throws a `RangeError` on inconsistent input (duplicate ids, unknown or over-capacity locks).
+ */
+export function matchCohort(cohort: Cohort): CohortMatching {
+  const settings = cohort.settings ?? {};
+  const mode = settings.mode ?? "optimal";
+  const { problem, mentors, mentees } = cohortProblem(cohort);
+  const weights = resolveWeights(settings.weights);
+  const dict = buildDictionaries([...mentors, ...mentees]);
+  const optimal = mode === "stable" ? undefined : solveDense(problem);
+  const result = optimal ?? solveStable(problem);
+  const certificate = optimal ? checkDenseCertificate(problem, optimal) : undefined;
+  const lockedRows = new Set((problem.locks ?? []).map(([r]) => r));
+  const pairs: MatchedPair[] = [];
+  const unmatchedMentees: string[] = [];
+  for (let i = 0; i < mentees.length; i++) {
+    const mentee = mentees[i] as MatchingProfile;
+    const j = result.columnOfRow[i] as number;
+    if (j < 0) {
+      unmatchedMentees.push(mentee.id);
+      continue;
+    }
+    const mentor = mentors[j] as MatchingProfile;
+    const components = scoreComponents(compileProfile(mentor, dict), compileProfile(mentee, dict));
+    const locked = lockedRows.has(i);
+    const reasons = explainPair(mentor, mentee, components, weights, cohort.skillLabels);
+    if (locked) {
+      reasons.unshift({
+        component: "teaching",
+        contribution: 0,
+        fr: "paire fixée par le responsable du programme",
+        en: "pair locked by the programme manager",
+      });
+    }
+    pairs.push({ mentor: mentor.id, mentee: mentee.id, score: result.rowScore[i] as number, locked, components, reasons });
+  }
+  return {
+    mode,
+    pairs,
+    unmatchedMentees,
+    total: result.total,
+    report: matchingReport(result.rowScore, mentors.length, countBlockingPairs(problem, result.columnOfRow)),
+    ...(certificate ? { certificate: { ok: certificate.ok, gap: certificate.gap, violations: certificate.violations } } : {}),
+  };
+}
