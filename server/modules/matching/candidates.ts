@@ -86,6 +86,11 @@ interface PackedMentors {
   format: Uint8Array;
   languageFirst: Int32Array;
   languageMask: Uint32Array;
+  /**
+   * The per-mentor fields read for every scored pair, interleaved 8 per mentor (one cache line instead of eight):
+   * want start, want end, format, interest count, interest mask, slot mask, first language, language mask.
+   */
+  meta: Int32Array;
 }
 
 function maskOf(ids: Int32Array): number {
@@ -125,6 +130,7 @@ function packMentors(mentors: readonly CompiledProfile[], bits: boolean): Packed
     format: new Uint8Array(m),
     languageFirst: new Int32Array(m).fill(-1),
     languageMask: new Uint32Array(m),
+    meta: new Int32Array(m * 8),
   };
   for (let j = 0; j < m; j++) {
     const p = mentors[j] as CompiledProfile;
@@ -140,6 +146,17 @@ function packMentors(mentors: readonly CompiledProfile[], bits: boolean): Packed
       packed.slotMask[j] = (p.availability[0] ?? 0) >>> 0;
       packed.languageMask[j] = maskOf(p.languages);
     }
+  }
+  for (let j = 0; j < m; j++) {
+    const o = j * 8;
+    packed.meta[o] = wantStart[j] as number;
+    packed.meta[o + 1] = wantStart[j + 1] as number;
+    packed.meta[o + 2] = packed.format[j] as number;
+    packed.meta[o + 3] = packed.interestCount[j] as number;
+    packed.meta[o + 4] = packed.interestMask[j] as number;
+    packed.meta[o + 5] = packed.slotMask[j] as number;
+    packed.meta[o + 6] = packed.languageFirst[j] as number;
+    packed.meta[o + 7] = packed.languageMask[j] as number;
   }
   return packed;
 }
@@ -157,38 +174,45 @@ interface MenteeBits {
   languageMask: number;
 }
 
+/** The teaching component from the packed arrays (as `teachingComponent`). */
+function packedTeaching(pm: PackedMentors, j: number, mentee: CompiledProfile): number {
+  if (mentee.wantTotal === 0) return 0;
+  let sum = 0;
+  const base = j * pm.numSkills;
+  for (let k = 0; k < mentee.wantSkills.length; k++) {
+    const level = pm.teach[base + (mentee.wantSkills[k] as number)] as number;
+    if (level > 0) sum += (mentee.wantWeights[k] as number) * (LEVEL_FACTOR[level - 1] as number);
+  }
+  return sum / mentee.wantTotal;
+}
+
 /**
- * The score of `scorePair`, bit for bit (same operations in the same order), reading the mentor from the packed
- * arrays. Tested against `scorePair` in candidates.test.ts.
+ * The score of `scorePair`, bit for bit (same operations in the same order), given the teaching component and
+ * reading the mentor from the packed arrays. Checked against `scorePair` in large-matching.test.ts.
  */
-function packedScore(
+function packedScoreRest(
   pm: PackedMentors,
   j: number,
   mentor: CompiledProfile,
   mentee: CompiledProfile,
   bits: MenteeBits,
   w: ScoreWeights,
+  teaching: number,
 ): number {
-  let teaching = 0;
-  if (mentee.wantTotal !== 0) {
-    let sum = 0;
-    const base = j * pm.numSkills;
-    for (let k = 0; k < mentee.wantSkills.length; k++) {
-      const level = pm.teach[base + (mentee.wantSkills[k] as number)] as number;
-      if (level > 0) sum += (mentee.wantWeights[k] as number) * (LEVEL_FACTOR[level - 1] as number);
-    }
-    teaching = sum / mentee.wantTotal;
-  }
   let reciprocity = 0;
   const wantTotal = pm.wantTotal[j] as number;
+  const meta = pm.meta;
+  const o = j * 8;
   if (wantTotal !== 0) {
     let sum = 0;
-    for (let k = pm.wantStart[j] as number; k < (pm.wantStart[j + 1] as number); k++) {
+    const end = meta[o + 1] as number;
+    for (let k = meta[o] as number; k < end; k++) {
       if (mentee.offers[pm.wantSkill[k] as number]) sum += pm.wantWeight[k] as number;
     }
     reciprocity = sum / wantTotal;
   }
-  const format = pm.format[j] === mentee.format ? 1 : pm.format[j] === 2 || mentee.format === 2 ? 0.75 : 0;
+  const mentorFormat = meta[o + 2] as number;
+  const format = mentorFormat === mentee.format ? 1 : mentorFormat === 2 || mentee.format === 2 ? 0.75 : 0;
   if (!pm.bits) {
     return (
       w.teaching * teaching +
@@ -199,16 +223,16 @@ function packedScore(
       w.language * languageComponent(mentor, mentee)
     );
   }
-  const smaller = Math.min(pm.interestCount[j] as number, mentee.interests.length);
-  const interests = smaller === 0 ? 0 : popcount32((pm.interestMask[j] as number) & bits.interestMask) / smaller;
-  const availability = Math.min(1, popcount32((pm.slotMask[j] as number) & bits.slotMask) / 2);
-  const first = pm.languageFirst[j] as number;
+  const smaller = Math.min(meta[o + 3] as number, mentee.interests.length);
+  const interests = smaller === 0 ? 0 : popcount32((meta[o + 4] as number) & bits.interestMask) / smaller;
+  const availability = Math.min(1, popcount32((meta[o + 5] as number) & bits.slotMask) / 2);
+  const first = meta[o + 6] as number;
   const language =
     first === -1 || mentee.languages.length === 0
       ? 0
       : first === mentee.languages[0]
         ? 1
-        : ((pm.languageMask[j] as number) & bits.languageMask) !== 0
+        : ((meta[o + 7] as number) & bits.languageMask) !== 0
           ? 0.5
           : 0;
   return (
@@ -285,6 +309,7 @@ export function generateCandidates(
     groups.sort((a, b) => b.gain - a.gain || a.skill - b.skill || b.level - a.level);
     const cursor = new Map<number, number>(); // skill → highest level not fully scanned
     for (let q = 0; q < mentee.wantSkills.length; q++) cursor.set(mentee.wantSkills[q] as number, 4);
+    const rest = nonTeachingBound(mentee, weights);
     let size = 0;
     let scanned = 0;
     let floor = minScore;
@@ -295,24 +320,25 @@ export function generateCandidates(
       const n = hi - lo;
       const offset = spread(i, n);
       let t = 0;
-      for (; t < n && scanned < scanLimit; t++) {
-        const j = index.mentors[lo + ((offset + t) % n)] as number;
+      let at = lo + offset; // walks [lo + offset, hi) then [lo, lo + offset) without a division per mentor
+      for (; t < n && scanned < scanLimit; t++, at = at + 1 === hi ? lo : at + 1) {
+        const j = index.mentors[at] as number;
         if (seen[j] === i) continue;
         seen[j] = i;
         scanned++;
+        // Prune on the teaching part: every other component together adds at most `rest` (a 1e-9 margin covers
+        // rounding), so a mentor that cannot reach the current floor is never fully scored.
+        const teaching = packedTeaching(pm, j, mentee);
+        if (weights.teaching * teaching + rest < floor - 1e-9) continue;
         const mentor = mentors[j] as CompiledProfile;
-        const w = packedScore(pm, j, mentor, mentee, bits, weights);
+        const w = packedScoreRest(pm, j, mentor, mentee, bits, weights, teaching);
         if (size === keep ? !(w > floor) : !(w >= floor)) continue;
         if (bitsOk ? ((pm.languageMask[j] as number) & bits.languageMask) === 0 : !sharesLanguage(mentor, mentee)) continue;
-        let p = size < keep ? size++ : keep - 1;
-        while (p > 0 && ((topScore[p - 1] as number) < w || ((topScore[p - 1] as number) === w && (topMentor[p - 1] as number) > j))) {
-          topScore[p] = topScore[p - 1] as number;
-          topMentor[p] = topMentor[p - 1] as number;
-          p--;
-        }
-        topScore[p] = w;
-        topMentor[p] = j;
-        if (size === keep) floor = topScore[keep - 1] as number;
+        // A binary heap with the worst kept pair (lowest score, then highest mentor index) at the root: the same
+        // set as a sorted list with the same admission rule, in O(log k) per admission instead of O(k).
+        if (size < keep) heapPush(topScore, topMentor, size++, w, j);
+        else heapReplaceRoot(topScore, topMentor, keep, w, j);
+        if (size === keep) floor = topScore[0] as number;
       }
       if (t < n) break; // scan limit reached inside this group: its skill stays at this level
       cursor.set(g.skill, g.level - 1);
@@ -324,6 +350,7 @@ export function generateCandidates(
       teachingRest += ((mentee.wantWeights[q] as number) / mentee.wantTotal) * (LEVEL_FACTOR[level] as number);
     }
     let bound = weights.teaching * teachingRest + nonTeachingBound(mentee, weights);
+    heapSortBestFirst(topScore, topMentor, size);
     // Keep the best k allowed; everything scored but dropped is also outside, bounded by the last score looked at.
     let kept = 0;
     for (let p = 0; p < size; p++) {
@@ -337,7 +364,7 @@ export function generateCandidates(
       score[edges++] = topScore[p] as number;
       kept++;
     }
-    if (size === keep) bound = Math.max(bound, floor);
+    if (size === keep) bound = Math.max(bound, topScore[keep - 1] as number);
     // Candidates sorted by mentor index: the graph, hence the solution, does not depend on scan order.
     sortRowByColumn(col, score, rowStart[i - from] as number, edges);
     rowStart[i - from + 1] = edges;
@@ -352,6 +379,60 @@ export function generateCandidates(
     score: score.slice(0, edges),
     outsideBound,
   };
+}
+
+/** True when pair (wa, ja) ranks below pair (wb, jb): lower score, or the same score and a higher mentor index. */
+function worse(wa: number, ja: number, wb: number, jb: number): boolean {
+  return wa < wb || (wa === wb && ja > jb);
+}
+
+function siftDown(score: Float64Array, mentor: Int32Array, size: number, from: number): void {
+  const w = score[from] as number;
+  const j = mentor[from] as number;
+  let p = from;
+  for (;;) {
+    let c = 2 * p + 1;
+    if (c >= size) break;
+    if (c + 1 < size && worse(score[c + 1] as number, mentor[c + 1] as number, score[c] as number, mentor[c] as number)) c++;
+    if (!worse(score[c] as number, mentor[c] as number, w, j)) break;
+    score[p] = score[c] as number;
+    mentor[p] = mentor[c] as number;
+    p = c;
+  }
+  score[p] = w;
+  mentor[p] = j;
+}
+
+function heapPush(score: Float64Array, mentor: Int32Array, size: number, w: number, j: number): void {
+  let p = size;
+  while (p > 0) {
+    const parent = (p - 1) >> 1;
+    if (!worse(w, j, score[parent] as number, mentor[parent] as number)) break;
+    score[p] = score[parent] as number;
+    mentor[p] = mentor[parent] as number;
+    p = parent;
+  }
+  score[p] = w;
+  mentor[p] = j;
+}
+
+function heapReplaceRoot(score: Float64Array, mentor: Int32Array, size: number, w: number, j: number): void {
+  score[0] = w;
+  mentor[0] = j;
+  siftDown(score, mentor, size, 0);
+}
+
+/** Turns the heap into a list sorted best first (score descending, then mentor index ascending). */
+function heapSortBestFirst(score: Float64Array, mentor: Int32Array, size: number): void {
+  for (let end = size - 1; end > 0; end--) {
+    const w = score[end] as number;
+    const j = mentor[end] as number;
+    score[end] = score[0] as number;
+    mentor[end] = mentor[0] as number;
+    score[0] = w;
+    mentor[0] = j;
+    siftDown(score, mentor, end, 0);
+  }
 }
 
 function sharesLanguage(a: CompiledProfile, b: CompiledProfile): boolean {

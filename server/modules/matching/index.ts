@@ -18,10 +18,12 @@ export {
   type TeachingIndex,
 } from "./candidates.ts";
 export { type CertificateCheck, checkDenseCertificate, checkSparseCertificate } from "./certificate.ts";
+export { CohortValidationError, cohortSchema, formatPath, parseCohort } from "./cohort-schema.ts";
 export { type DenseSolveOptions, solveDense, solveDenseJv } from "./dense-solver.ts";
 export { type LargeSolveOptions, type LargeSolveResult, solveLarge } from "./large-matching.ts";
 export { cohortProblem, matchCohort } from "./match-cohort.ts";
 export * from "./matching.domain.ts";
+export { buildOrgIndex, indexedHardConstraints, type OrgIndex } from "./org-index.ts";
 export { matchingReport } from "./report.ts";
 export {
   buildDictionaries,
@@ -34,5 +36,5 @@ export {
   scoreComponents,
   scorePair,
 } from "./score.ts";
-export { type SparseAssignment, type SparseProblem, solveSparse } from "./sparse-solver.ts";
+export { canTranspose, type SparseAssignment, type SparseProblem, solveSparse } from "./sparse-solver.ts";
 export { countBlockingPairs, type StableAssignment, solveStable } from "./stable.ts";

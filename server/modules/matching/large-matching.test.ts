@@ -5,6 +5,7 @@ import { solveDense } from "./dense-solver.ts";
 import { solveLarge } from "./large-matching.ts";
 import { cohortProblem } from "./match-cohort.ts";
 import type { Cohort } from "./matching.domain.ts";
+import { indexedHardConstraints } from "./org-index.ts";
 import { buildDictionaries, compileProfile, hardConstraints, resolveWeights, scorePair } from "./score.ts";
 
 /** The large-cohort path on a small company, checked against the dense solver on every pair. */
@@ -28,6 +29,16 @@ function compare(seed: number, capacity: number, minScore: number, k: number): v
     minScore,
     isForbidden,
   });
+  // The integer-indexed hard constraints (org tree as Euler-tour intervals) build the very same graph.
+  const indexed = indexedHardConstraints({ ...cohort, mentors, mentees }, cm, ce);
+  const same = generateCandidates(ce, cm, buildTeachingIndex(cm, dict.skillIds.length), {
+    weights,
+    k,
+    scanLimit: 4 * k,
+    minScore,
+    isForbidden: (i, j) => indexed(i, j) !== null,
+  });
+  expect(same).toEqual(graph);
   const result = solveLarge(graph, {
     capacities: new Int32Array(mentors.length).fill(capacity),
     minScore,

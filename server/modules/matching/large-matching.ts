@@ -60,6 +60,7 @@ export function solveLarge(graph: CandidateGraph, options: LargeSolveOptions): L
       score,
       capacities: options.capacities,
       unmatchedScore: 0,
+      orientation: "auto",
     };
     const started = performance.now();
     const assignment = solveSparse(problem);

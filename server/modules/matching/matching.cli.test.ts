@@ -82,6 +82,20 @@ describe("passerelle match", () => {
   });
 });
 
+describe("passerelle match input validation", () => {
+  it("refuses a bad cohort.json with the file name and the path of each bad field", async () => {
+    const example = path.resolve(import.meta.dirname, "../../../docs/examples/cohort.json");
+    const cohort = JSON.parse(readFileSync(example, "utf8"));
+    cohort.mentees[3].wantsToLearn[0].priority = 0;
+    const file = writeCsv("bad-cohort.json", JSON.stringify(cohort));
+    await expect(run(["match", "--input", file])).rejects.toThrow(
+      /bad-cohort\.json: invalid cohort \(1 problem\):\n {2}mentees\[3\]\.wantsToLearn\[0\]\.priority: expected an integer from 1 to 3, got 0/,
+    );
+    const broken = writeCsv("broken.json", "{ not json");
+    await expect(run(["match", "--input", broken])).rejects.toThrow(/broken\.json: .*JSON/);
+  });
+});
+
 function hasScipy(): boolean {
   const probe = spawnSync("python3", ["-c", "import scipy, numpy"], { stdio: "ignore" });
   return probe.status === 0;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { parseCohort } from "./cohort-schema.ts";
 import { solveDense } from "./dense-solver.ts";
 import { matchCohort } from "./match-cohort.ts";
 import type { Cohort, DenseProblem } from "./matching.domain.ts";
@@ -101,12 +102,10 @@ export function registerMatchingCommands(program: Command): void {
     .action((options: { input: string }) => {
       let cohort: Cohort;
       try {
-        cohort = JSON.parse(readInput(options.input)) as Cohort;
+        cohort = parseCohort(JSON.parse(readInput(options.input)));
       } catch (err) {
         throw new Error(`${options.input}: ${(err as Error).message}`);
       }
-      if (!cohort || !Array.isArray(cohort.mentors) || !Array.isArray(cohort.mentees))
-        throw new Error(`${options.input}: expected an object with "mentors" and "mentees" arrays`);
       process.stdout.write(`${JSON.stringify(matchCohort(cohort), null, 2)}\n`);
     });
 }

@@ -18,6 +18,13 @@ export interface SparseProblem {
   unmatchedScore: number;
   /** Rows not to place (e.g. already locked). */
   skipRow?: Uint8Array;
+  /**
+   * "rows" (default): augmenting paths start from mentees. "columns": solve the transposed problem (mentors as rows,
+   * mentees as capacity-1 columns), allowed when every mentor capacity is at most 1 and `unmatchedScore` is 0 (then
+   * both sides are symmetric). "auto": "columns" whenever allowed. Same optimum either way; with popular mentors and
+   * a minimum score the transposed searches are far shorter (100,000 per side, capacity 1: 0.9 s instead of 45 s).
+   */
+  orientation?: "rows" | "columns" | "auto";
 }
 
 /** Pairs and dual prices (max form) of a sparse solve. */
@@ -90,8 +97,96 @@ class MinHeap {
   }
 }
 
+/** Whether `orientation: "columns"` is allowed: every capacity ≤ 1 and an unmatched mentee worth 0. */
+export function canTranspose(problem: SparseProblem): boolean {
+  if (problem.unmatchedScore !== 0) return false;
+  for (let j = 0; j < problem.cols; j++) if ((problem.capacities[j] as number) > 1) return false;
+  return true;
+}
+
 /** Solves the sparse problem exactly on its candidate pairs. Deterministic. */
 export function solveSparse(problem: SparseProblem): SparseAssignment {
+  const orientation = problem.orientation ?? "rows";
+  if (orientation === "columns" || (orientation === "auto" && canTranspose(problem))) {
+    if (!canTranspose(problem)) throw new Error('orientation "columns" needs capacities ≤ 1 and an unmatched score of 0');
+    return solveTransposed(problem);
+  }
+  return solveByRows(problem);
+}
+
+/**
+ * The transposed solve: mentors become rows (a private "unused" option each, worth 0), mentees capacity-1 columns
+ * (0 for skipped mentees). The transposed duals are the original ones swapped: a mentee's utility is its column
+ * price there, a mentor's price its row utility. Pairs, total and prices are returned in the original orientation.
+ */
+function solveTransposed(problem: SparseProblem): SparseAssignment {
+  const { rows: n, cols: m, rowStart, col, score, capacities } = problem;
+  const tStart = new Int32Array(m + 1);
+  for (let e = 0; e < col.length; e++) {
+    const j = col[e] as number;
+    tStart[j + 1] = (tStart[j + 1] as number) + 1;
+  }
+  for (let j = 0; j < m; j++) tStart[j + 1] = (tStart[j + 1] as number) + (tStart[j] as number);
+  const fill = tStart.slice(0, m);
+  const tCol = new Int32Array(col.length);
+  const tScore = new Float64Array(col.length);
+  const original = new Int32Array(col.length); // transposed edge → original edge
+  for (let i = 0; i < n; i++) {
+    for (let e = rowStart[i] as number; e < (rowStart[i + 1] as number); e++) {
+      const j = col[e] as number;
+      const f = fill[j] as number;
+      fill[j] = f + 1;
+      tCol[f] = i;
+      tScore[f] = score[e] as number;
+      original[f] = e;
+    }
+  }
+  const tCapacities = new Int32Array(n);
+  for (let i = 0; i < n; i++) tCapacities[i] = problem.skipRow?.[i] ? 0 : 1;
+  const tSkip = new Uint8Array(m);
+  for (let j = 0; j < m; j++) if ((capacities[j] as number) <= 0) tSkip[j] = 1;
+  const t = solveByRows({
+    rows: m,
+    cols: n,
+    rowStart: tStart,
+    col: tCol,
+    score: tScore,
+    capacities: tCapacities,
+    unmatchedScore: 0,
+    skipRow: tSkip,
+  });
+  const columnOfRow = new Int32Array(n).fill(-1);
+  const edgeOfRow = new Int32Array(n).fill(-1);
+  for (let j = 0; j < m; j++) {
+    const f = t.edgeOfRow[j] as number;
+    if (f < 0) continue;
+    const e = original[f] as number;
+    const i = tCol[f] as number;
+    columnOfRow[i] = j;
+    edgeOfRow[i] = e;
+  }
+  const columnPrice = new Float64Array(m);
+  for (let j = 0; j < m; j++) columnPrice[j] = tSkip[j] ? 0 : (t.rowPrice[j] as number);
+  const rowPrice = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const e = edgeOfRow[i] as number;
+    if (e >= 0) {
+      total += score[e] as number;
+      rowPrice[i] = (score[e] as number) - (columnPrice[columnOfRow[i] as number] as number);
+    } else rowPrice[i] = 0; // an unmatched (or skipped) mentee: its column price there is 0
+  }
+  // A mentor of capacity 0 adds nothing to the dual objective: price it high enough to cover its pairs.
+  for (let i = 0; i < n; i++) {
+    for (let e = rowStart[i] as number; e < (rowStart[i + 1] as number); e++) {
+      const j = col[e] as number;
+      if (tSkip[j]) columnPrice[j] = Math.max(columnPrice[j] as number, (score[e] as number) - (rowPrice[i] as number));
+    }
+  }
+  return { columnOfRow, edgeOfRow, total, rowPrice, columnPrice };
+}
+
+function solveByRows(problem: SparseProblem): SparseAssignment {
   const { rows: n, cols: m, rowStart, col, score, capacities } = problem;
   const dummyCost = -problem.unmatchedScore;
   const skip = problem.skipRow;
@@ -99,6 +194,7 @@ export function solveSparse(problem: SparseProblem): SparseAssignment {
   const u = new Float64Array(n);
   const v = new Float64Array(m);
   const edgeOfRow = new Int32Array(n).fill(-1);
+  const gap = new Float64Array(n); // margin of each placed row in the greedy start (see `raise`)
   const UNMATCHED = -2;
   const slotStart = new Int32Array(m + 1);
   for (let j = 0; j < m; j++) slotStart[j + 1] = (slotStart[j] as number) + Math.max(0, capacities[j] as number);
@@ -132,21 +228,44 @@ export function solveSparse(problem: SparseProblem): SparseAssignment {
   let tail = 0;
   for (let i = 0; i < n; i++) if (!skip?.[i]) queue[tail++] = i;
   const size = n + 1;
-  let budget = 2 * n;
+  let budget = 5 * n; // 5n measured best at 100,000 (2n: capacity 2 in 1.3 s instead of 0.84 s; 20n: capacity 1 slower)
+  /**
+   * Lowers full mentor j's v (raises its price) by δ, the smallest margin of the rows on it (each row's margin: its
+   * second-best reduced cost minus its best, a lower bound since prices only rise), and raises those rows' u by δ:
+   * their pairs stay tight and none of their reduced costs goes negative.
+   */
+  const raise = (j: number): void => {
+    const start = slotStart[j] as number;
+    const end = start + (count[j] as number);
+    let delta = Number.POSITIVE_INFINITY;
+    for (let k = start; k < end; k++) delta = Math.min(delta, gap[slotRow[k] as number] as number);
+    if (!(delta > 0) || delta === Number.POSITIVE_INFINITY) return;
+    v[j] = (v[j] as number) - delta;
+    for (let k = start; k < end; k++) {
+      const r = slotRow[k] as number;
+      u[r] = (u[r] as number) + delta;
+      gap[r] = (gap[r] as number) - delta;
+    }
+  };
   while (head !== tail) {
     const i = queue[head] as number;
     head = head + 1 === size ? 0 : head + 1;
     let u1 = dummyCost;
     let e1 = -1;
     let u2 = Number.POSITIVE_INFINITY;
+    let e2 = -1;
     for (let e = rowStart[i] as number; e < (rowStart[i + 1] as number); e++) {
       const h = -(score[e] as number) - (v[col[e] as number] as number);
       if (h < u2) {
         if (h < u1) {
           u2 = u1;
+          e2 = e1;
           u1 = h;
           e1 = e;
-        } else u2 = h;
+        } else {
+          u2 = h;
+          e2 = e;
+        }
       }
     }
     if (e1 === -1) {
@@ -157,23 +276,48 @@ export function solveSparse(problem: SparseProblem): SparseAssignment {
     const j = col[e1] as number;
     const capacity = capacities[j] as number;
     if ((count[j] as number) < capacity) {
-      if (capacity === 1 && u1 < u2) {
-        v[j] = (v[j] as number) - (u2 - u1);
-        u1 = u2;
-      }
       addRow(j, i);
       edgeOfRow[i] = e1;
       u[i] = u1;
-    } else if (capacity === 1 && u1 < u2 && budget-- > 0) {
-      const owner = slotRow[slotStart[j] as number] as number;
-      removeRow(j, owner);
+      gap[i] = u2 - u1;
+      // The mentor is now full: raise its price as far as every row on it can follow (see `raise`).
+      if (count[j] === capacity && u1 < u2) raise(j);
+    } else if (u1 < u2 && capacity > 0 && budget-- > 0) {
+      // A full mentor this mentee prefers by a margin: it takes the place of the row with the smallest margin there
+      // (for capacity 1, the only one), which goes back to the front of the queue, and the price rises (JV's
+      // augmenting row reduction, generalised to capacities).
+      const start = slotStart[j] as number;
+      const end = start + capacity;
+      let slot = start;
+      for (let k = start + 1; k < end; k++) if ((gap[slotRow[k] as number] as number) < (gap[slotRow[slot] as number] as number)) slot = k;
+      const owner = slotRow[slot] as number;
+      slotRow[slot] = i;
       edgeOfRow[owner] = -1;
-      v[j] = (v[j] as number) - (u2 - u1);
-      addRow(j, i);
       edgeOfRow[i] = e1;
-      u[i] = u2;
+      u[i] = u1;
+      gap[i] = u2 - u1;
+      raise(j);
       head = head === 0 ? size - 1 : head - 1;
       queue[head] = owner;
+    } else if (u1 === u2 && e2 >= 0 && (count[col[e2] as number] as number) < (capacities[col[e2] as number] as number)) {
+      // A tie whose first mentor is full: the equally good second one has room (JV's free-column preference).
+      addRow(col[e2] as number, i);
+      edgeOfRow[i] = e2;
+      u[i] = u1;
+      gap[i] = 0;
+    } else if (u1 === u2 && e2 >= 0 && (capacities[col[e2] as number] as number) === 1 && budget-- > 0) {
+      // A tie between two full mentors of capacity 1: take the second at no price change and send its mentee to
+      // the back of the queue (JV). Prices only fall, so every row already placed keeps non-negative reduced costs.
+      const j2 = col[e2] as number;
+      const owner = slotRow[slotStart[j2] as number] as number;
+      removeRow(j2, owner);
+      edgeOfRow[owner] = -1;
+      addRow(j2, i);
+      edgeOfRow[i] = e2;
+      u[i] = u1;
+      gap[i] = 0;
+      queue[tail] = owner;
+      tail = tail + 1 === size ? 0 : tail + 1;
     } else free.push(i);
   }
 
