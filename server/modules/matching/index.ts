@@ -15,6 +15,7 @@ export {
   type CandidateGraph,
   type CandidateOptions,
   generateCandidates,
+  generateCandidatesParallel,
   type TeachingIndex,
 } from "./candidates.ts";
 export { type CertificateCheck, checkDenseCertificate, checkSparseCertificate } from "./certificate.ts";
