@@ -8,6 +8,8 @@
  * on a mentor with room left), and both sides give the same value.
  */
 import type { DenseAssignment, DenseProblem } from "./matching.domain.ts";
+// The problem's type only: the checker shares no code with the solver it checks.
+import type { SparseProblem } from "./sparse-solver.ts";
 
 /** Outcome of a certificate check. */
 export interface CertificateCheck {
@@ -100,16 +102,7 @@ export function checkDenseCertificate(problem: DenseProblem, assignment: DenseAs
  * p ≥ 0). `rowsNotCovered` lists the mentees for which that global proof fails (the caller widens them).
  */
 export function checkSparseCertificate(
-  problem: {
-    rows: number;
-    cols: number;
-    rowStart: Int32Array;
-    col: Int32Array;
-    score: Float64Array;
-    capacities: Int32Array;
-    unmatchedScore: number;
-    skipRow?: Uint8Array;
-  },
+  problem: Pick<SparseProblem, "rows" | "cols" | "rowStart" | "col" | "score" | "capacities" | "unmatchedScore" | "skipRow">,
   assignment: { columnOfRow: Int32Array; edgeOfRow: Int32Array; rowPrice: Float64Array; columnPrice: Float64Array },
   outsideBound?: Float64Array,
   tolerance = 1e-9,

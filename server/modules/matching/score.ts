@@ -301,16 +301,10 @@ export function hardConstraints(
   };
 }
 
-const LANGUAGE_NAMES: Record<string, { fr: string; en: string }> = {
-  fr: { fr: "français", en: "French" },
-  en: { fr: "anglais", en: "English" },
-  de: { fr: "allemand", en: "German" },
-  es: { fr: "espagnol", en: "Spanish" },
-  it: { fr: "italien", en: "Italian" },
-  pt: { fr: "portugais", en: "Portuguese" },
-  nl: { fr: "néerlandais", en: "Dutch" },
-  ar: { fr: "arabe", en: "Arabic" },
-  zh: { fr: "chinois", en: "Chinese" },
+/** Language names in each reader's language, from the platform's ICU data rather than a hand-kept list. */
+const languageNames = {
+  fr: new Intl.DisplayNames(["fr"], { type: "language", fallback: "code" }),
+  en: new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }),
 };
 const DAY_NAMES: Record<string, { fr: string; en: string }> = {
   mon: { fr: "lundi", en: "Monday" },
@@ -433,7 +427,8 @@ export function explainPair(
   if (components.language > 0) {
     const common = mentee.languages.find((l) => mentor.languages.some((m) => m.toLowerCase() === l.toLowerCase()));
     if (common) {
-      const name = LANGUAGE_NAMES[common.toLowerCase()] ?? { fr: common, en: common };
+      const code = common.toLowerCase();
+      const name = { fr: languageNames.fr.of(code) ?? code, en: languageNames.en.of(code) ?? code };
       reasons.push({
         component: "language",
         contribution: weights.language * components.language,
