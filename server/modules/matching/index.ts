@@ -16,7 +16,11 @@ export {
   type CandidateOptions,
   generateCandidates,
   generateCandidatesParallel,
+  type PricingOptions,
+  pricedIndex,
+  priceMentees,
   type TeachingIndex,
+  tieRank,
 } from "./candidates.ts";
 export { type CertificateCheck, checkDenseCertificate, checkSparseCertificate } from "./certificate.ts";
 export { CohortValidationError, cohortSchema, formatPath, parseCohort } from "./cohort-schema.ts";
@@ -37,5 +41,5 @@ export {
   scoreComponents,
   scorePair,
 } from "./score.ts";
-export { canTranspose, type SparseAssignment, type SparseProblem, solveSparse } from "./sparse-solver.ts";
+export { canTranspose, menteeFavouredPrices, type SparseAssignment, type SparseProblem, solveSparse } from "./sparse-solver.ts";
 export { countBlockingPairs, type StableAssignment, solveStable } from "./stable.ts";

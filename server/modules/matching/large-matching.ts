@@ -1,30 +1,38 @@
 /**
- * Exact matching of a large cohort on a candidate graph: solve, price every mentee's outside pairs with the
- * certificate, widen only the mentees whose prices do not cover them, re-solve. Pure: the caller supplies the graph
- * (possibly built by worker threads) and a scorer for the rare widening scans.
+ * Exact matching of a large cohort on a candidate graph by column generation: solve, give the mentees the most
+ * favourable optimal prices, check with the certificate which mentees' utilities cover every pair left out of their
+ * candidates, price the others against every mentor (pairs with a positive reduced profit join the graph) and solve
+ * again, until no pair can improve the total. Pure: the caller supplies the graph (possibly built by worker threads)
+ * and the pricing scan.
  */
 
 import type { CandidateGraph } from "./candidates.ts";
 import { checkSparseCertificate } from "./certificate.ts";
-import { type SparseAssignment, type SparseProblem, solveSparse } from "./sparse-solver.ts";
+import { menteeFavouredPrices, type SparseAssignment, type SparseProblem, solveSparse } from "./sparse-solver.ts";
 
 /** Options of `solveLarge`. */
 export interface LargeSolveOptions {
   /** Mentees per mentor. */
   capacities: Int32Array;
-  /** Pairs below are not made. */
-  minScore?: number;
-  /** Full score of (mentee, mentor), used only to widen uncovered mentees. */
+  /**
+   * Pricing (`priceMentees` on `pricedIndex(index, columnPrice)`): for each of `mentees`, the mentors outside its
+   * candidates whose pair has a positive reduced profit against `rowPrice` and `columnPrice`; an empty list proves
+   * that none exists.
+   */
+  price: (
+    mentees: readonly number[],
+    prices: { rowPrice: Float64Array; columnPrice: Float64Array },
+    problem: SparseProblem,
+  ) => number[][] | Promise<number[][]>;
+  /** Score of a pair that pricing adds to the graph (`scorePair`). */
   pairScore: (mentee: number, mentor: number) => number;
-  /** Hard constraints, checked only on pairs the widening would add. */
-  isForbidden?: (mentee: number, mentor: number) => boolean;
-  /** Rounds of widening before giving up the global proof (default 5). */
+  /** Rounds of pricing before giving up the global proof (default 30). */
   maxRounds?: number;
   /**
-   * Most mentees to widen (each costs a scan of every mentor). Beyond it the result is still optimal on the candidate
-   * graph, but the proof over all pairs is reported as incomplete instead of spending minutes. Default: no limit.
+   * Time budget in milliseconds: no new round starts beyond it (the result is then optimal on its graph, the proof over
+   * all pairs reported as incomplete). Default: none.
    */
-  maxWidenedRows?: number;
+  maxMs?: number;
 }
 
 /** Result of `solveLarge`: the pairs, the final graph and how the proof went. */
@@ -32,25 +40,41 @@ export interface LargeSolveResult {
   assignment: SparseAssignment;
   problem: SparseProblem;
   rounds: number;
-  widenedRows: number;
-  /** Time spent in the solver itself, in milliseconds, summed over rounds. */
+  /** Mentees priced (their utility did not cover their outside bound), summed over rounds. */
+  pricedRows: number;
+  /** Pairs added by pricing, over every round. */
+  addedPairs: number;
+  /** Pairs in the final graph. */
+  edges: number;
+  /** Milliseconds in the solver, in the price step (mentee-favoured prices) and in pricing, summed over rounds. */
   solveMs: number;
+  /** Milliseconds of the first solve alone (on the candidate graph as generated). */
+  firstSolveMs: number;
+  pricesMs: number;
+  pricingMs: number;
   /**
    * `ok`: optimal over all pairs (proved). `candidateGraphOk`: optimal over the candidate pairs (always checked).
-   * `rowsNotCovered`: mentees whose outside pairs the proof could not cover (0 when `ok`).
+   * `rowsNotCovered`: mentees with a pair outside the graph that could still improve the result (0 when `ok`).
    */
   certificate: { ok: boolean; candidateGraphOk: boolean; gap: number; violations: string[]; rowsNotCovered: number };
 }
 
-/** Solves exactly: on return with `certificate.ok` and `rowsNotCovered` 0, the total is the maximum over all pairs. */
-export function solveLarge(graph: CandidateGraph, options: LargeSolveOptions): LargeSolveResult {
-  const minScore = options.minScore ?? Number.NEGATIVE_INFINITY;
-  let rowStart = graph.rowStart;
-  let col = graph.col;
-  let score = graph.score;
-  const outsideBound = Float64Array.from(graph.outsideBound);
-  let widenedRows = 0;
+/**
+ * Solves exactly by column generation: solve on the graph, move the optimal prices to the mentees' side, then for
+ * every mentee whose utility does not reach its outside bound, look for outside pairs with a positive reduced profit
+ * (pricing); add them and solve again. On return with `certificate.ok`, no pair anywhere can improve the total: the
+ * prices are a dual solution over all pairs (checked on the graph by `checkSparseCertificate`, outside it by the
+ * bound or by an empty pricing).
+ */
+export async function solveLarge(graph: CandidateGraph, options: LargeSolveOptions): Promise<LargeSolveResult> {
+  const began = performance.now();
+  let { rowStart, col, score } = graph;
   let solveMs = 0;
+  let firstSolveMs = 0;
+  let pricesMs = 0;
+  let pricingMs = 0;
+  let pricedRows = 0;
+  let addedPairs = 0;
   for (let round = 1; ; round++) {
     const problem: SparseProblem = {
       rows: graph.rows,
@@ -62,57 +86,62 @@ export function solveLarge(graph: CandidateGraph, options: LargeSolveOptions): L
       unmatchedScore: 0,
       orientation: "auto",
     };
-    const started = performance.now();
-    const assignment = solveSparse(problem);
+    let started = performance.now();
+    const solved = solveSparse(problem);
     solveMs += performance.now() - started;
-    const check = checkSparseCertificate(problem, assignment, outsideBound);
-    // Pricing of the uncovered mentees against every mentor, with the current prices: a pair with a positive reduced
-    // profit could improve the result and joins the graph. A mentee once scanned stays scanned in later rounds
-    // (its outside bound becomes +∞), because new prices can make another of its outside pairs attractive.
-    const extra = new Map<number, number[]>();
-    const tooMany = check.rowsNotCovered.length > (options.maxWidenedRows ?? Number.POSITIVE_INFINITY);
-    if (check.ok && !tooMany) {
-      for (const i of check.rowsNotCovered) {
-        if (outsideBound[i] !== Number.POSITIVE_INFINITY) widenedRows++;
-        outsideBound[i] = Number.POSITIVE_INFINITY;
-        const u = (assignment.rowPrice[i] as number) + 1e-9;
-        const have = new Set(col.subarray(rowStart[i], rowStart[i + 1]));
-        const found: number[] = [];
-        for (let j = 0; j < graph.cols; j++) {
-          if ((options.capacities[j] as number) === 0) continue;
-          const w = options.pairScore(i, j);
-          if (w >= minScore && w - (assignment.columnPrice[j] as number) > u && !have.has(j) && !options.isForbidden?.(i, j)) found.push(j);
-        }
-        if (found.length > 0) extra.set(i, found);
-      }
+    if (round === 1) firstSolveMs = solveMs;
+    started = performance.now();
+    const assignment = menteeFavouredPrices(problem, solved);
+    pricesMs += performance.now() - started;
+    const check = checkSparseCertificate(problem, assignment, graph.outsideBound);
+    let improving: { rows: number[]; found: number[][] } = { rows: [], found: [] };
+    if (check.ok && check.rowsNotCovered.length > 0) {
+      started = performance.now();
+      const rows = check.rowsNotCovered;
+      const found = await options.price(rows, assignment, problem);
+      pricingMs += performance.now() - started;
+      pricedRows += rows.length;
+      improving = { rows: rows.filter((_, r) => (found[r] as number[]).length > 0), found: found.filter((f) => f.length > 0) };
     }
-    const proven = check.ok && !tooMany && extra.size === 0;
-    if (proven || !check.ok || tooMany || round >= (options.maxRounds ?? 5)) {
+    const outOfBudget = round >= (options.maxRounds ?? 30) || performance.now() - began > (options.maxMs ?? Number.POSITIVE_INFINITY);
+    if (!check.ok || improving.rows.length === 0 || outOfBudget) {
       return {
         assignment,
         problem,
         rounds: round,
-        widenedRows,
+        pricedRows,
+        addedPairs,
+        edges: col.length,
         solveMs,
+        firstSolveMs,
+        pricesMs,
+        pricingMs,
         certificate: {
-          ok: proven,
+          ok: check.ok && improving.rows.length === 0,
           candidateGraphOk: check.ok,
           gap: check.gap,
           violations: check.violations,
-          rowsNotCovered: proven ? 0 : tooMany ? check.rowsNotCovered.length : extra.size,
+          rowsNotCovered: improving.rows.length,
         },
       };
     }
-    const added = [...extra.values()].reduce((n, list) => n + list.length, 0);
+    const extra = new Map<number, number[]>();
+    improving.rows.forEach((i, r) => {
+      extra.set(i, improving.found[r] as number[]);
+    });
+    let added = 0;
+    for (const list of extra.values()) added += list.length;
+    addedPairs += added;
     const nextStart = new Int32Array(graph.rows + 1);
     const nextCol = new Int32Array(col.length + added);
     const nextScore = new Float64Array(col.length + added);
     let e = 0;
     for (let i = 0; i < graph.rows; i++) {
-      for (let f = rowStart[i] as number; f < (rowStart[i + 1] as number); f++) {
-        nextCol[e] = col[f] as number;
-        nextScore[e++] = score[f] as number;
-      }
+      const lo = rowStart[i] as number;
+      const hi = rowStart[i + 1] as number;
+      nextCol.set(col.subarray(lo, hi), e);
+      nextScore.set(score.subarray(lo, hi), e);
+      e += hi - lo;
       for (const j of extra.get(i) ?? []) {
         nextCol[e] = j;
         nextScore[e++] = options.pairScore(i, j);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../platform/random/seeded-random.ts";
 import { checkSparseCertificate } from "./certificate.ts";
 import { bruteForce } from "./matching-test-helpers.ts";
-import { canTranspose, type SparseProblem, solveSparse } from "./sparse-solver.ts";
+import { canTranspose, menteeFavouredPrices, type SparseProblem, solveSparse } from "./sparse-solver.ts";
 
 /** A random sparse problem: few edges per row, coarse scores (many ties), capacities 0–3, some skipped rows. */
 function randomSparse(seed: number, capacityOne: boolean): SparseProblem {
@@ -77,5 +77,20 @@ describe("solveSparse", () => {
     expect(() => solveSparse({ ...problem, orientation: "columns" })).toThrow(/orientation "columns"/);
     expect(solveSparse({ ...problem, orientation: "auto" })).toEqual(solveSparse(problem));
     expect(canTranspose({ ...randomSparse(8, true), unmatchedScore: -1000 })).toBe(false);
+  });
+
+  it("moves every optimal price to the mentees' side: still a certificate, the same prices from either orientation", () => {
+    for (let seed = 1; seed <= 3000; seed++) {
+      const problem = randomSparse(seed, seed % 2 === 0);
+      const byRows = solveSparse(problem);
+      const favoured = menteeFavouredPrices(problem, byRows);
+      expect(checkSparseCertificate(problem, favoured).violations, `seed ${seed}`).toEqual([]);
+      for (let i = 0; i < problem.rows; i++)
+        expect(favoured.rowPrice[i] as number).toBeGreaterThanOrEqual((byRows.rowPrice[i] as number) - 1e-12);
+      if (!canTranspose(problem)) continue;
+      // The mentors-as-rows solve gives the mentors the surplus; once favoured, its prices are the same extreme point.
+      const fromColumns = menteeFavouredPrices(problem, solveSparse({ ...problem, orientation: "columns" }));
+      for (let i = 0; i < problem.rows; i++) expect(fromColumns.rowPrice[i], `seed ${seed}`).toBeCloseTo(favoured.rowPrice[i] as number, 9);
+    }
   });
 });

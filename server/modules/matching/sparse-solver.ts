@@ -39,7 +39,7 @@ export interface SparseAssignment {
 }
 
 /** A growable binary min-heap of (key, id) with lazy deletion: stale entries are skipped on pop. */
-class MinHeap {
+export class MinHeap {
   keys = new Float64Array(1024);
   ids = new Int32Array(1024);
   size = 0;
@@ -437,4 +437,70 @@ function solveByRows(problem: SparseProblem): SparseAssignment {
     }
   }
   return { columnOfRow, edgeOfRow, total, rowPrice, columnPrice };
+}
+
+/**
+ * The optimal prices most favourable to the mentees, for the same pairs: every mentor price lowered as far as the
+ * optimality conditions allow (a mentee's utility rises by what its mentor's price falls). An optimal solve leaves
+ * some freedom in its prices (the transposed solve, for instance, gives the mentors all the surplus); the global proof
+ * of `solveLarge` needs each mentee's utility as high as possible, because a pair left out of the graph is covered
+ * only when the mentee's utility reaches its bound.
+ *
+ * How far mentor j's price can fall, δ_j, is a shortest path with non-negative lengths: δ_j ≤ p_j (prices stay ≥ 0);
+ * for an unmatched mentee i (utility fixed at `unmatchedScore`) and its pair (i, j) with slack σ, δ_j ≤ σ; for a
+ * mentee i paired with mentor m, δ_j ≤ σ + δ_m. One Dijkstra over the mentors computes every δ. Needs an optimal
+ * assignment with feasible prices (as `solveSparse` returns).
+ */
+export function menteeFavouredPrices(problem: SparseProblem, assignment: SparseAssignment): SparseAssignment {
+  const { rows, cols, rowStart, col, score } = problem;
+  const u = assignment.rowPrice;
+  const p = assignment.columnPrice;
+  // Mentees of each mentor, in compressed form.
+  const start = new Int32Array(cols + 1);
+  for (let i = 0; i < rows; i++) {
+    const m = assignment.columnOfRow[i] as number;
+    if (m >= 0) start[m + 1] = (start[m + 1] as number) + 1;
+  }
+  for (let j = 0; j < cols; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+  const fill = start.slice(0, cols);
+  const menteesOf = new Int32Array(start[cols] as number);
+  for (let i = 0; i < rows; i++) {
+    const m = assignment.columnOfRow[i] as number;
+    if (m >= 0) {
+      menteesOf[fill[m] as number] = i;
+      fill[m] = (fill[m] as number) + 1;
+    }
+  }
+  const delta = Float64Array.from(p);
+  const heap = new MinHeap();
+  const relax = (i: number, base: number): void => {
+    const ui = u[i] as number;
+    for (let e = rowStart[i] as number; e < (rowStart[i + 1] as number); e++) {
+      const j = col[e] as number;
+      const d = base + Math.max(0, ui + (p[j] as number) - (score[e] as number));
+      if (d < (delta[j] as number)) {
+        delta[j] = d;
+        heap.push(d, j);
+      }
+    }
+  };
+  for (let i = 0; i < rows; i++) if ((assignment.columnOfRow[i] as number) < 0 && !problem.skipRow?.[i]) relax(i, 0);
+  for (let j = 0; j < cols; j++) heap.push(delta[j] as number, j);
+  const done = new Uint8Array(cols);
+  while (heap.size > 0) {
+    const d = heap.keys[0] as number;
+    const m = heap.ids[0] as number;
+    heap.pop();
+    if (done[m] || d > (delta[m] as number)) continue;
+    done[m] = 1;
+    for (let k = start[m] as number; k < (start[m + 1] as number); k++) relax(menteesOf[k] as number, d);
+  }
+  const columnPrice = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) columnPrice[j] = Math.max(0, (p[j] as number) - (delta[j] as number));
+  const rowPrice = Float64Array.from(u);
+  for (let i = 0; i < rows; i++) {
+    const m = assignment.columnOfRow[i] as number;
+    if (m >= 0) rowPrice[i] = (u[i] as number) + ((p[m] as number) - (columnPrice[m] as number));
+  }
+  return { ...assignment, rowPrice, columnPrice };
 }
