@@ -14,7 +14,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { munkres } from "munkres";
-import { buildTeachingIndex, generateCandidatesParallel, pricedIndex, priceMentees } from "../server/modules/matching/candidates.ts";
+import {
+  buildTeachingIndex,
+  generateCandidatesParallel,
+  pricedIndex,
+  priceMenteesParallel,
+} from "../server/modules/matching/candidates.ts";
 import { checkDenseCertificate } from "../server/modules/matching/certificate.ts";
 import { solveDense } from "../server/modules/matching/dense-solver.ts";
 import { solveLarge } from "../server/modules/matching/large-matching.ts";
@@ -172,13 +177,14 @@ if (process.env.SKIP_SPARSE !== "1") {
       maxRounds: Number(process.env.MAX_ROUNDS ?? 30),
       maxMs: 1000 * Number(process.env.MAX_SECONDS ?? 150),
       price: (rows, prices, problem) =>
-        priceMentees(ce, cm, pricedIndex(index, prices.columnPrice), {
+        priceMenteesParallel(ce, cm, pricedIndex(index, prices.columnPrice), {
           weights,
           minScore,
           isForbidden,
           rows,
           utility: prices.rowPrice,
-          candidates: (i) => problem.col.subarray(problem.rowStart[i], problem.rowStart[i + 1]),
+          graph: problem,
+          threads,
         }),
     });
     const wallS = (performance.now() - started) / 1000;

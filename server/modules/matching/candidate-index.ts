@@ -218,6 +218,7 @@ export function shareIndex(index: TeachingIndex): TeachingIndex {
     classMentors: share(index.classMentors),
     meta: share(index.meta),
     classMeta: share(index.classMeta),
+    ...(index.price && index.classPrice ? { price: share(index.price), classPrice: share(index.classPrice) } : {}),
   };
 }
 

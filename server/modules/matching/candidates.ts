@@ -199,6 +199,73 @@ export function priceMentees(
   });
 }
 
+/** Shared copies of typed arrays, for worker threads. */
+function sharedCopy<T extends Int32Array | Float64Array>(a: T): T {
+  const copy = new (a.constructor as new (b: ArrayBufferLike) => T)(new SharedArrayBuffer(a.byteLength));
+  copy.set(a as never);
+  return copy;
+}
+
+/**
+ * `priceMentees` split over `threads` worker threads: the same lists. The workers return each mentee's best pairs by
+ * reduced score; this thread drops the forbidden ones (a closure, not sendable) and prices again, in this thread,
+ * the rare mentee whose every pair found was forbidden while more might exist. `graph` is the current candidate graph.
+ */
+export async function priceMenteesParallel(
+  mentees: readonly CompiledProfile[],
+  mentors: readonly CompiledProfile[],
+  index: TeachingIndex,
+  options: Omit<PricingOptions, "candidates"> & { graph: { rowStart: Int32Array; col: Int32Array }; threads?: number },
+): Promise<number[][]> {
+  const threads = Math.max(1, Math.floor(options.threads ?? 1));
+  const k = options.k ?? 8;
+  const { rowStart, col } = options.graph;
+  const candidates = (i: number) => col.subarray(rowStart[i], rowStart[i + 1]);
+  const rows = options.rows.length;
+  if (threads === 1 || !(fitsBits(mentors) && fitsBits(mentees)) || rows < 64 * threads)
+    return priceMentees(mentees, mentors, index, { ...options, candidates });
+  if (!index.price) throw new Error("priceMentees needs a priced index (pricedIndex)");
+  const params = { weights: options.weights, k, minScore: options.minScore ?? Number.NEGATIVE_INFINITY };
+  const base = {
+    pm: packMentors(mentors, true),
+    index: shareIndex(index),
+    mentees: packMentees(mentees),
+    params,
+    pricing: { utility: sharedCopy(options.utility), rowStart: sharedCopy(rowStart), col: sharedCopy(col) },
+  };
+  const bounds: number[] = [];
+  for (let t = 0; t <= threads; t++) bounds.push(Math.round((rows * t) / threads));
+  const results = await Promise.all(
+    bounds.slice(0, -1).map((lo, t) => runWorker({ ...base, rows: Int32Array.from(options.rows.slice(lo, bounds[t + 1] as number)) })),
+  );
+  const keep = k + 8;
+  const found: number[][] = [];
+  const again: number[] = [];
+  for (let t = 0; t < threads; t++) {
+    const result = results[t] as ScanResult;
+    const lo = bounds[t] as number;
+    for (let r = lo; r < (bounds[t + 1] as number); r++) {
+      const w = r - lo;
+      const i = options.rows[r] as number;
+      const size = result.size[w] as number;
+      const list: number[] = [];
+      for (let p = 0; p < size && list.length < k; p++) {
+        const j = result.topMentor[w * keep + p] as number;
+        if (!options.isForbidden?.(i, j)) list.push(j);
+      }
+      if (list.length === 0 && size === keep) again.push(r);
+      found.push(list);
+    }
+  }
+  if (again.length > 0) {
+    const redo = priceMentees(mentees, mentors, index, { ...options, rows: again.map((r) => options.rows[r] as number), candidates });
+    again.forEach((r, n) => {
+      found[r] = redo[n] as number[];
+    });
+  }
+  return found;
+}
+
 /**
  * Mentees packed into flat typed arrays (on SharedArrayBuffers) for the worker threads: each mentee's fields read by
  * the scan, as ranges of shared arrays. `menteeAt` rebuilds the profile view (same values, hence the same scores).
@@ -313,6 +380,11 @@ export interface ScanJob {
   params: ScanParams;
   /** The mentees to scan, in order. */
   rows: Int32Array;
+  /**
+   * Pricing (the index is priced): each mentee's utility, its scan starts above it, and the current graph, whose pairs
+   * are skipped.
+   */
+  pricing?: { utility: Float64Array; rowStart: Int32Array; col: Int32Array };
 }
 
 /** What a worker sends back: row r's scanned pairs at r·keep, best first. */
@@ -334,9 +406,13 @@ export function scanRange(job: ScanJob): ScanResult {
     topScore: new Float64Array(rows * keep),
     topMentor: new Int32Array(rows * keep),
   };
+  const pricing = job.pricing;
   for (let r = 0; r < rows; r++) {
     const i = job.rows[r] as number;
-    scanMentee(st, i, menteeAt(job.mentees, i));
+    if (pricing) {
+      for (let e = pricing.rowStart[i] as number; e < (pricing.rowStart[i + 1] as number); e++) st.exclude[pricing.col[e] as number] = i;
+      scanMentee(st, i, menteeAt(job.mentees, i), (pricing.utility[i] as number) + 1e-9);
+    } else scanMentee(st, i, menteeAt(job.mentees, i));
     result.size[r] = st.size;
     result.bound[r] = st.bound;
     result.topScore.set(st.topScore.subarray(0, st.size), r * keep);

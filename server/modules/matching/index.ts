@@ -19,6 +19,7 @@ export {
   type PricingOptions,
   pricedIndex,
   priceMentees,
+  priceMenteesParallel,
   type TeachingIndex,
   tieRank,
 } from "./candidates.ts";
