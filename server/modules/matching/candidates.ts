@@ -35,7 +35,7 @@ export interface CandidateOptions {
   /** Process only mentees in [from, to) (for splitting the work across worker threads). */
   from?: number;
   to?: number;
-  /** Process only these mentees, in this order: row r of the graph is mentee `rows[r]` (for widening). */
+  /** Process only these mentees, in this order: row r of the graph is mentee `rows[r]`. */
   rows?: readonly number[];
 }
 

@@ -99,7 +99,7 @@ export function checkDenseCertificate(problem: DenseProblem, assignment: DenseAs
  * Checks a sparse solve from its prices, independently of the solver: feasibility, dual feasibility and complementary
  * slackness on every candidate pair, equal primal and dual values; then, with `outsideBound` (no pair outside mentee
  * i's candidates scores more than it), whether the prices also cover every pair outside the graph (u_i ≥ bound, as
- * p ≥ 0). `rowsNotCovered` lists the mentees for which that global proof fails (the caller widens them).
+ * p ≥ 0). `rowsNotCovered` lists the mentees for which that global proof fails (the caller prices them).
  */
 export function checkSparseCertificate(
   problem: Pick<SparseProblem, "rows" | "cols" | "rowStart" | "col" | "score" | "capacities" | "unmatchedScore" | "skipRow">,

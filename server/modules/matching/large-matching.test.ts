@@ -64,7 +64,7 @@ async function compare(seed: number, capacity: number, minScore: number, k: numb
   expect(result.assignment.total).toBeCloseTo(dense.total, 9);
 }
 
-describe("large-cohort path (candidates + min-cost flow + widening)", () => {
+describe("large-cohort path (exact top-K candidates + min-cost flow + pricing)", () => {
   it("finds the same total as the dense solver on every pair, with few candidates, capacities and minimum scores", async () => {
     await compare(1, 1, 0, 5);
     await compare(2, 1, 0.45, 5);

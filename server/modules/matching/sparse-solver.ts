@@ -1,8 +1,8 @@
 /**
  * Exact matching on a sparse graph of candidate pairs: successive shortest paths (min-cost flow) with mentor
  * capacities, node potentials (Dijkstra on reduced costs, binary heap) and a private "stay unmatched" option per
- * mentee. On the candidate graph the result is optimal; `findImprovingPairs` tells whether a pair outside the
- * graph could still improve it, so the caller widens the graph only where needed and the result stays exact.
+ * mentee. On the candidate graph the result is optimal; `menteeFavouredPrices` moves its prices to the mentees' side,
+ * so that `solveLarge` can price the pairs outside the graph and add only those that could improve it.
  */
 
 /** Candidate pairs in compressed-row form: mentee `i`'s candidates are `col[rowStart[i] .. rowStart[i+1])`. */
