@@ -15,7 +15,9 @@ test("a participant fills their profile and self-assessment in French, then sees
   await profile.open(0);
   await profile.addSkillBySearch("chatgpt", /Assistants IA et art du prompt/);
   await page.getByRole("button", { name: /^Suivant$/ }).click();
-  // Learn: "tableau croisé" finds advanced spreadsheets.
+  // Learn: "tableau croisé" finds advanced spreadsheets. Wait for the step: the previous step's search box has the same
+  // name, and text typed into it before the switch is lost (seen once in CI).
+  await expect(page.getByRole("heading", { level: 2, name: "Ce que je veux apprendre" })).toBeVisible();
   await profile.addSkillBySearch("tableau croisé", /Tableur avancé/);
   await page.getByRole("button", { name: /^Suivant$/ }).click();
   await page.getByRole("button", { name: /^Suivant$/ }).click();
