@@ -198,12 +198,14 @@ export function buildTeachingIndex(mentors: readonly CompiledProfile[], numSkill
 }
 
 /** A copy of the index on SharedArrayBuffers, for worker threads (typed arrays on them are not copied by postMessage). */
+/** A copy of a typed array on a SharedArrayBuffer (not copied again when posted to a worker thread). */
+export function share<T extends Int32Array | Float64Array | Uint8Array>(a: T): T {
+  const copy = new (a.constructor as new (b: ArrayBufferLike) => T)(new SharedArrayBuffer(a.byteLength));
+  copy.set(a as never);
+  return copy;
+}
+
 export function shareIndex(index: TeachingIndex): TeachingIndex {
-  const share = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
-    const copy = new (a.constructor as new (b: ArrayBufferLike) => T)(new SharedArrayBuffer(a.byteLength));
-    copy.set(a as never);
-    return copy;
-  };
   return {
     numSkills: index.numSkills,
     numClasses: index.numClasses,

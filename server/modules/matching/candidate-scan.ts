@@ -83,8 +83,6 @@ export interface ScanState {
   size: number;
   /** Set by `scanMentee`: a score that no mentor left out exceeds. */
   bound: number;
-  /** Mentors fully scored, over every scan (for the benchmark). */
-  scored: number;
   /** Per mentor: stamped with the mentee whose current candidates it is (pricing skips them). */
   exclude: Int32Array;
 }
@@ -150,7 +148,6 @@ export function newScanState(
     floor: 0,
     size: 0,
     bound: 0,
-    scored: 0,
     exclude: new Int32Array(pm.count).fill(-1),
   };
 }
@@ -241,7 +238,6 @@ function scoreRange(
     }
     if (w.teaching * teaching + known - v < st.floor || w.teaching * teaching + known < minScore) continue;
     if (exclude[j] === i) continue; // already a candidate of this mentee (pricing)
-    st.scored++;
     let interests: number;
     let availability: number;
     let language: number;

@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { fitsBits, type PackedMentors, packMentors, shareIndex, type TeachingIndex } from "./candidate-index.ts";
+import { fitsBits, type PackedMentors, packMentors, share, shareIndex, type TeachingIndex } from "./candidate-index.ts";
 import { newScanState, type ScanParams, scanMentee, scanParams } from "./candidate-scan.ts";
 import type { ScoreWeights } from "./matching.domain.ts";
 import type { CompiledProfile } from "./score.ts";
@@ -199,13 +199,6 @@ export function priceMentees(
   });
 }
 
-/** Shared copies of typed arrays, for worker threads. */
-function sharedCopy<T extends Int32Array | Float64Array>(a: T): T {
-  const copy = new (a.constructor as new (b: ArrayBufferLike) => T)(new SharedArrayBuffer(a.byteLength));
-  copy.set(a as never);
-  return copy;
-}
-
 /**
  * `priceMentees` split over `threads` worker threads: the same lists. The workers return each mentee's best pairs by
  * reduced score; this thread drops the forbidden ones (a closure, not sendable) and prices again, in this thread,
@@ -231,7 +224,7 @@ export async function priceMenteesParallel(
     index: shareIndex(index),
     mentees: packMentees(mentees),
     params,
-    pricing: { utility: sharedCopy(options.utility), rowStart: sharedCopy(rowStart), col: sharedCopy(col) },
+    pricing: { utility: share(options.utility), rowStart: share(rowStart), col: share(col) },
   };
   const bounds: number[] = [];
   for (let t = 0; t <= threads; t++) bounds.push(Math.round((rows * t) / threads));
