@@ -197,7 +197,6 @@ export function buildTeachingIndex(mentors: readonly CompiledProfile[], numSkill
   };
 }
 
-/** A copy of the index on SharedArrayBuffers, for worker threads (typed arrays on them are not copied by postMessage). */
 /** A copy of a typed array on a SharedArrayBuffer (not copied again when posted to a worker thread). */
 export function share<T extends Int32Array | Float64Array | Uint8Array>(a: T): T {
   const copy = new (a.constructor as new (b: ArrayBufferLike) => T)(new SharedArrayBuffer(a.byteLength));
@@ -205,6 +204,7 @@ export function share<T extends Int32Array | Float64Array | Uint8Array>(a: T): T
   return copy;
 }
 
+/** A copy of the index on SharedArrayBuffers, for worker threads (typed arrays on them are not copied by postMessage). */
 export function shareIndex(index: TeachingIndex): TeachingIndex {
   return {
     numSkills: index.numSkills,
