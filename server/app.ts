@@ -6,9 +6,12 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people/people-import.routes.ts";
 import { profilesRoutes } from "./modules/profiles/profiles.routes.ts";
+import { programmesRoutes } from "./modules/programmes/programmes.routes.ts";
 import { skillsRoutes } from "./modules/skills/skills.routes.ts";
 import { systemRoutes } from "./modules/system/system.routes.ts";
 import authPlugin from "./platform/auth/auth-plugin.ts";
@@ -100,6 +103,9 @@ export async function buildApp({ logger = false, ...deps }: BuildAppOptions): Pr
   await app.register(peopleImportRoutes, deps);
   await app.register(skillsRoutes, deps);
   await app.register(profilesRoutes, deps);
+  await app.register(notificationsRoutes, deps);
+  await app.register(programmesRoutes, deps);
+  await app.register(onboardingRoutes, deps);
 
   const hasWeb = await registerWebAssets(app);
   app.setNotFoundHandler((request, reply) => {

@@ -264,3 +264,260 @@ export const selfAssessmentAnswers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.skillId] })],
 );
+
+/* ------------------------------------------------------------------ programmes (issue 5) */
+
+export const PROGRAMME_PHASES = ["draft", "enrolment", "matching", "running", "closed"] as const;
+export const PAIR_STATES = ["intro", "active", "completed", "ended_early", "not_a_fit"] as const;
+
+/**
+ * A reverse-mentoring programme, created from a template (catalogue/programme-templates.yaml) whose
+ * fields were copied in and may be edited. Matching settings are the engine's (docs/matching.md).
+ */
+export const programmes = pgTable("programmes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  templateId: text("template_id"),
+  name: text("name").notNull(),
+  objectives: text("objectives").notNull().default(""),
+  startsOn: text("starts_on").notNull(),
+  endsOn: text("ends_on").notNull(),
+  cadenceWeeks: smallint("cadence_weeks").notNull(),
+  sessionMinutes: smallint("session_minutes").notNull(),
+  format: text("format", { enum: ["in_person", "online", "both"] }).notNull(),
+  isPilot: boolean("is_pilot").notNull().default(false),
+  targetPairs: integer("target_pairs"),
+  charterFr: text("charter_fr").notNull(),
+  charterEn: text("charter_en").notNull(),
+  /** { weights, minScore, defaultCapacity, forbidSameTeam, managementChainDepth } */
+  matchingSettings: jsonb("matching_settings").notNull(),
+  allowsProposals: boolean("allows_proposals").notNull().default(true),
+  proposalExpiryDays: smallint("proposal_expiry_days").notNull().default(14),
+  requiresOnboarding: boolean("requires_onboarding").notNull().default(true),
+  phase: text("phase", { enum: PROGRAMME_PHASES }).notNull().default("draft"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * A person's place in a programme: one role per programme. "invited" until they answer (joined or
+ * declined); an application is an answer. "Set aside" keeps them out of the next matching runs.
+ */
+export const enrolments = pgTable(
+  "enrolments",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["mentor", "mentee"] }).notNull(),
+    status: text("status", { enum: ["invited", "joined", "declined"] }).notNull(),
+    source: text("source", { enum: ["manager", "application"] }).notNull(),
+    /** Mentees this mentor takes in this programme; null = their profile's capacity, else the programme default. */
+    capacity: smallint("capacity"),
+    isSetAside: boolean("is_set_aside").notNull().default(false),
+    enrolledBy: uuid("enrolled_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.personId] }), index("enrolments_person_idx").on(t.personId)],
+);
+
+/** The manager's decisions kept across matching runs: pairs locked in, pairs forbidden. */
+export const matchingConstraints = pgTable(
+  "matching_constraints",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    mentorId: uuid("mentor_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    menteeId: uuid("mentee_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["lock", "forbid"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.mentorId, t.menteeId] })],
+);
+
+/** One run of the engine on a programme's cohort: its inputs' summary and the whole proposal, for review and comparison. */
+export const matchingRuns = pgTable(
+  "matching_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** { total, matchedRatio, worstScore, medianScore, pairs, mentees, mentors, locks, forbids, setAside, ms } */
+    summary: jsonb("summary").notNull(),
+    /** { pairs: [{ mentorId, menteeId, score, locked, reasons, alternatives }], unmatched: [{ personId, role, why }] } */
+    result: jsonb("result").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("matching_runs_number_key").on(t.programmeId, t.number)],
+);
+
+/**
+ * A mentor–mentee pair of a programme. A mentee has at most one open pair (intro or active) per
+ * programme, enforced by a partial unique index; a mentor's capacity by a row lock on their enrolment.
+ */
+export const pairs = pgTable(
+  "pairs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    mentorId: uuid("mentor_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    menteeId: uuid("mentee_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    state: text("state", { enum: PAIR_STATES }).notNull(),
+    origin: text("origin", { enum: ["matching", "proposal"] }).notNull(),
+    score: jsonb("score"),
+    /** FR/EN reasons of the score, as the engine explained them. */
+    reasons: jsonb("reasons").notNull().default(sql`'[]'::jsonb`),
+    introAt: timestamp("intro_at", { withTimezone: true }),
+    introPlace: text("intro_place"),
+    /** People of the pair who asked to complete it; both → completed. */
+    completionAgreedBy: uuid("completion_agreed_by").array().notNull().default(sql`'{}'::uuid[]`),
+    endReason: text("end_reason", { enum: ["no_time", "not_a_fit", "left_company", "other"] }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("pairs_open_mentee_key").on(t.programmeId, t.menteeId).where(sql`state in ('intro', 'active')`),
+    index("pairs_mentor_idx").on(t.programmeId, t.mentorId),
+    index("pairs_mentee_idx").on(t.menteeId),
+  ],
+);
+
+/** Every transition of a pair: who, when, from what to what, and the reason given. */
+export const pairEvents = pgTable(
+  "pair_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pairId: uuid("pair_id")
+      .notNull()
+      .references(() => pairs.id, { onDelete: "cascade" }),
+    /** Order of the events (several may share a timestamp). */
+    seq: integer("seq").notNull().generatedAlwaysAsIdentity(),
+    fromState: text("from_state", { enum: PAIR_STATES }),
+    toState: text("to_state", { enum: PAIR_STATES }).notNull(),
+    /** What caused it: matching, proposal, intro_confirmed, intro_not_a_fit, ended_early, completed_by_both… */
+    cause: text("cause").notNull(),
+    byUserId: uuid("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The end reason given (no_time, not_a_fit, left_company, other) when ended early by a person. */
+    reason: text("reason"),
+    /** Their optional words, for the managers. */
+    note: text("note"),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("pair_events_pair_idx").on(t.pairId, t.seq)],
+);
+
+/** Each person's answer after the intro meeting. The reason of a "not a fit" is shown to managers only. */
+export const introAnswers = pgTable(
+  "intro_answers",
+  {
+    pairId: uuid("pair_id")
+      .notNull()
+      .references(() => pairs.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    isFit: boolean("is_fit").notNull(),
+    reason: text("reason"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pairId, t.personId] })],
+);
+
+/** A mentee's self-service proposal to a mentor of the same programme. */
+export const proposals = pgTable(
+  "proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    menteeId: uuid("mentee_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    mentorId: uuid("mentor_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    goals: text("goals").notNull(),
+    offer: text("offer").notNull(),
+    status: text("status", { enum: ["open", "accepted", "declined", "withdrawn", "expired"] }).notNull(),
+    declineReason: text("decline_reason"),
+    pairId: uuid("pair_id").references(() => pairs.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** When the mentor was told the proposal expires soon. */
+    expiryNoticeAt: timestamp("expiry_notice_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("proposals_open_key").on(t.programmeId, t.menteeId, t.mentorId).where(sql`status = 'open'`),
+    index("proposals_mentor_idx").on(t.mentorId, t.status),
+    index("proposals_mentee_idx").on(t.menteeId, t.status),
+  ],
+);
+
+/** Onboarding modules read (catalogue/onboarding.yaml ids). Reflection answers stay the person's own. */
+export const onboardingProgress = pgTable(
+  "onboarding_progress",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    moduleId: text("module_id").notNull(),
+    reflections: jsonb("reflections").notNull().default(sql`'[]'::jsonb`),
+    completedAt: timestamp("completed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.moduleId] })],
+);
+
+/** A person's acceptance of a programme's charter (the version they read is its text at that time). */
+export const charterAcceptances = pgTable(
+  "charter_acceptances",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.personId] })],
+);
+
+/** In-app notifications of a person (the bell). `params` fill the FR/EN text at display time. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    params: jsonb("params").notNull().default(sql`'{}'::jsonb`),
+    link: text("link"),
+    /** Newest first, even for notifications created in the same transaction. */
+    seq: integer("seq").notNull().generatedAlwaysAsIdentity(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_person_idx").on(t.personId, t.seq)],
+);

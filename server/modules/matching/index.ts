@@ -27,7 +27,7 @@ export { type CertificateCheck, checkDenseCertificate, checkSparseCertificate } 
 export { CohortValidationError, cohortSchema, formatPath, parseCohort } from "./cohort-schema.ts";
 export { type DenseSolveOptions, solveDense, solveDenseJv } from "./dense-solver.ts";
 export { type LargeSolveOptions, type LargeSolveResult, solveLarge } from "./large-matching.ts";
-export { cohortProblem, matchCohort } from "./match-cohort.ts";
+export { cohortProblem, matchCohort, reviewCohort } from "./match-cohort.ts";
 export * from "./matching.domain.ts";
 export { buildOrgIndex, indexedHardConstraints, type OrgIndex } from "./org-index.ts";
 export { matchingReport } from "./report.ts";

@@ -3,7 +3,15 @@
  */
 import { checkDenseCertificate } from "./certificate.ts";
 import { solveDense } from "./dense-solver.ts";
-import type { Cohort, CohortMatching, DenseProblem, MatchedPair, MatchingProfile } from "./matching.domain.ts";
+import type {
+  Cohort,
+  CohortMatching,
+  CohortReview,
+  DenseProblem,
+  MatchedPair,
+  MatchingProfile,
+  UnmatchedReason,
+} from "./matching.domain.ts";
 import { matchingReport } from "./report.ts";
 import { buildDictionaries, compileProfile, explainPair, hardConstraints, resolveWeights, scoreComponents } from "./score.ts";
 import { countBlockingPairs, solveStable } from "./stable.ts";
@@ -69,6 +77,14 @@ export function cohortProblem(cohort: Cohort): {
  * and English. Throws a `RangeError` on inconsistent input (duplicate ids, unknown or over-capacity locks).
  */
 export function matchCohort(cohort: Cohort): CohortMatching {
+  return reviewCohort(cohort, { alternatives: 0 });
+}
+
+/**
+ * `matchCohort` plus what a manager needs to review it: each mentee's next best mentors (other than
+ * their own, best first) and, for everyone left unmatched, why. The scores are computed once.
+ */
+export function reviewCohort(cohort: Cohort, options: { alternatives: number }): CohortReview {
   const settings = cohort.settings ?? {};
   const mode = settings.mode ?? "optimal";
   const { problem, mentors, mentees } = cohortProblem(cohort);
@@ -101,7 +117,9 @@ export function matchCohort(cohort: Cohort): CohortMatching {
     }
     pairs.push({ mentor: mentor.id, mentee: mentee.id, score: result.rowScore[i] as number, locked, components, reasons });
   }
+  const review = options.alternatives > 0 ? explainReview(problem, result.columnOfRow, mentors, mentees, options.alternatives) : undefined;
   return {
+    ...(review ?? {}),
     mode,
     pairs,
     unmatchedMentees,
@@ -109,4 +127,89 @@ export function matchCohort(cohort: Cohort): CohortMatching {
     report: matchingReport(result.rowScore, mentors.length, countBlockingPairs(problem, result.columnOfRow)),
     ...(certificate ? { certificate: { ok: certificate.ok, gap: certificate.gap, violations: certificate.violations } } : {}),
   };
+}
+
+/** Best `k` allowed columns of a row other than `except`, best first (ties by column, i.e. by id). */
+function topColumns(problem: DenseProblem, row: number, k: number, except: number): { col: number; score: number }[] {
+  const best: { col: number; score: number }[] = [];
+  const minScore = problem.minScore ?? 0;
+  for (let j = 0; j < problem.cols; j++) {
+    const score = problem.scores[row * problem.cols + j] as number;
+    if (j === except || !(score >= minScore)) continue;
+    if (best.length === k && score <= (best[k - 1] as { score: number }).score) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;
+    best.splice(at, 0, { col: j, score });
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
+function explainReview(
+  problem: DenseProblem,
+  columnOfRow: Int32Array,
+  mentors: readonly MatchingProfile[],
+  mentees: readonly MatchingProfile[],
+  k: number,
+): Pick<CohortReview, "alternatives" | "unmatched"> {
+  const { rows, cols, scores } = problem;
+  const minScore = problem.minScore ?? 0;
+  const alternatives: Record<string, { mentor: string; score: number }[]> = {};
+  const unmatched: UnmatchedReason[] = [];
+  const used = new Int32Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const j = columnOfRow[i] as number;
+    if (j >= 0) used[j] = (used[j] as number) + 1;
+  }
+  /** Why a person with no pair has none, from their row (mentee) or column (mentor) of scores. */
+  const why = (
+    values: (n: number) => number,
+    n: number,
+  ): { why: UnmatchedReason["why"]; best: { index: number; score: number } | null } => {
+    let allowed = false;
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let t = 0; t < n; t++) {
+      const score = values(t);
+      if (Number.isNaN(score) || score === Number.NEGATIVE_INFINITY) continue;
+      allowed = true;
+      if (score >= minScore && score > bestScore) {
+        bestScore = score;
+        best = t;
+      }
+    }
+    if (!allowed) return { why: "no_compatible", best: null };
+    if (best < 0) return { why: "below_min_score", best: null };
+    return { why: "outbid", best: { index: best, score: bestScore } };
+  };
+  for (let i = 0; i < rows; i++) {
+    const j = columnOfRow[i] as number;
+    const mentee = mentees[i] as MatchingProfile;
+    alternatives[mentee.id] = topColumns(problem, i, k, j).map((c) => ({ mentor: (mentors[c.col] as MatchingProfile).id, score: c.score }));
+    if (j >= 0) continue;
+    const reason = why((t) => scores[i * cols + t] as number, cols);
+    unmatched.push({
+      id: mentee.id,
+      side: "mentee",
+      why: reason.why,
+      best: reason.best ? { id: (mentors[reason.best.index] as MatchingProfile).id, score: reason.best.score } : null,
+    });
+  }
+  const everyMenteeMatched = unmatched.length === 0;
+  for (let j = 0; j < cols; j++) {
+    if ((used[j] as number) > 0) continue;
+    const mentor = mentors[j] as MatchingProfile;
+    if (everyMenteeMatched) {
+      unmatched.push({ id: mentor.id, side: "mentor", why: "no_mentee_left", best: null });
+      continue;
+    }
+    const reason = why((t) => scores[t * cols + j] as number, rows);
+    unmatched.push({
+      id: mentor.id,
+      side: "mentor",
+      why: reason.why,
+      best: reason.best ? { id: (mentees[reason.best.index] as MatchingProfile).id, score: reason.best.score } : null,
+    });
+  }
+  return { alternatives, unmatched };
 }

@@ -173,3 +173,18 @@ export interface CohortMatching {
   /** Present in optimal mode: whether the independent checker accepted the dual prices. */
   certificate?: { ok: boolean; gap: number; violations: string[] };
 }
+
+/** Why someone is left without a pair: every pair forbidden, all under the minimum score, or their best options went to others. */
+export interface UnmatchedReason {
+  id: string;
+  side: "mentor" | "mentee";
+  why: "no_compatible" | "below_min_score" | "outbid" | "no_mentee_left";
+  /** Their best allowed option (a mentor for a mentee, a mentee for a mentor), when one existed. */
+  best: { id: string; score: number } | null;
+}
+
+/** A matching with what a manager reviews: next best mentors of each mentee, and why the unmatched are. */
+export interface CohortReview extends CohortMatching {
+  alternatives?: Record<string, { mentor: string; score: number }[]>;
+  unmatched?: UnmatchedReason[];
+}

@@ -319,6 +319,11 @@ const PART_NAMES: Record<string, { fr: string; en: string }> = {
   am: { fr: "matin", en: "morning" },
   pm: { fr: "après-midi", en: "afternoon" },
   eve: { fr: "soir", en: "evening" },
+  // The profile's slots (contracts/profiles.ts), as the programmes context passes them: "mon-lunch".
+  morning: { fr: "matin", en: "morning" },
+  lunch: { fr: "midi", en: "lunchtime" },
+  afternoon: { fr: "après-midi", en: "afternoon" },
+  evening: { fr: "soir", en: "evening" },
 };
 
 function slotLabel(slot: string): { fr: string; en: string } {

@@ -1,2 +1,11 @@
 /** The people context as other contexts may use it. */
-export { countPeople, getPerson, insertPeople, listPeople, type NewPerson } from "./people.repository.ts";
+export {
+  countPeople,
+  directoryOrgChart,
+  findPersonIds,
+  findPersonIdsByEmployeeIds,
+  getPerson,
+  insertPeople,
+  listPeople,
+  type NewPerson,
+} from "./people.repository.ts";

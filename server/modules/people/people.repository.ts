@@ -129,3 +129,53 @@ export async function listPeople(
 export async function getPerson(db: Tx, id: string): Promise<Person | undefined> {
   return (await listPeople(db, { id, page: 1, pageSize: 1 })).items[0];
 }
+
+/** Ids of the active people matching directory filters (enrolling "everyone of the Lyon site"). */
+export async function findPersonIds(
+  db: Tx,
+  filter: { q?: string | undefined; department?: string | undefined; site?: string | undefined; skill?: string | undefined },
+): Promise<string[]> {
+  const conditions: (SQL | undefined)[] = [eq(people.isActive, true)];
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    conditions.push(
+      or(ilike(people.firstName, pattern), ilike(people.lastName, pattern), ilike(people.email, pattern), ilike(people.jobTitle, pattern)),
+    );
+  }
+  if (filter.department) conditions.push(eq(people.department, filter.department));
+  if (filter.site) conditions.push(eq(people.site, filter.site));
+  if (filter.skill)
+    conditions.push(
+      exists(
+        db
+          .select({ one: profileSkills.personId })
+          .from(profileSkills)
+          .where(and(eq(profileSkills.personId, people.id), eq(profileSkills.skillId, filter.skill))),
+      ),
+    );
+  return (
+    await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(...conditions))
+  ).map((r) => r.id);
+}
+
+/** Person ids by employee id, for the given employee ids that exist. */
+export async function findPersonIdsByEmployeeIds(db: Tx, employeeIds: string[]): Promise<Map<string, string>> {
+  if (!employeeIds.length) return new Map();
+  const rows = await db
+    .select({ id: people.id, employeeId: people.employeeId })
+    .from(people)
+    .where(inArray(people.employeeId, employeeIds));
+  return new Map(rows.map((r) => [r.employeeId, r.id]));
+}
+
+/** employeeId → managerEmployeeId of the whole directory: the engine keeps a pair out of each other's management chain. */
+export async function directoryOrgChart(db: Tx): Promise<Record<string, string>> {
+  const rows = await db
+    .select({ employeeId: people.employeeId, managerEmployeeId: people.managerEmployeeId })
+    .from(people)
+    .where(isNotNull(people.managerEmployeeId));
+  return Object.fromEntries(rows.map((r) => [r.employeeId, r.managerEmployeeId as string]));
+}

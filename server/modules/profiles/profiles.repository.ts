@@ -139,3 +139,33 @@ export async function hasSelfAssessment(db: Tx, personId: string): Promise<boole
 export async function setCompleteness(db: Tx, personId: string, completeness: number): Promise<void> {
   await db.update(profiles).set({ completeness }).where(eq(profiles.personId, personId));
 }
+
+/** Profiles of many people in two queries (matching a cohort of thousands); people without a profile are absent. */
+export async function findProfiles(db: Tx, personIds: string[]): Promise<Map<string, StoredProfile>> {
+  const out = new Map<string, StoredProfile>();
+  if (!personIds.length) return out;
+  const rows = await db
+    .select({ profile: profiles, languages: people.languages })
+    .from(profiles)
+    .innerJoin(people, eq(people.id, profiles.personId))
+    .where(inArray(profiles.personId, personIds));
+  const skillRows = await db.select().from(profileSkills).where(inArray(profileSkills.personId, personIds));
+  const skillsOf = new Map<string, (typeof skillRows)[number][]>();
+  for (const s of skillRows) skillsOf.set(s.personId, [...(skillsOf.get(s.personId) ?? []), s]);
+  for (const { profile: row, languages } of rows) {
+    const mine = skillsOf.get(row.personId) ?? [];
+    out.set(row.personId, {
+      teach: mine.filter((s) => s.kind === "teach").map((s) => ({ skillId: s.skillId, level: s.level ?? 0 })),
+      learn: mine.filter((s) => s.kind === "learn").map((s) => ({ skillId: s.skillId, priority: s.priority ?? 3 })),
+      offer: mine.filter((s) => s.kind === "offer").map((s) => s.skillId),
+      interests: row.interests,
+      availability: row.availability,
+      format: row.format,
+      languages: row.languages ?? languages,
+      mentorCapacity: row.mentorCapacity,
+      hopes: row.hopes,
+      updatedAt: row.updatedAt,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import { FORMATS } from "./profiles.ts";
+import { PARTICIPANT_ROLES } from "./programmes.ts";
+
+export const PAIR_STATES = ["intro", "active", "completed", "ended_early", "not_a_fit"] as const;
+export type PairState = (typeof PAIR_STATES)[number];
+export const END_REASONS = ["no_time", "not_a_fit", "left_company", "other"] as const;
+
+const PersonRef = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string(), department: z.string().nullable() });
+const Reason = z.object({ component: z.string(), contribution: z.number(), fr: z.string(), en: z.string() });
+
+export const PairEvent = z.object({
+  fromState: z.enum(PAIR_STATES).nullable(),
+  toState: z.enum(PAIR_STATES),
+  /** "matching", "proposal", "intro_answers", "ended_by_mentor"… what caused it (FR/EN labels in the UI). */
+  cause: z.string(),
+  /** End reason (no_time, not_a_fit, left_company, other) when a person ended the pair early. */
+  reason: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+
+const OnboardingOfPerson = z.object({ isComplete: z.boolean(), modulesDone: z.number().int(), modulesTotal: z.number().int() });
+
+/** A pair as one of its two people sees it: never the partner's "not a fit" reason. */
+export const Pair = z.object({
+  id: z.uuid(),
+  programme: z.object({ id: z.uuid(), name: z.string(), requiresOnboarding: z.boolean() }),
+  state: z.enum(PAIR_STATES),
+  origin: z.enum(["matching", "proposal"]),
+  myRole: z.enum(PARTICIPANT_ROLES),
+  mentor: PersonRef,
+  mentee: PersonRef,
+  score: z.number().nullable(),
+  reasons: z.array(Reason),
+  intro: z.object({ at: z.iso.datetime().nullable(), place: z.string().nullable() }),
+  /** My answer after the intro, and whether my partner has answered (not what). */
+  myIntroAnswer: z.object({ isFit: z.boolean(), reason: z.string().nullable() }).nullable(),
+  partnerHasAnswered: z.boolean(),
+  /** Sessions may start: the pair is active and, when the programme requires it, both finished onboarding. */
+  canStartSessions: z.boolean(),
+  onboarding: z.object({ mentor: OnboardingOfPerson, mentee: OnboardingOfPerson }),
+  /** I asked to complete the pair and wait for my partner. */
+  iAgreedToComplete: z.boolean(),
+  partnerAgreedToComplete: z.boolean(),
+  history: z.array(PairEvent),
+  createdAt: z.iso.datetime(),
+});
+export type Pair = z.infer<typeof Pair>;
+export const PairList = z.object({ items: z.array(Pair) });
+export const PairParams = z.object({ id: z.uuid() });
+
+/** A pair as the programme's managers see it: intro answers with their reasons. */
+export const ManagedPair = z.object({
+  id: z.uuid(),
+  state: z.enum(PAIR_STATES),
+  origin: z.enum(["matching", "proposal"]),
+  mentor: PersonRef,
+  mentee: PersonRef,
+  score: z.number().nullable(),
+  introAt: z.iso.datetime().nullable(),
+  introAnswers: z.array(
+    z.object({ role: z.enum(PARTICIPANT_ROLES), isFit: z.boolean(), reason: z.string().nullable(), answeredAt: z.iso.datetime() }),
+  ),
+  endReason: z.enum(END_REASONS).nullable(),
+  history: z.array(PairEvent),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ManagedPair = z.infer<typeof ManagedPair>;
+export const ManagedPairQuery = z.object({
+  state: z.enum(PAIR_STATES).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ManagedPairPage = z.object({
+  counts: z.record(z.enum(PAIR_STATES), z.number().int()),
+  /** Intro answers so far: how many "we will work well together" and "not a fit". */
+  introAnswers: z.object({ fit: z.number().int(), notFit: z.number().int() }),
+  /** People whose pair closed as not a fit and who have no open pair. */
+  needsRematch: z.array(z.object({ person: PersonRef, role: z.enum(PARTICIPANT_ROLES) })),
+  items: z.array(ManagedPair),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ManagedPairPage = z.infer<typeof ManagedPairPage>;
+
+export const IntroBody = z.object({
+  at: z.iso.datetime({ offset: true }),
+  /** A video link or a place ("Café du 3e étage"). */
+  place: z.string().trim().min(1, { error: "fields.required" }).max(500),
+});
+export const IntroAnswerBody = z.object({
+  isFit: z.boolean(),
+  /** Only for "not a fit"; shown to the programme's managers only. */
+  reason: z.string().trim().max(1000).nullable().optional(),
+});
+export const EndPairBody = z.object({ reason: z.enum(END_REASONS), note: z.string().trim().max(1000).nullable().optional() });
+
+/* ---------------------------------------------------------------- self-service proposals */
+
+export const MentorSearchQuery = z.object({
+  skill: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(80)
+    .optional(),
+  format: z.enum(FORMATS).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
+  /** "tue:lunch": only mentors available then. */
+  slot: z
+    .string()
+    .regex(/^(mon|tue|wed|thu|fri):(morning|lunch|afternoon|evening)$/)
+    .optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+export const MentorOption = z.object({
+  mentor: PersonRef.extend({ jobTitle: z.string().nullable() }),
+  score: z.number(),
+  reasons: z.array(Reason),
+  teaches: z.array(z.object({ skillId: z.string(), level: z.number().int() })),
+  format: z.enum(FORMATS).nullable(),
+  languages: z.array(z.string()),
+  availability: z.array(z.string()),
+  /** Mentees they can still take in this programme. */
+  placesLeft: z.number().int(),
+  /** I already have an open proposal to them. */
+  hasMyOpenProposal: z.boolean(),
+});
+export type MentorOption = z.infer<typeof MentorOption>;
+export const MentorSearchPage = z.object({
+  items: z.array(MentorOption),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** My open proposals in this programme (at most 3). */
+  myOpenProposals: z.number().int(),
+});
+
+export const PROPOSAL_STATUSES = ["open", "accepted", "declined", "withdrawn", "expired"] as const;
+export const ProposalBody = z.object({
+  mentorId: z.uuid(),
+  goals: z.string().trim().min(1, { error: "fields.required" }).max(2000),
+  offer: z.string().trim().min(1, { error: "fields.required" }).max(2000),
+});
+export const Proposal = z.object({
+  id: z.uuid(),
+  programme: z.object({ id: z.uuid(), name: z.string() }),
+  mentor: PersonRef,
+  mentee: PersonRef,
+  /** Whether I am the mentee who sent it or the mentor who received it. */
+  direction: z.enum(["sent", "received"]),
+  goals: z.string(),
+  offer: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
+  /** The mentor's optional reason for declining (the mentee sees it). */
+  declineReason: z.string().nullable(),
+  pairId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+});
+export type Proposal = z.infer<typeof Proposal>;
+export const ProposalList = z.object({ items: z.array(Proposal) });
+export const ProposalParams = z.object({ id: z.uuid() });
+export const DeclineBody = z.object({ reason: z.string().trim().max(1000).nullable().optional() });

@@ -1,0 +1,261 @@
+import { z } from "zod";
+import { FORMATS } from "./profiles.ts";
+
+export const PROGRAMME_PHASES = ["draft", "enrolment", "matching", "running", "closed"] as const;
+export type ProgrammePhase = (typeof PROGRAMME_PHASES)[number];
+export const PARTICIPANT_ROLES = ["mentor", "mentee"] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+export const SESSION_MINUTES = [30, 45, 60] as const;
+
+const Bilingual = z.object({ fr: z.string(), en: z.string() });
+const IsoDate = z.iso.date();
+const weight = z.number().min(0).max(1);
+
+/** The engine's settings a programme keeps (docs/matching.md §2). */
+export const ProgrammeMatchingSettings = z.object({
+  weights: z.object({
+    teaching: weight,
+    reciprocity: weight,
+    interests: weight,
+    availability: weight,
+    format: weight,
+    language: weight,
+  }),
+  minScore: z.number().min(0).max(1),
+  defaultCapacity: z.number().int().min(1).max(5),
+  forbidSameTeam: z.boolean(),
+  /** How far up the management chain a pair is forbidden; null = the whole chain. */
+  managementChainDepth: z.number().int().min(1).max(10).nullable(),
+});
+export type ProgrammeMatchingSettings = z.infer<typeof ProgrammeMatchingSettings>;
+
+/** Every editable field of a programme (all copied from the template at creation). */
+export const ProgrammeFields = z.object({
+  name: z.string().trim().min(1, { error: "fields.required" }).max(120),
+  objectives: z.string().trim().max(5000),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  cadenceWeeks: z.number().int().min(1).max(8),
+  sessionMinutes: z.union([z.literal(30), z.literal(45), z.literal(60)]),
+  format: z.enum(FORMATS),
+  isPilot: z.boolean(),
+  targetPairs: z.number().int().min(1).max(100000).nullable(),
+  charterFr: z.string().trim().min(1, { error: "fields.required" }).max(20000),
+  charterEn: z.string().trim().min(1, { error: "fields.required" }).max(20000),
+  matchingSettings: ProgrammeMatchingSettings,
+  allowsProposals: z.boolean(),
+  proposalExpiryDays: z.number().int().min(1).max(90),
+  requiresOnboarding: z.boolean(),
+});
+export type ProgrammeFields = z.infer<typeof ProgrammeFields>;
+
+export const CreateProgrammeBody = ProgrammeFields.extend({ templateId: z.string().max(80).nullable() });
+export type CreateProgrammeBody = z.infer<typeof CreateProgrammeBody>;
+export const UpdateProgrammeBody = ProgrammeFields.partial();
+export type UpdateProgrammeBody = z.infer<typeof UpdateProgrammeBody>;
+
+/** A programme template (catalogue/programme-templates.yaml) with the programme fields it pre-fills. */
+export const ProgrammeTemplate = z.object({
+  id: z.string(),
+  name: Bilingual,
+  description: Bilingual,
+  objectives: Bilingual,
+  durationMonths: z.number().int(),
+  cadenceWeeks: z.number().int(),
+  sessionMinutes: z.number().int(),
+  format: z.enum(FORMATS),
+  isPilot: z.boolean(),
+  targetPairs: z.number().int().nullable(),
+  allowsProposals: z.boolean(),
+  requiresOnboarding: z.boolean(),
+  proposalExpiryDays: z.number().int(),
+  matchingSettings: ProgrammeMatchingSettings,
+  charter: Bilingual,
+});
+export type ProgrammeTemplate = z.infer<typeof ProgrammeTemplate>;
+export const ProgrammeTemplateList = z.object({ items: z.array(ProgrammeTemplate) });
+
+const RoleCounts = z.object({ mentor: z.number().int(), mentee: z.number().int() });
+
+export const Programme = ProgrammeFields.extend({
+  id: z.uuid(),
+  templateId: z.string().nullable(),
+  phase: z.enum(PROGRAMME_PHASES),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** People enrolled and not declined, by role. */
+  enrolled: RoleCounts,
+  /** Open pairs (intro or active). */
+  openPairs: z.number().int(),
+  /** The caller's own enrolment, when they have one. */
+  myEnrolment: z.object({ role: z.enum(PARTICIPANT_ROLES), status: z.enum(["invited", "joined", "declined"]) }).nullable(),
+});
+export type Programme = z.infer<typeof Programme>;
+export const ProgrammeList = z.object({ items: z.array(Programme) });
+
+export const ProgrammeIdParams = z.object({ id: z.uuid() });
+export const ProgrammePersonParams = z.object({ id: z.uuid(), personId: z.uuid() });
+export const ChangePhaseBody = z.object({ phase: z.enum(PROGRAMME_PHASES) });
+
+/* ---------------------------------------------------------------- enrolment */
+
+export const EnrolBody = z
+  .object({
+    role: z.enum(PARTICIPANT_ROLES),
+    /** Employee ids from the HR directory, e.g. pasted from a spreadsheet. */
+    employeeIds: z.array(z.string().trim().min(1).max(64)).max(5000).optional(),
+    /** Or everyone of the directory matching these filters. */
+    filters: z
+      .object({
+        q: z.string().trim().max(100).optional(),
+        department: z.string().trim().max(100).optional(),
+        site: z.string().trim().max(100).optional(),
+        skill: z.string().trim().max(80).optional(),
+      })
+      .optional(),
+  })
+  .refine((b) => Boolean(b.employeeIds?.length) !== Boolean(b.filters), { error: "fields.employeeIdsOrFilters", path: ["employeeIds"] });
+export type EnrolBody = z.infer<typeof EnrolBody>;
+
+export const EnrolResult = z.object({
+  enrolled: z.number().int(),
+  /** Already in the programme (in any role): left as they were. */
+  alreadyEnrolled: z.number().int(),
+});
+
+export const ENROLMENT_STATUSES = ["invited", "joined", "declined"] as const;
+
+export const Enrolment = z.object({
+  personId: z.uuid(),
+  employeeId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  department: z.string().nullable(),
+  role: z.enum(PARTICIPANT_ROLES),
+  status: z.enum(ENROLMENT_STATUSES),
+  source: z.enum(["manager", "application"]),
+  isSetAside: z.boolean(),
+  /** The mentor's capacity in this programme (mentors only). */
+  capacity: z.number().int().nullable(),
+  profileCompleteness: z.number().int().nullable(),
+  hasAccount: z.boolean(),
+  onboarding: z.object({
+    modulesDone: z.number().int(),
+    modulesTotal: z.number().int(),
+    charterAccepted: z.boolean(),
+    isComplete: z.boolean(),
+  }),
+  /** The state of their open pair (intro / active), if any. */
+  pairState: z.enum(["intro", "active"]).nullable(),
+  /** Their last pair closed as "not a fit" and they have no open pair: they need a new match. */
+  needsRematch: z.boolean(),
+  createdAt: z.iso.datetime(),
+  answeredAt: z.iso.datetime().nullable(),
+});
+export type Enrolment = z.infer<typeof Enrolment>;
+
+export const EnrolmentQuery = z.object({
+  role: z.enum(PARTICIPANT_ROLES).optional(),
+  status: z.enum(ENROLMENT_STATUSES).optional(),
+  completeness: z.enum(["complete", "incomplete", "none"]).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const StatusCounts = z.object({ invited: z.number().int(), joined: z.number().int(), declined: z.number().int() });
+export const EnrolmentBoard = z.object({
+  counts: z.object({
+    mentor: StatusCounts,
+    mentee: StatusCounts,
+    /** Of those not declined: profile complete (100 %), started, not started. */
+    completeness: z.object({ complete: z.number().int(), incomplete: z.number().int(), none: z.number().int() }),
+    setAside: z.number().int(),
+    needsRematch: z.number().int(),
+  }),
+  items: z.array(Enrolment),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type EnrolmentBoard = z.infer<typeof EnrolmentBoard>;
+
+export const UpdateEnrolmentBody = z.object({
+  isSetAside: z.boolean().optional(),
+  capacity: z.number().int().min(1).max(5).nullable().optional(),
+});
+
+export const ApplyBody = z.object({ role: z.enum(PARTICIPANT_ROLES) });
+export const RespondBody = z.object({ accept: z.boolean() });
+
+/* ---------------------------------------------------------------- matching runs */
+
+const PersonRef = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string(), department: z.string().nullable() });
+export type PersonRef = z.infer<typeof PersonRef>;
+const Reason = z.object({ component: z.string(), contribution: z.number(), fr: z.string(), en: z.string() });
+
+export const RunSummary = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  createdAt: z.iso.datetime(),
+  publishedAt: z.iso.datetime().nullable(),
+  mentors: z.number().int(),
+  mentees: z.number().int(),
+  pairs: z.number().int(),
+  total: z.number(),
+  matchedRatio: z.number(),
+  worstScore: z.number().nullable(),
+  medianScore: z.number().nullable(),
+  locks: z.number().int(),
+  forbids: z.number().int(),
+  setAside: z.number().int(),
+  /** Engine time, in milliseconds. */
+  ms: z.number(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+export const RunList = z.object({ items: z.array(RunSummary) });
+
+export const RunPair = z.object({
+  mentor: PersonRef,
+  mentee: PersonRef,
+  score: z.number(),
+  isLocked: z.boolean(),
+  reasons: z.array(Reason),
+  /** The mentee's next best mentors in this cohort (other than this one), best first. */
+  alternatives: z.array(z.object({ mentor: PersonRef, score: z.number() })),
+});
+export type RunPair = z.infer<typeof RunPair>;
+
+export const UNMATCHED_WHY = ["no_profile", "no_compatible", "below_min_score", "outbid", "no_mentor_left", "no_mentee_left"] as const;
+export const RunUnmatched = z.object({
+  person: PersonRef,
+  role: z.enum(PARTICIPANT_ROLES),
+  why: z.enum(UNMATCHED_WHY),
+  /** Their best option, when one existed (the mentor went to someone who gained more). */
+  bestOption: z.object({ person: PersonRef, score: z.number() }).nullable(),
+});
+export type RunUnmatched = z.infer<typeof RunUnmatched>;
+
+export const RunQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export const RunDetail = z.object({
+  summary: RunSummary,
+  pairs: z.array(RunPair),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  unmatched: z.array(RunUnmatched),
+});
+export type RunDetail = z.infer<typeof RunDetail>;
+export const RunParams = z.object({ id: z.uuid(), runId: z.uuid() });
+
+export const Constraint = z.object({ mentor: PersonRef, mentee: PersonRef, kind: z.enum(["lock", "forbid"]), createdAt: z.iso.datetime() });
+export const ConstraintList = z.object({ items: z.array(Constraint) });
+export const ConstraintBody = z.object({ mentorId: z.uuid(), menteeId: z.uuid(), kind: z.enum(["lock", "forbid"]) });
+export const ConstraintParams = z.object({ id: z.uuid(), mentorId: z.uuid(), menteeId: z.uuid() });
+/** Swap the mentors of two mentees of a run: both new pairs are locked and the engine runs again. */
+export const SwapBody = z.object({ menteeA: z.uuid(), menteeB: z.uuid() });
+export const PublishResult = z.object({ created: z.number().int(), skipped: z.number().int() });

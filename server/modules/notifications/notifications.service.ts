@@ -1,0 +1,41 @@
+/**
+ * In-app notifications (the bell). Other contexts call `notify` inside their own transaction, so a
+ * notification exists exactly when the change it announces was committed.
+ */
+import type { Notification } from "../../../contracts/notifications.ts";
+import type { Database, Tx } from "../../db/client.ts";
+import type { Clock } from "../../platform/clock/clock.ts";
+import { findPersonIdOfUser } from "../profiles/index.ts";
+import * as repo from "./notifications.repository.ts";
+
+export type NotificationsDeps = { database: Database; clock: Clock };
+
+/** Queues notifications in the caller's transaction. */
+export function notify(tx: Tx, items: repo.NewNotification[], now: Date): Promise<void> {
+  return repo.insertNotifications(tx, items, now);
+}
+
+const LIST_LIMIT = 50;
+
+export async function listMyNotifications(userId: string, deps: NotificationsDeps): Promise<{ unread: number; items: Notification[] }> {
+  const { db } = deps.database;
+  const personId = await findPersonIdOfUser(db, userId);
+  if (!personId) return { unread: 0, items: [] };
+  const rows = await repo.listNotifications(db, personId, LIST_LIMIT);
+  return {
+    unread: await repo.countUnread(db, personId),
+    items: rows.map((n) => ({
+      id: n.id,
+      kind: n.kind as Notification["kind"],
+      params: n.params as Record<string, string>,
+      link: n.link,
+      createdAt: n.createdAt.toISOString(),
+      readAt: n.readAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function markMyNotificationsRead(userId: string, ids: string[] | undefined, deps: NotificationsDeps): Promise<void> {
+  const personId = await findPersonIdOfUser(deps.database.db, userId);
+  if (personId) await repo.markRead(deps.database.db, personId, ids, deps.clock.now());
+}

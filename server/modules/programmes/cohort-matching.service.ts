@@ -1,0 +1,376 @@
+/**
+ * Cohort matching of a programme: run the engine on the pool (enrolled, not set aside, without an
+ * open pair, mentors with places left), keep each run for review and comparison, lock / forbid /
+ * swap, and publish a run as pairs in "intro".
+ */
+import { performance } from "node:perf_hooks";
+import type { Me } from "../../../contracts/accounts.ts";
+import type { RunDetail, RunPair, RunSummary, RunUnmatched } from "../../../contracts/programmes.ts";
+import type { Database, Tx } from "../../db/client.ts";
+import type { Clock } from "../../platform/clock/clock.ts";
+import { AppError, invalidFields, notFound } from "../../platform/errors/app-error.ts";
+import { type MatchingProfile, type Reason, reviewCohort } from "../matching/index.ts";
+import { notify } from "../notifications/index.ts";
+import { directoryOrgChart } from "../people/index.ts";
+import { findProfiles } from "../profiles/index.ts";
+import { listSkills } from "../skills/index.ts";
+import { capacityOf, mentorPlacesLeft } from "./mentor-capacity.ts";
+import * as pairsRepo from "./pairs.repository.ts";
+import { openPair } from "./pairs.service.ts";
+import { isMatchable, toMatchingProfile } from "./programmes.domain.ts";
+import * as repo from "./programmes.repository.ts";
+
+export type CohortDeps = { database: Database; clock: Clock };
+
+/** Next best mentors kept per mentee in a run. */
+const ALTERNATIVES = 3;
+
+type StoredRun = {
+  pairs: {
+    mentorId: string;
+    menteeId: string;
+    score: number;
+    isLocked: boolean;
+    reasons: Reason[];
+    alternatives: { mentorId: string; score: number }[];
+  }[];
+  unmatched: { personId: string; role: "mentor" | "mentee"; why: RunUnmatched["why"]; best: { personId: string; score: number } | null }[];
+};
+
+const matchingClosed = () => new AppError(409, "MATCHING_NOT_OPEN", "errors.matchingNotOpen");
+
+function presentSummary(row: { id: string; number: number; createdAt: Date; publishedAt: Date | null; summary: unknown }): RunSummary {
+  return {
+    ...(row.summary as Omit<RunSummary, "id" | "number" | "createdAt" | "publishedAt">),
+    id: row.id,
+    number: row.number,
+    createdAt: row.createdAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+  };
+}
+
+/** The programme's pool and everything the engine needs, read in a handful of queries. */
+async function buildCohort(db: Tx, programme: repo.ProgrammeRow) {
+  const settings = programme.matchingSettings as {
+    weights: Record<string, number>;
+    minScore: number;
+    defaultCapacity: number;
+    forbidSameTeam: boolean;
+    managementChainDepth: number | null;
+  };
+  const [members, open, constraints, orgChart, skills] = await Promise.all([
+    repo.cohortMembers(db, programme.id),
+    repo.openPairsOf(db, programme.id),
+    repo.listConstraints(db, programme.id),
+    directoryOrgChart(db),
+    listSkills(db),
+  ]);
+  const openOfMentor = new Map<string, number>();
+  const paired = new Set<string>();
+  for (const p of open) {
+    openOfMentor.set(p.mentorId, (openOfMentor.get(p.mentorId) ?? 0) + 1);
+    paired.add(p.menteeId);
+  }
+  const pool = members.filter((m) => m.isActive && !m.isSetAside && !(m.role === "mentee" && paired.has(m.personId)));
+  const profiles = await findProfiles(
+    db,
+    pool.map((m) => m.personId),
+  );
+  const mentors: MatchingProfile[] = [];
+  const mentees: MatchingProfile[] = [];
+  const noProfile: StoredRun["unmatched"] = [];
+  for (const m of pool) {
+    const profile = profiles.get(m.personId);
+    if (m.role === "mentor") {
+      const capacity = capacityOf(m.capacity, profile?.mentorCapacity, settings.defaultCapacity) - (openOfMentor.get(m.personId) ?? 0);
+      if (capacity <= 0) continue;
+      if (!isMatchable("mentor", profile) || !profile)
+        noProfile.push({ personId: m.personId, role: "mentor", why: "no_profile", best: null });
+      else mentors.push(toMatchingProfile(m, profile, capacity));
+    } else if (!isMatchable("mentee", profile) || !profile)
+      noProfile.push({ personId: m.personId, role: "mentee", why: "no_profile", best: null });
+    else mentees.push(toMatchingProfile(m, profile));
+  }
+  const mentorIds = new Set(mentors.map((p) => p.id));
+  const menteeIds = new Set(mentees.map((p) => p.id));
+  const inPool = (c: { mentorId: string; menteeId: string }) => mentorIds.has(c.mentorId) && menteeIds.has(c.menteeId);
+  // Locks beyond a mentor's places left are dropped (oldest kept), so a run never fails on them.
+  const placesLeft = new Map(mentors.map((p) => [p.id, p.capacity ?? 1]));
+  const lock = constraints
+    .filter((c) => c.kind === "lock" && inPool(c))
+    .filter((c) => {
+      const left = placesLeft.get(c.mentorId) ?? 0;
+      placesLeft.set(c.mentorId, left - 1);
+      return left > 0;
+    });
+  const lockedMentees = new Set<string>();
+  const locks = lock.filter((c) => !lockedMentees.has(c.menteeId) && lockedMentees.add(c.menteeId));
+  const forbid = constraints.filter((c) => c.kind === "forbid" && inPool(c));
+  return {
+    cohort: {
+      mentors,
+      mentees,
+      orgChart,
+      skillLabels: Object.fromEntries(skills.map((s) => [s.id, { fr: s.label.fr, en: s.label.en }])),
+      settings: {
+        weights: settings.weights,
+        minScore: settings.minScore,
+        defaultCapacity: settings.defaultCapacity,
+        forbidSameTeam: settings.forbidSameTeam,
+        ...(settings.managementChainDepth ? { managementChainDepth: settings.managementChainDepth } : {}),
+        lock: locks.map((c) => ({ mentor: c.mentorId, mentee: c.menteeId })),
+        forbid: forbid.map((c) => ({ mentor: c.mentorId, mentee: c.menteeId })),
+      },
+    },
+    noProfile,
+    setAside: members.filter((m) => m.isSetAside).length,
+    locks: locks.length,
+    forbids: forbid.length,
+  };
+}
+
+/** Runs the engine on the programme's pool and keeps the run (its summary and whole proposal). */
+export async function runMatching(programmeId: string, user: Me, deps: CohortDeps): Promise<RunSummary> {
+  const { db } = deps.database;
+  const programme = await repo.findProgramme(db, programmeId);
+  if (!programme) throw notFound();
+  if (programme.phase !== "matching" && programme.phase !== "running") throw matchingClosed();
+  const built = await buildCohort(db, programme);
+  const started = performance.now();
+  const result = reviewCohort(built.cohort, { alternatives: ALTERNATIVES });
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  const stored: StoredRun = {
+    pairs: result.pairs.map((p) => ({
+      mentorId: p.mentor,
+      menteeId: p.mentee,
+      score: p.score,
+      isLocked: p.locked,
+      reasons: p.reasons,
+      alternatives: (result.alternatives?.[p.mentee] ?? []).map((a) => ({ mentorId: a.mentor, score: a.score })),
+    })),
+    unmatched: [
+      ...built.noProfile,
+      ...(result.unmatched ?? []).map((u) => ({
+        personId: u.id,
+        role: u.side,
+        why: u.why,
+        best: u.best ? { personId: u.best.id, score: u.best.score } : null,
+      })),
+    ],
+  };
+  const report = result.report;
+  const summary = {
+    mentors: built.cohort.mentors.length + built.noProfile.filter((u) => u.role === "mentor").length,
+    mentees: built.cohort.mentees.length + built.noProfile.filter((u) => u.role === "mentee").length,
+    pairs: result.pairs.length,
+    total: Math.round(result.total * 1000) / 1000,
+    matchedRatio: report.mentees ? report.pairs / (report.mentees + built.noProfile.filter((u) => u.role === "mentee").length) : 0,
+    worstScore: report.worstScore,
+    medianScore: report.medianScore,
+    locks: built.locks,
+    forbids: built.forbids,
+    setAside: built.setAside,
+    ms,
+  };
+  const row = await repo.insertRun(db, { programmeId, createdBy: user.id, createdAt: deps.clock.now(), summary, result: stored });
+  return presentSummary(row);
+}
+
+export async function listRuns(programmeId: string, deps: CohortDeps): Promise<RunSummary[]> {
+  const { db } = deps.database;
+  if (!(await repo.findProgramme(db, programmeId))) throw notFound();
+  return (await repo.listRuns(db, programmeId)).map(presentSummary);
+}
+
+/** A run for review: a page of its pairs (searchable by name), everyone unmatched and why. */
+export async function getRun(
+  programmeId: string,
+  runId: string,
+  query: { q?: string | undefined; page: number; pageSize: number },
+  deps: CohortDeps,
+): Promise<RunDetail> {
+  const { db } = deps.database;
+  const row = await repo.findRun(db, programmeId, runId);
+  if (!row) throw notFound();
+  const stored = row.result as StoredRun;
+  const everyone = await repo.personRefs(db, [
+    ...stored.pairs.flatMap((p) => [p.mentorId, p.menteeId, ...p.alternatives.map((a) => a.mentorId)]),
+    ...stored.unmatched.flatMap((u) => [u.personId, ...(u.best ? [u.best.personId] : [])]),
+  ]);
+  const ref = (id: string) => everyone.get(id) ?? { id, firstName: "", lastName: "", department: null };
+  const needle = query.q?.toLocaleLowerCase("fr");
+  const matches = (id: string) => {
+    const p = ref(id);
+    return `${p.firstName} ${p.lastName}`.toLocaleLowerCase("fr").includes(needle as string);
+  };
+  const filtered = needle ? stored.pairs.filter((p) => matches(p.mentorId) || matches(p.menteeId)) : stored.pairs;
+  const page = filtered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  return {
+    summary: presentSummary(row),
+    pairs: page.map(
+      (p): RunPair => ({
+        mentor: ref(p.mentorId),
+        mentee: ref(p.menteeId),
+        score: p.score,
+        isLocked: p.isLocked,
+        reasons: p.reasons,
+        alternatives: p.alternatives.map((a) => ({ mentor: ref(a.mentorId), score: a.score })),
+      }),
+    ),
+    total: filtered.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    unmatched: stored.unmatched.map((u) => ({
+      person: ref(u.personId),
+      role: u.role,
+      why: u.why,
+      bestOption: u.best ? { person: ref(u.best.personId), score: u.best.score } : null,
+    })),
+  };
+}
+
+/* ---------------------------------------------------------------- constraints */
+
+export async function listConstraints(programmeId: string, deps: CohortDeps) {
+  const { db } = deps.database;
+  if (!(await repo.findProgramme(db, programmeId))) throw notFound();
+  const rows = await repo.listConstraints(db, programmeId);
+  const refs = await repo.personRefs(
+    db,
+    rows.flatMap((r) => [r.mentorId, r.menteeId]),
+  );
+  const ref = (id: string) => refs.get(id) ?? { id, firstName: "", lastName: "", department: null };
+  return rows.map((r) => ({ mentor: ref(r.mentorId), mentee: ref(r.menteeId), kind: r.kind, createdAt: r.createdAt.toISOString() }));
+}
+
+/** Locks or forbids a pair for the next runs; both must be enrolled in the programme in those roles. */
+export async function setConstraint(
+  programmeId: string,
+  body: { mentorId: string; menteeId: string; kind: "lock" | "forbid" },
+  deps: CohortDeps,
+) {
+  const { db } = deps.database;
+  const programme = await repo.findProgramme(db, programmeId);
+  if (!programme) throw notFound();
+  if (programme.phase === "closed") throw matchingClosed();
+  const [mentor, mentee] = await Promise.all([
+    repo.findEnrolment(db, programmeId, body.mentorId),
+    repo.findEnrolment(db, programmeId, body.menteeId),
+  ]);
+  const details = [
+    ...(mentor?.role === "mentor" ? [] : [{ path: "mentorId", messageKey: "fields.notEnrolledAs", params: { role: "mentor" } }]),
+    ...(mentee?.role === "mentee" ? [] : [{ path: "menteeId", messageKey: "fields.notEnrolledAs", params: { role: "mentee" } }]),
+  ];
+  if (details.length) throw invalidFields(details);
+  await repo.upsertConstraint(db, {
+    programmeId,
+    mentorId: body.mentorId,
+    menteeId: body.menteeId,
+    kind: body.kind,
+    createdAt: deps.clock.now(),
+  });
+  return listConstraints(programmeId, deps);
+}
+
+export async function removeConstraint(programmeId: string, mentorId: string, menteeId: string, deps: CohortDeps) {
+  if (!(await repo.deleteConstraint(deps.database.db, programmeId, mentorId, menteeId))) throw notFound();
+  return listConstraints(programmeId, deps);
+}
+
+/** Swaps the mentors of two mentees of a run: the two new pairs are locked, then the engine runs again. */
+export async function swap(
+  programmeId: string,
+  runId: string,
+  body: { menteeA: string; menteeB: string },
+  user: Me,
+  deps: CohortDeps,
+): Promise<RunSummary> {
+  const { db } = deps.database;
+  const run = await repo.findRun(db, programmeId, runId);
+  if (!run) throw notFound();
+  const stored = run.result as StoredRun;
+  const a = stored.pairs.find((p) => p.menteeId === body.menteeA);
+  const b = stored.pairs.find((p) => p.menteeId === body.menteeB);
+  const details = [
+    ...(a ? [] : [{ path: "menteeA", messageKey: "fields.notInRun" }]),
+    ...(b && body.menteeB !== body.menteeA ? [] : [{ path: "menteeB", messageKey: "fields.notInRun" }]),
+  ];
+  if (details.length || !a || !b) throw invalidFields(details);
+  const now = deps.clock.now();
+  await db.transaction(async (tx) => {
+    for (const [mentorId, menteeId] of [
+      [b.mentorId, a.menteeId],
+      [a.mentorId, b.menteeId],
+    ] as const) {
+      await repo.upsertConstraint(tx, { programmeId, mentorId, menteeId, kind: "lock", createdAt: now });
+    }
+    // The old pairs may have been locked: they cannot both hold.
+    await repo.deleteConstraint(tx, programmeId, a.mentorId, a.menteeId);
+    await repo.deleteConstraint(tx, programmeId, b.mentorId, b.menteeId);
+  });
+  return runMatching(programmeId, user, deps);
+}
+
+/**
+ * Publishes the latest run: each of its pairs whose two people are still free becomes a pair in
+ * "intro", both are told, and the mentee's open proposals are withdrawn. The programme is then running.
+ */
+export async function publish(
+  programmeId: string,
+  runId: string,
+  user: Me,
+  deps: CohortDeps,
+): Promise<{ created: number; skipped: number }> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    const programme = await repo.findProgramme(tx, programmeId, { forUpdate: true });
+    if (!programme) throw notFound();
+    if (programme.phase !== "matching" && programme.phase !== "running") throw matchingClosed();
+    const run = await repo.findRun(tx, programmeId, runId);
+    if (!run) throw notFound();
+    if (run.publishedAt) throw new AppError(409, "RUN_PUBLISHED", "errors.runPublished");
+    const [latest] = await repo.listRuns(tx, programmeId);
+    if (latest?.id !== run.id) throw new AppError(409, "RUN_OUTDATED", "errors.runOutdated");
+    const stored = run.result as StoredRun;
+    const open = await repo.openPairsOf(tx, programmeId);
+    const busyMentee = new Set(open.map((p) => p.menteeId));
+    const placesLeft = await mentorPlacesLeft(tx, programme, [...new Set(stored.pairs.map((p) => p.mentorId))]);
+    let created = 0;
+    for (const p of stored.pairs) {
+      // Someone may have been paired through a proposal since the run: never two pairs, never over capacity.
+      if (busyMentee.has(p.menteeId) || (placesLeft.get(p.mentorId) ?? 0) <= 0) continue;
+      placesLeft.set(p.mentorId, (placesLeft.get(p.mentorId) ?? 0) - 1);
+      await openPair(tx, {
+        programme,
+        mentorId: p.mentorId,
+        menteeId: p.menteeId,
+        origin: "matching",
+        score: p.score,
+        reasons: p.reasons,
+        byUserId: user.id,
+        now,
+      });
+      busyMentee.add(p.menteeId);
+      created++;
+      const withdrawn = await pairsRepo.openProposalsOfMentee(tx, programmeId, p.menteeId);
+      await pairsRepo.setProposalStatus(
+        tx,
+        withdrawn.map((w) => w.id),
+        { status: "withdrawn", decidedAt: now },
+      );
+      await notify(
+        tx,
+        withdrawn.map((w) => ({
+          personId: w.mentorId,
+          kind: "proposal_withdrawn",
+          params: { programmeName: programme.name, proposalId: w.id },
+          link: "/proposals",
+        })),
+        now,
+      );
+    }
+    await repo.markRunPublished(tx, run.id, now);
+    if (programme.phase === "matching") await repo.updateProgramme(tx, programmeId, { phase: "running", updatedAt: now });
+    return { created, skipped: stored.pairs.length - created };
+  });
+}

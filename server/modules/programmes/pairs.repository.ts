@@ -1,0 +1,194 @@
+/** SQL of pairs, their history, intro answers and self-service proposals. */
+import { and, asc, count, desc, eq, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
+import type { PairState } from "../../../contracts/pairs.ts";
+import type { Tx } from "../../db/client.ts";
+import { introAnswers, pairEvents, pairs, programmes, proposals } from "../../db/schema.ts";
+
+export type PairRow = typeof pairs.$inferSelect;
+export type PairEventRow = typeof pairEvents.$inferSelect;
+export type ProposalRow = typeof proposals.$inferSelect;
+
+export async function insertPair(tx: Tx, values: typeof pairs.$inferInsert): Promise<PairRow> {
+  const [row] = await tx.insert(pairs).values(values).returning();
+  if (!row) throw new Error("insert into pairs returned nothing");
+  return row;
+}
+
+export async function insertPairEvent(tx: Tx, values: typeof pairEvents.$inferInsert): Promise<void> {
+  await tx.insert(pairEvents).values(values);
+}
+
+export async function findPair(db: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<PairRow | undefined> {
+  const query = db.select().from(pairs).where(eq(pairs.id, id));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  return row;
+}
+
+export async function updatePair(tx: Tx, id: string, values: Partial<typeof pairs.$inferInsert>): Promise<void> {
+  await tx.update(pairs).set(values).where(eq(pairs.id, id));
+}
+
+/** Open pairs (intro, active) of a mentor in a programme. */
+export async function countOpenPairsOfMentor(db: Tx, programmeId: string, mentorId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(pairs)
+    .where(and(eq(pairs.programmeId, programmeId), eq(pairs.mentorId, mentorId), inArray(pairs.state, ["intro", "active"])));
+  return row?.n ?? 0;
+}
+
+export async function hasOpenPair(db: Tx, programmeId: string, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: pairs.id })
+    .from(pairs)
+    .where(
+      and(
+        eq(pairs.programmeId, programmeId),
+        inArray(pairs.state, ["intro", "active"]),
+        or(eq(pairs.menteeId, personId), eq(pairs.mentorId, personId)),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Pairs in which a person is mentor or mentee, newest first, with their programme. */
+export async function pairsOfPerson(db: Tx, personId: string) {
+  return db
+    .select({ pair: pairs, programmeName: programmes.name, requiresOnboarding: programmes.requiresOnboarding })
+    .from(pairs)
+    .innerJoin(programmes, eq(programmes.id, pairs.programmeId))
+    .where(or(eq(pairs.mentorId, personId), eq(pairs.menteeId, personId)))
+    .orderBy(desc(pairs.createdAt));
+}
+
+/** A page of a programme's pairs (managers), with the counts by state. */
+export async function pairsOfProgramme(
+  db: Tx,
+  programmeId: string,
+  filter: { state?: PairState | undefined; page: number; pageSize: number },
+) {
+  const where: SQL | undefined = and(eq(pairs.programmeId, programmeId), filter.state ? eq(pairs.state, filter.state) : undefined);
+  const [total] = await db.select({ n: count() }).from(pairs).where(where);
+  const rows = await db
+    .select()
+    .from(pairs)
+    .where(where)
+    .orderBy(desc(pairs.updatedAt), asc(pairs.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const byState = await db
+    .select({ state: pairs.state, n: count() })
+    .from(pairs)
+    .where(eq(pairs.programmeId, programmeId))
+    .groupBy(pairs.state);
+  return { total: total?.n ?? 0, rows, byState };
+}
+
+export async function eventsOf(db: Tx, pairIds: string[]): Promise<PairEventRow[]> {
+  if (!pairIds.length) return [];
+  return db.select().from(pairEvents).where(inArray(pairEvents.pairId, pairIds)).orderBy(asc(pairEvents.seq));
+}
+
+export async function introAnswersOf(db: Tx, pairIds: string[]) {
+  if (!pairIds.length) return [];
+  return db.select().from(introAnswers).where(inArray(introAnswers.pairId, pairIds));
+}
+
+/** Intro answers of all the programme's pairs (manager counts). */
+export async function introAnswersOfProgramme(db: Tx, programmeId: string) {
+  return db
+    .select({ isFit: introAnswers.isFit })
+    .from(introAnswers)
+    .innerJoin(pairs, eq(pairs.id, introAnswers.pairId))
+    .where(eq(pairs.programmeId, programmeId));
+}
+
+export async function upsertIntroAnswer(tx: Tx, values: typeof introAnswers.$inferInsert): Promise<void> {
+  await tx
+    .insert(introAnswers)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [introAnswers.pairId, introAnswers.personId],
+      set: { isFit: values.isFit, reason: values.reason ?? null, answeredAt: values.answeredAt },
+    });
+}
+
+/* ---------------------------------------------------------------- proposals */
+
+export async function insertProposal(tx: Tx, values: typeof proposals.$inferInsert): Promise<ProposalRow> {
+  const [row] = await tx.insert(proposals).values(values).returning();
+  if (!row) throw new Error("insert into proposals returned nothing");
+  return row;
+}
+
+export async function findProposal(db: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<ProposalRow | undefined> {
+  const query = db.select().from(proposals).where(eq(proposals.id, id));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  return row;
+}
+
+export async function countOpenProposals(db: Tx, programmeId: string, menteeId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(proposals)
+    .where(and(eq(proposals.programmeId, programmeId), eq(proposals.menteeId, menteeId), eq(proposals.status, "open")));
+  return row?.n ?? 0;
+}
+
+export async function openProposalsOfMentee(db: Tx, programmeId: string, menteeId: string): Promise<ProposalRow[]> {
+  return db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.programmeId, programmeId), eq(proposals.menteeId, menteeId), eq(proposals.status, "open")));
+}
+
+export async function setProposalStatus(
+  tx: Tx,
+  ids: string[],
+  values: { status: ProposalRow["status"]; decidedAt: Date; declineReason?: string | null; pairId?: string | null },
+): Promise<void> {
+  if (!ids.length) return;
+  await tx.update(proposals).set(values).where(inArray(proposals.id, ids));
+}
+
+/** Proposals a person sent or received, newest first, with the programme's name. */
+export async function proposalsOfPerson(db: Tx, personId: string) {
+  return db
+    .select({ proposal: proposals, programmeName: programmes.name })
+    .from(proposals)
+    .innerJoin(programmes, eq(programmes.id, proposals.programmeId))
+    .where(or(eq(proposals.menteeId, personId), eq(proposals.mentorId, personId)))
+    .orderBy(desc(proposals.createdAt));
+}
+
+/** Open proposals past their expiry date, locked so that two sweeps never expire one twice. */
+export async function expiredOpenProposals(tx: Tx, now: Date): Promise<ProposalRow[]> {
+  return tx
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.status, "open"), lte(proposals.expiresAt, now)))
+    .for("update", { skipLocked: true });
+}
+
+/** Open proposals expiring before `before` whose mentor has not been reminded yet. */
+export async function proposalsToRemind(tx: Tx, before: Date): Promise<ProposalRow[]> {
+  return tx
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.status, "open"), lte(proposals.expiresAt, before), isNull(proposals.expiryNoticeAt)))
+    .for("update", { skipLocked: true });
+}
+
+export async function markReminded(tx: Tx, ids: string[], now: Date): Promise<void> {
+  if (ids.length) await tx.update(proposals).set({ expiryNoticeAt: now }).where(inArray(proposals.id, ids));
+}
+
+/** Open proposals of a programme's mentees (mentor's view: who asked me). */
+export async function openProposalMentorIds(db: Tx, programmeId: string, menteeId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ mentorId: proposals.mentorId })
+    .from(proposals)
+    .where(and(eq(proposals.programmeId, programmeId), eq(proposals.menteeId, menteeId), eq(proposals.status, "open")));
+  return new Set(rows.map((r) => r.mentorId));
+}

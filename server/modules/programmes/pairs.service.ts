@@ -1,0 +1,407 @@
+/**
+ * Pairs: opened by a published matching run or an accepted proposal, then the intro meeting, the
+ * answers, and the end (completed or ended early). Every transition follows PAIR_TRANSITIONS and is
+ * kept in pair_events; anything else is a 409.
+ */
+import type { Me } from "../../../contracts/accounts.ts";
+import type { ManagedPair, ManagedPairPage, Pair, PairState } from "../../../contracts/pairs.ts";
+import type { Database, Tx } from "../../db/client.ts";
+import type { Clock } from "../../platform/clock/clock.ts";
+import { AppError, notFound } from "../../platform/errors/app-error.ts";
+import { notify } from "../notifications/index.ts";
+import { onboardingStatuses } from "../onboarding/index.ts";
+import { findPersonIdOfUser } from "../profiles/index.ts";
+import * as pairsRepo from "./pairs.repository.ts";
+import { findTransition, introOutcome, type PairActor, type PairCause } from "./programmes.domain.ts";
+import { pairActor, requireMember } from "./programmes.policy.ts";
+import * as repo from "./programmes.repository.ts";
+
+type EndReason = "no_time" | "not_a_fit" | "left_company" | "other";
+
+export type PairsDeps = { database: Database; clock: Clock };
+
+export const invalidTransition = (from: PairState, to: PairState) =>
+  new AppError(409, "INVALID_PAIR_TRANSITION", "errors.invalidPairTransition", { from, to });
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+};
+
+/**
+ * Opens a pair in "intro" in the caller's transaction and tells both people. A mentee already in an
+ * open pair of the programme is refused by the database itself (partial unique index) as a 409.
+ */
+export async function openPair(
+  tx: Tx,
+  values: {
+    programme: { id: string; name: string };
+    mentorId: string;
+    menteeId: string;
+    origin: "matching" | "proposal";
+    score: number | null;
+    reasons: unknown[];
+    byUserId: string;
+    now: Date;
+  },
+): Promise<pairsRepo.PairRow> {
+  let pair: pairsRepo.PairRow;
+  try {
+    pair = await tx.transaction((inner) =>
+      pairsRepo.insertPair(inner, {
+        programmeId: values.programme.id,
+        mentorId: values.mentorId,
+        menteeId: values.menteeId,
+        state: "intro",
+        origin: values.origin,
+        score: values.score,
+        reasons: values.reasons,
+        createdAt: values.now,
+        updatedAt: values.now,
+      }),
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError(409, "ALREADY_PAIRED", "errors.alreadyPaired");
+    throw error;
+  }
+  await pairsRepo.insertPairEvent(tx, {
+    pairId: pair.id,
+    fromState: null,
+    toState: "intro",
+    cause: values.origin,
+    byUserId: values.byUserId,
+    at: values.now,
+  });
+  const names = await repo.personRefs(tx, [values.mentorId, values.menteeId]);
+  const nameOf = (id: string) => {
+    const p = names.get(id);
+    return p ? `${p.firstName} ${p.lastName}` : "";
+  };
+  await notify(
+    tx,
+    [
+      { personId: values.mentorId, partner: values.menteeId },
+      { personId: values.menteeId, partner: values.mentorId },
+    ].map(({ personId, partner }) => ({
+      personId,
+      kind: "match_published",
+      params: { programmeName: values.programme.name, partnerName: nameOf(partner), pairId: pair.id },
+      link: `/pairs/${pair.id}`,
+    })),
+    values.now,
+  );
+  return pair;
+}
+
+async function transition(
+  tx: Tx,
+  pair: pairsRepo.PairRow,
+  to: PairState,
+  cause: PairCause,
+  actor: PairActor,
+  context: { userId: string | null; now: Date; reason?: string | null; note?: string | null },
+): Promise<void> {
+  if (!findTransition(pair.state, to, cause, actor)) throw invalidTransition(pair.state, to);
+  await pairsRepo.updatePair(tx, pair.id, {
+    state: to,
+    updatedAt: context.now,
+    ...(to === "ended_early" ? { endReason: cause === "ended_early" ? (context.reason as EndReason) : "other" } : {}),
+  });
+  await pairsRepo.insertPairEvent(tx, {
+    pairId: pair.id,
+    fromState: pair.state,
+    toState: to,
+    cause,
+    byUserId: context.userId,
+    reason: cause === "ended_early" ? (context.reason ?? null) : null,
+    note: context.note ?? null,
+    at: context.now,
+  });
+}
+
+/** Loads a pair for an action, locked, with the caller's part in it (404 if they have none). */
+async function pairForAction(tx: Tx, pairId: string, user: Me) {
+  const pair = await pairsRepo.findPair(tx, pairId, { forUpdate: true });
+  if (!pair) throw notFound();
+  const personId = await findPersonIdOfUser(tx, user.id);
+  const actor = pairActor(pair, personId, user);
+  const programme = await repo.findProgramme(tx, pair.programmeId);
+  if (!programme) throw notFound();
+  return { pair, personId, actor, programme };
+}
+
+const partnerOf = (pair: { mentorId: string; menteeId: string }, personId: string | null) =>
+  pair.mentorId === personId ? pair.menteeId : pair.mentorId;
+
+/* ---------------------------------------------------------------- views */
+
+function presentHistory(events: pairsRepo.PairEventRow[]) {
+  return events.map((e) => ({ fromState: e.fromState, toState: e.toState, cause: e.cause, reason: e.reason, at: e.at.toISOString() }));
+}
+
+async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof pairsRepo.pairsOfPerson>>, personId: string): Promise<Pair[]> {
+  const ids = rows.map((r) => r.pair.id);
+  const [events, answers] = await Promise.all([pairsRepo.eventsOf(db, ids), pairsRepo.introAnswersOf(db, ids)]);
+  const refs = await repo.personRefs(
+    db,
+    rows.flatMap((r) => [r.pair.mentorId, r.pair.menteeId]),
+  );
+  const byProgramme = new Map<string, { personId: string; role: "mentor" | "mentee" }[]>();
+  for (const { pair } of rows) {
+    const list = byProgramme.get(pair.programmeId) ?? [];
+    list.push({ personId: pair.mentorId, role: "mentor" }, { personId: pair.menteeId, role: "mentee" });
+    byProgramme.set(pair.programmeId, list);
+  }
+  const onboarding = new Map<string, Awaited<ReturnType<typeof onboardingStatuses>>>();
+  for (const [programmeId, people] of byProgramme) onboarding.set(programmeId, await onboardingStatuses(db, programmeId, people));
+  const ref = (id: string) => refs.get(id) ?? { id, firstName: "", lastName: "", department: null };
+  return rows.map(({ pair, programmeName, requiresOnboarding }) => {
+    const status = onboarding.get(pair.programmeId);
+    const of = (id: string) => {
+      const s = status?.get(id);
+      return { isComplete: s?.isComplete ?? false, modulesDone: s?.modulesDone ?? 0, modulesTotal: s?.modulesTotal ?? 0 };
+    };
+    const mine = answers.find((a) => a.pairId === pair.id && a.personId === personId);
+    const partner = partnerOf(pair, personId);
+    const mentorOnboarding = of(pair.mentorId);
+    const menteeOnboarding = of(pair.menteeId);
+    return {
+      id: pair.id,
+      programme: { id: pair.programmeId, name: programmeName, requiresOnboarding },
+      state: pair.state,
+      origin: pair.origin,
+      myRole: pair.mentorId === personId ? "mentor" : "mentee",
+      mentor: ref(pair.mentorId),
+      mentee: ref(pair.menteeId),
+      score: typeof pair.score === "number" ? pair.score : null,
+      reasons: pair.reasons as Pair["reasons"],
+      intro: { at: pair.introAt?.toISOString() ?? null, place: pair.introPlace },
+      myIntroAnswer: mine ? { isFit: mine.isFit, reason: mine.reason } : null,
+      partnerHasAnswered: answers.some((a) => a.pairId === pair.id && a.personId === partner),
+      canStartSessions: pair.state === "active" && (!requiresOnboarding || (mentorOnboarding.isComplete && menteeOnboarding.isComplete)),
+      onboarding: { mentor: mentorOnboarding, mentee: menteeOnboarding },
+      iAgreedToComplete: pair.completionAgreedBy.includes(personId),
+      partnerAgreedToComplete: pair.completionAgreedBy.includes(partner),
+      history: presentHistory(events.filter((e) => e.pairId === pair.id)),
+      createdAt: pair.createdAt.toISOString(),
+    } satisfies Pair;
+  });
+}
+
+export async function listMyPairs(user: Me, deps: PairsDeps): Promise<Pair[]> {
+  const { db } = deps.database;
+  const personId = await findPersonIdOfUser(db, user.id);
+  if (!personId) return [];
+  return presentForMember(db, await pairsRepo.pairsOfPerson(db, personId), personId);
+}
+
+/** One of my pairs (404 for anyone else: managers use the programme's pair list). */
+export async function getMyPair(pairId: string, user: Me, deps: PairsDeps): Promise<Pair> {
+  const pair = (await listMyPairs(user, deps)).find((p) => p.id === pairId);
+  if (!pair) throw notFound();
+  return pair;
+}
+
+/** The programme's pairs as its managers see them: intro answers with their reasons, who needs a new match. */
+export async function managedPairs(
+  programmeId: string,
+  query: { state?: PairState | undefined; page: number; pageSize: number },
+  deps: PairsDeps,
+): Promise<ManagedPairPage> {
+  const { db } = deps.database;
+  if (!(await repo.findProgramme(db, programmeId))) throw notFound();
+  const [{ total, rows, byState }, allAnswers, rematch] = await Promise.all([
+    pairsRepo.pairsOfProgramme(db, programmeId, query),
+    pairsRepo.introAnswersOfProgramme(db, programmeId),
+    repo.needsRematch(db, programmeId),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const [events, answers] = await Promise.all([pairsRepo.eventsOf(db, ids), pairsRepo.introAnswersOf(db, ids)]);
+  const refs = await repo.personRefs(db, [...rows.flatMap((r) => [r.mentorId, r.menteeId]), ...rematch.map((r) => r.personId)]);
+  const ref = (id: string) => refs.get(id) ?? { id, firstName: "", lastName: "", department: null };
+  const counts = { intro: 0, active: 0, completed: 0, ended_early: 0, not_a_fit: 0 };
+  for (const s of byState) counts[s.state] = s.n;
+  return {
+    counts,
+    introAnswers: { fit: allAnswers.filter((a) => a.isFit).length, notFit: allAnswers.filter((a) => !a.isFit).length },
+    needsRematch: rematch.map((r) => ({ person: ref(r.personId), role: r.role })),
+    items: rows.map(
+      (pair): ManagedPair => ({
+        id: pair.id,
+        state: pair.state,
+        origin: pair.origin,
+        mentor: ref(pair.mentorId),
+        mentee: ref(pair.menteeId),
+        score: typeof pair.score === "number" ? pair.score : null,
+        introAt: pair.introAt?.toISOString() ?? null,
+        introAnswers: answers
+          .filter((a) => a.pairId === pair.id)
+          .map((a) => ({
+            role: a.personId === pair.mentorId ? "mentor" : "mentee",
+            isFit: a.isFit,
+            reason: a.reason,
+            answeredAt: a.answeredAt.toISOString(),
+          })),
+        endReason: pair.endReason,
+        history: presentHistory(events.filter((e) => e.pairId === pair.id)),
+        createdAt: pair.createdAt.toISOString(),
+        updatedAt: pair.updatedAt.toISOString(),
+      }),
+    ),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/* ---------------------------------------------------------------- actions */
+
+/** One of the pair schedules (or moves) the intro meeting; the partner is told. */
+export async function scheduleIntro(pairId: string, body: { at: string; place: string }, user: Me, deps: PairsDeps): Promise<Pair> {
+  const now = deps.clock.now();
+  await deps.database.db.transaction(async (tx) => {
+    const { pair, personId, actor, programme } = await pairForAction(tx, pairId, user);
+    requireMember(actor);
+    if (pair.state !== "intro") throw new AppError(409, "NOT_IN_INTRO", "errors.notInIntro");
+    await pairsRepo.updatePair(tx, pair.id, { introAt: new Date(body.at), introPlace: body.place, updatedAt: now });
+    await notify(
+      tx,
+      [
+        {
+          personId: partnerOf(pair, personId),
+          kind: "intro_scheduled",
+          params: { programmeName: programme.name, at: new Date(body.at).toISOString(), pairId },
+          link: `/pairs/${pairId}`,
+        },
+      ],
+      now,
+    );
+  });
+  return getMyPair(pairId, user, deps);
+}
+
+/**
+ * "We will work well together" or "not a fit" after the intro. Both yes → active; any no → the pair
+ * closes as not a fit (both back in the pool; the reason is for the managers only).
+ */
+export async function answerIntro(
+  pairId: string,
+  body: { isFit: boolean; reason?: string | null | undefined },
+  user: Me,
+  deps: PairsDeps,
+): Promise<Pair> {
+  const now = deps.clock.now();
+  await deps.database.db.transaction(async (tx) => {
+    const { pair, personId, actor, programme } = await pairForAction(tx, pairId, user);
+    requireMember(actor);
+    if (pair.state !== "intro") throw new AppError(409, "NOT_IN_INTRO", "errors.notInIntro");
+    await pairsRepo.upsertIntroAnswer(tx, {
+      pairId,
+      personId: personId as string,
+      isFit: body.isFit,
+      reason: body.isFit ? null : (body.reason ?? null),
+      answeredAt: now,
+    });
+    const outcome = introOutcome(await pairsRepo.introAnswersOf(tx, [pairId]));
+    const both = [pair.mentorId, pair.menteeId];
+    const params = { programmeName: programme.name, pairId };
+    if (outcome === "active") {
+      await transition(tx, pair, "active", "intro_confirmed", "system", { userId: user.id, now });
+      await notify(
+        tx,
+        both.map((p) => ({ personId: p, kind: "pair_active", params, link: `/pairs/${pairId}` })),
+        now,
+      );
+    } else if (outcome === "not_a_fit") {
+      await transition(tx, pair, "not_a_fit", "intro_not_a_fit", actor, { userId: user.id, now });
+      await notify(
+        tx,
+        both.map((p) => ({ personId: p, kind: "pair_not_a_fit", params, link: `/pairs/${pairId}` })),
+        now,
+      );
+    } else {
+      await notify(tx, [{ personId: partnerOf(pair, personId), kind: "intro_answer_needed", params, link: `/pairs/${pairId}` }], now);
+    }
+  });
+  return getMyPair(pairId, user, deps);
+}
+
+/** Either person (or a manager) ends the pair early, with a reason; the other side and the managers are told. */
+export async function endPair(
+  pairId: string,
+  body: { reason: EndReason; note?: string | null | undefined },
+  user: Me,
+  deps: PairsDeps,
+): Promise<{ state: PairState }> {
+  const now = deps.clock.now();
+  await deps.database.db.transaction(async (tx) => {
+    const { pair, personId, actor, programme } = await pairForAction(tx, pairId, user);
+    await transition(tx, pair, "ended_early", "ended_early", actor, { userId: user.id, now, reason: body.reason, note: body.note ?? null });
+    const told = actor === "manager" ? [pair.mentorId, pair.menteeId] : [partnerOf(pair, personId)];
+    await notify(
+      tx,
+      told.map((p) => ({
+        personId: p,
+        kind: "pair_ended",
+        params: { programmeName: programme.name, reason: body.reason, pairId },
+        link: `/pairs/${pairId}`,
+      })),
+      now,
+    );
+  });
+  return { state: "ended_early" };
+}
+
+/** Completing needs both people's agreement (or a manager); the first one's request waits for the partner. */
+export async function completePair(pairId: string, user: Me, deps: PairsDeps): Promise<{ state: PairState }> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    const { pair, personId, actor, programme } = await pairForAction(tx, pairId, user);
+    if (pair.state !== "active") throw invalidTransition(pair.state, "completed");
+    const params = { programmeName: programme.name, pairId };
+    const both = [pair.mentorId, pair.menteeId];
+    if (actor === "manager") {
+      await transition(tx, pair, "completed", "completed_by_manager", actor, { userId: user.id, now });
+      await notify(
+        tx,
+        both.map((p) => ({ personId: p, kind: "pair_completed", params, link: `/pairs/${pairId}` })),
+        now,
+      );
+      return { state: "completed" as const };
+    }
+    const agreed = [...new Set([...pair.completionAgreedBy, personId as string])];
+    await pairsRepo.updatePair(tx, pair.id, { completionAgreedBy: agreed, updatedAt: now });
+    if (both.every((p) => agreed.includes(p))) {
+      await transition(tx, pair, "completed", "completed_by_both", "system", { userId: user.id, now });
+      await notify(
+        tx,
+        both.map((p) => ({ personId: p, kind: "pair_completed", params, link: `/pairs/${pairId}` })),
+        now,
+      );
+      return { state: "completed" as const };
+    }
+    await notify(tx, [{ personId: partnerOf(pair, personId), kind: "pair_completion_requested", params, link: `/pairs/${pairId}` }], now);
+    return { state: pair.state };
+  });
+}
+
+/** Closing a programme: active pairs are completed, pairs still in intro end (cause "programme_closed"). */
+export async function closeProgrammePairs(tx: Tx, programme: { id: string; name: string }, userId: string, now: Date): Promise<void> {
+  const open = await repo.openPairsOf(tx, programme.id);
+  if (!open.length) return;
+  const { rows } = await pairsRepo.pairsOfProgramme(tx, programme.id, { page: 1, pageSize: 1_000_000 });
+  for (const pair of rows.filter((p) => p.state === "intro" || p.state === "active")) {
+    const to = pair.state === "active" ? "completed" : "ended_early";
+    await transition(tx, pair, to, "programme_closed", "system", { userId, now });
+    await notify(
+      tx,
+      [pair.mentorId, pair.menteeId].map((p) => ({
+        personId: p,
+        kind: to === "completed" ? "pair_completed" : "pair_ended",
+        params: { programmeName: programme.name, reason: "programme_closed", pairId: pair.id },
+        link: `/pairs/${pair.id}`,
+      })),
+      now,
+    );
+  }
+}

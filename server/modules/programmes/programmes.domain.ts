@@ -1,0 +1,104 @@
+/**
+ * Rules of a programme's life: its phases, the pair state machine (docs/pairs.md), and how a
+ * profile becomes the engine's matching profile. Pure: no database, no HTTP.
+ */
+import type { PairState } from "../../../contracts/pairs.ts";
+import type { ProgrammePhase } from "../../../contracts/programmes.ts";
+import type { MatchingProfile } from "../matching/index.ts";
+import type { StoredProfile } from "../profiles/index.ts";
+
+/** Phases move forward one step; a programme in matching may go back to enrolment to take late joiners. */
+const NEXT_PHASES: Record<ProgrammePhase, readonly ProgrammePhase[]> = {
+  draft: ["enrolment"],
+  enrolment: ["matching"],
+  matching: ["enrolment", "running"],
+  running: ["closed"],
+  closed: [],
+};
+
+export function canChangePhase(from: ProgrammePhase, to: ProgrammePhase): boolean {
+  return NEXT_PHASES[from].includes(to);
+}
+
+/** Who may trigger a pair transition: one of the pair's two people, a manager, or Passerelle itself. */
+export type PairActor = "mentor" | "mentee" | "manager" | "system";
+export type PairCause =
+  | "matching"
+  | "proposal"
+  | "intro_confirmed"
+  | "intro_not_a_fit"
+  | "ended_early"
+  | "completed_by_both"
+  | "completed_by_manager"
+  | "programme_closed";
+
+export type PairTransition = { from: PairState | null; to: PairState; cause: PairCause; by: readonly PairActor[] };
+
+/** Every allowed transition of a pair (docs/pairs.md prints this table). Anything else is a 409. */
+export const PAIR_TRANSITIONS: readonly PairTransition[] = [
+  { from: null, to: "intro", cause: "matching", by: ["manager"] },
+  { from: null, to: "intro", cause: "proposal", by: ["mentor"] },
+  { from: "intro", to: "active", cause: "intro_confirmed", by: ["system"] },
+  { from: "intro", to: "not_a_fit", cause: "intro_not_a_fit", by: ["mentor", "mentee"] },
+  { from: "intro", to: "ended_early", cause: "ended_early", by: ["mentor", "mentee", "manager"] },
+  { from: "intro", to: "ended_early", cause: "programme_closed", by: ["system"] },
+  { from: "active", to: "ended_early", cause: "ended_early", by: ["mentor", "mentee", "manager"] },
+  { from: "active", to: "completed", cause: "completed_by_both", by: ["system"] },
+  { from: "active", to: "completed", cause: "completed_by_manager", by: ["manager"] },
+  { from: "active", to: "completed", cause: "programme_closed", by: ["system"] },
+];
+
+export const OPEN_PAIR_STATES: readonly PairState[] = ["intro", "active"];
+
+export function findTransition(from: PairState, to: PairState, cause: PairCause, actor: PairActor): PairTransition | undefined {
+  return PAIR_TRANSITIONS.find((t) => t.from === from && t.to === to && t.cause === cause && t.by.includes(actor));
+}
+
+/** What the intro answers decide: both yes → active; any no → not a fit; otherwise wait. */
+export function introOutcome(answers: readonly { isFit: boolean }[]): "active" | "not_a_fit" | "waiting" {
+  if (answers.some((a) => !a.isFit)) return "not_a_fit";
+  return answers.length >= 2 ? "active" : "waiting";
+}
+
+/** The programme end date of a template: start + its duration in months, as an ISO date. */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1 + months, d));
+  return date.toISOString().slice(0, 10);
+}
+
+/** "mon:lunch" (profile) → "mon-lunch" (engine slot, explained as "lundi midi"). */
+export function engineSlot(slot: string): string {
+  return slot.replace(":", "-");
+}
+
+/**
+ * The engine's view of an enrolled person: their profile's skills, availability, format and
+ * languages, and from the directory what keeps them out of their own management chain.
+ */
+export function toMatchingProfile(
+  person: { personId: string; employeeId: string; managerEmployeeId: string | null; department: string | null; languages: string[] },
+  profile: StoredProfile,
+  capacity?: number,
+): MatchingProfile {
+  return {
+    id: person.personId,
+    employeeId: person.employeeId,
+    ...(person.managerEmployeeId ? { managerEmployeeId: person.managerEmployeeId } : {}),
+    ...(person.department ? { department: person.department, team: person.department } : {}),
+    languages: profile.languages.length ? profile.languages : person.languages,
+    teaches: profile.teach.map((s) => ({ skill: s.skillId, level: s.level })),
+    wantsToLearn: profile.learn.map((s) => ({ skill: s.skillId, priority: s.priority })),
+    offers: profile.offer,
+    interests: profile.interests,
+    availability: profile.availability.map(engineSlot),
+    format: profile.format ?? "both",
+    ...(capacity !== undefined ? { capacity } : {}),
+  };
+}
+
+/** A profile the engine can match: something to learn (mentee) or to teach (mentor). */
+export function isMatchable(role: "mentor" | "mentee", profile: StoredProfile | undefined): boolean {
+  if (!profile) return false;
+  return role === "mentor" ? profile.teach.length > 0 : profile.learn.length > 0;
+}

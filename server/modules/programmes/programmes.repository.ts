@@ -1,0 +1,313 @@
+/**
+ * SQL of programmes, enrolments, matching constraints and runs. The enrolment board also reads the
+ * pairs and profiles tables (a read model: it only joins them).
+ */
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, max, ne, or, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
+import { likePattern } from "../../db/like-pattern.ts";
+import { enrolments, matchingConstraints, matchingRuns, pairs, people, profiles, programmes, users } from "../../db/schema.ts";
+
+export type ProgrammeRow = typeof programmes.$inferSelect;
+export type NewProgrammeRow = typeof programmes.$inferInsert;
+export type EnrolmentRow = typeof enrolments.$inferSelect;
+
+export async function insertProgramme(tx: Tx, values: NewProgrammeRow): Promise<ProgrammeRow> {
+  const [row] = await tx.insert(programmes).values(values).returning();
+  if (!row) throw new Error("insert into programmes returned nothing");
+  return row;
+}
+
+export async function updateProgramme(tx: Tx, id: string, values: Partial<NewProgrammeRow>): Promise<void> {
+  await tx.update(programmes).set(values).where(eq(programmes.id, id));
+}
+
+/** One programme; `forUpdate` locks its row until the transaction ends (phase changes, publishing). */
+export async function findProgramme(db: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<ProgrammeRow | undefined> {
+  const query = db.select().from(programmes).where(eq(programmes.id, id));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  return row;
+}
+
+/** Programmes, newest first: all of them, or those a person is enrolled in plus those open for enrolment. */
+export async function listProgrammes(db: Tx, forPersonId?: string | null): Promise<ProgrammeRow[]> {
+  const where =
+    forPersonId === undefined
+      ? undefined
+      : or(
+          eq(programmes.phase, "enrolment"),
+          forPersonId
+            ? inArray(programmes.id, db.select({ id: enrolments.programmeId }).from(enrolments).where(eq(enrolments.personId, forPersonId)))
+            : undefined,
+        );
+  return db.select().from(programmes).where(where).orderBy(desc(programmes.createdAt));
+}
+
+/** People enrolled (not declined) by role, and open pairs, per programme. */
+export async function programmeCounts(db: Tx, ids: string[]) {
+  const result = new Map<string, { mentor: number; mentee: number; openPairs: number }>();
+  if (!ids.length) return result;
+  for (const id of ids) result.set(id, { mentor: 0, mentee: 0, openPairs: 0 });
+  const enrolled = await db
+    .select({ programmeId: enrolments.programmeId, role: enrolments.role, n: count() })
+    .from(enrolments)
+    .where(and(inArray(enrolments.programmeId, ids), ne(enrolments.status, "declined")))
+    .groupBy(enrolments.programmeId, enrolments.role);
+  for (const r of enrolled) (result.get(r.programmeId) as { mentor: number; mentee: number })[r.role] = r.n;
+  const open = await db
+    .select({ programmeId: pairs.programmeId, n: count() })
+    .from(pairs)
+    .where(and(inArray(pairs.programmeId, ids), inArray(pairs.state, ["intro", "active"])))
+    .groupBy(pairs.programmeId);
+  for (const r of open) (result.get(r.programmeId) as { openPairs: number }).openPairs = r.n;
+  return result;
+}
+
+/* ---------------------------------------------------------------- enrolments */
+
+export async function findEnrolment(
+  db: Tx,
+  programmeId: string,
+  personId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<EnrolmentRow | undefined> {
+  const query = db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.programmeId, programmeId), eq(enrolments.personId, personId)));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  return row;
+}
+
+export async function myEnrolments(db: Tx, personId: string): Promise<EnrolmentRow[]> {
+  return db.select().from(enrolments).where(eq(enrolments.personId, personId));
+}
+
+/** Enrols people who are not in the programme yet (in any role); returns how many were added. */
+export async function insertEnrolments(tx: Tx, rows: (typeof enrolments.$inferInsert)[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const inserted: string[] = [];
+  for (let k = 0; k < rows.length; k += 1000) {
+    const batch = await tx
+      .insert(enrolments)
+      .values(rows.slice(k, k + 1000))
+      .onConflictDoNothing()
+      .returning({ personId: enrolments.personId });
+    inserted.push(...batch.map((r) => r.personId));
+  }
+  return inserted;
+}
+
+export async function updateEnrolment(tx: Tx, programmeId: string, personId: string, values: Partial<typeof enrolments.$inferInsert>) {
+  await tx
+    .update(enrolments)
+    .set(values)
+    .where(and(eq(enrolments.programmeId, programmeId), eq(enrolments.personId, personId)));
+}
+
+export async function deleteEnrolment(tx: Tx, programmeId: string, personId: string): Promise<void> {
+  await tx.delete(enrolments).where(and(eq(enrolments.programmeId, programmeId), eq(enrolments.personId, personId)));
+}
+
+/** Everyone of the cohort: enrolled, not declined, with the directory fields the engine needs. */
+export async function cohortMembers(db: Tx, programmeId: string) {
+  return db
+    .select({
+      personId: enrolments.personId,
+      role: enrolments.role,
+      capacity: enrolments.capacity,
+      isSetAside: enrolments.isSetAside,
+      employeeId: people.employeeId,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      department: people.department,
+      jobTitle: people.jobTitle,
+      managerEmployeeId: people.managerEmployeeId,
+      languages: people.languages,
+      isActive: people.isActive,
+    })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(and(eq(enrolments.programmeId, programmeId), ne(enrolments.status, "declined")))
+    .orderBy(asc(enrolments.personId));
+}
+
+/** Open pairs (intro or active) of a programme, for the cohort's remaining capacities. */
+export async function openPairsOf(db: Tx, programmeId: string) {
+  return db
+    .select({ mentorId: pairs.mentorId, menteeId: pairs.menteeId, state: pairs.state })
+    .from(pairs)
+    .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, ["intro", "active"])));
+}
+
+/** People of a programme whose latest pair closed as "not a fit" and who have no open pair. */
+export async function needsRematch(db: Tx, programmeId: string): Promise<{ personId: string; role: "mentor" | "mentee" }[]> {
+  const result = await db.execute(sql`
+    select e.person_id, e.role from ${enrolments} e
+    where e.programme_id = ${programmeId}::uuid and e.status <> 'declined'
+      and exists (select 1 from ${pairs} p where p.programme_id = e.programme_id and p.state = 'not_a_fit'
+                  and (p.mentor_id = e.person_id or p.mentee_id = e.person_id))
+      and not exists (select 1 from ${pairs} p where p.programme_id = e.programme_id and p.state in ('intro', 'active')
+                  and (p.mentor_id = e.person_id or p.mentee_id = e.person_id))`);
+  const rows = (result as unknown as { rows: { person_id: string; role: "mentor" | "mentee" }[] }).rows;
+  return rows.map((r) => ({ personId: r.person_id, role: r.role }));
+}
+
+type BoardFilter = {
+  role?: "mentor" | "mentee" | undefined;
+  status?: "invited" | "joined" | "declined" | undefined;
+  completeness?: "complete" | "incomplete" | "none" | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+};
+
+/** A page of the enrolment board, with each person's profile completeness, account and open pair. */
+export async function boardPage(db: Tx, programmeId: string, filter: BoardFilter) {
+  const conditions: (SQL | undefined)[] = [eq(enrolments.programmeId, programmeId)];
+  if (filter.role) conditions.push(eq(enrolments.role, filter.role));
+  if (filter.status) conditions.push(eq(enrolments.status, filter.status));
+  if (filter.completeness === "none") conditions.push(isNull(profiles.personId));
+  if (filter.completeness === "complete") conditions.push(eq(profiles.completeness, 100));
+  if (filter.completeness === "incomplete") conditions.push(lt(profiles.completeness, 100));
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    conditions.push(or(ilike(people.firstName, pattern), ilike(people.lastName, pattern), ilike(people.employeeId, pattern)));
+  }
+  const where = and(...conditions);
+  const [total] = await db
+    .select({ n: count() })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .leftJoin(profiles, eq(profiles.personId, enrolments.personId))
+    .where(where);
+  const rows = await db
+    .select({
+      enrolment: enrolments,
+      employeeId: people.employeeId,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      department: people.department,
+      completeness: profiles.completeness,
+      accountId: users.id,
+    })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .leftJoin(profiles, eq(profiles.personId, enrolments.personId))
+    .leftJoin(users, eq(users.personId, enrolments.personId))
+    .where(where)
+    .orderBy(asc(enrolments.role), asc(people.lastName), asc(people.firstName), asc(people.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  return { total: total?.n ?? 0, rows };
+}
+
+/** Counts of the board: by role and status, profile completeness of those not declined, set aside. */
+export async function boardCounts(db: Tx, programmeId: string) {
+  const byStatus = await db
+    .select({ role: enrolments.role, status: enrolments.status, n: count() })
+    .from(enrolments)
+    .where(eq(enrolments.programmeId, programmeId))
+    .groupBy(enrolments.role, enrolments.status);
+  const [completeness] = await db
+    .select({
+      complete: sql<number>`count(*) filter (where ${profiles.completeness} = 100)`.mapWith(Number),
+      incomplete: sql<number>`count(*) filter (where ${profiles.completeness} < 100)`.mapWith(Number),
+      none: sql<number>`count(*) filter (where ${profiles.personId} is null)`.mapWith(Number),
+      setAside: sql<number>`count(*) filter (where ${enrolments.isSetAside})`.mapWith(Number),
+    })
+    .from(enrolments)
+    .leftJoin(profiles, eq(profiles.personId, enrolments.personId))
+    .where(and(eq(enrolments.programmeId, programmeId), ne(enrolments.status, "declined")));
+  return { byStatus, completeness: completeness ?? { complete: 0, incomplete: 0, none: 0, setAside: 0 } };
+}
+
+/* ---------------------------------------------------------------- matching constraints and runs */
+
+export async function listConstraints(db: Tx, programmeId: string) {
+  return db
+    .select()
+    .from(matchingConstraints)
+    .where(eq(matchingConstraints.programmeId, programmeId))
+    .orderBy(asc(matchingConstraints.createdAt));
+}
+
+/** Sets the constraint of a (mentor, mentee) pair: a pair is either locked or forbidden, never both. */
+export async function upsertConstraint(tx: Tx, values: typeof matchingConstraints.$inferInsert): Promise<void> {
+  await tx
+    .insert(matchingConstraints)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [matchingConstraints.programmeId, matchingConstraints.mentorId, matchingConstraints.menteeId],
+      set: { kind: values.kind, createdAt: values.createdAt },
+    });
+}
+
+export async function deleteConstraint(tx: Tx, programmeId: string, mentorId: string, menteeId: string): Promise<number> {
+  const deleted = await tx
+    .delete(matchingConstraints)
+    .where(
+      and(
+        eq(matchingConstraints.programmeId, programmeId),
+        eq(matchingConstraints.mentorId, mentorId),
+        eq(matchingConstraints.menteeId, menteeId),
+      ),
+    )
+    .returning({ id: matchingConstraints.mentorId });
+  return deleted.length;
+}
+
+export type RunRow = typeof matchingRuns.$inferSelect;
+
+export async function insertRun(tx: Tx, values: Omit<typeof matchingRuns.$inferInsert, "number">): Promise<RunRow> {
+  const [last] = await tx
+    .select({ n: max(matchingRuns.number) })
+    .from(matchingRuns)
+    .where(eq(matchingRuns.programmeId, values.programmeId));
+  const [row] = await tx
+    .insert(matchingRuns)
+    .values({ ...values, number: (last?.n ?? 0) + 1 })
+    .returning();
+  if (!row) throw new Error("insert into matching_runs returned nothing");
+  return row;
+}
+
+/** Runs of a programme without their (large) results, newest first. */
+export async function listRuns(db: Tx, programmeId: string) {
+  return db
+    .select({
+      id: matchingRuns.id,
+      number: matchingRuns.number,
+      createdAt: matchingRuns.createdAt,
+      publishedAt: matchingRuns.publishedAt,
+      summary: matchingRuns.summary,
+    })
+    .from(matchingRuns)
+    .where(eq(matchingRuns.programmeId, programmeId))
+    .orderBy(desc(matchingRuns.number));
+}
+
+export async function findRun(db: Tx, programmeId: string, runId: string): Promise<RunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(matchingRuns)
+    .where(and(eq(matchingRuns.programmeId, programmeId), eq(matchingRuns.id, runId)));
+  return row;
+}
+
+export async function markRunPublished(tx: Tx, runId: string, now: Date): Promise<void> {
+  await tx.update(matchingRuns).set({ publishedAt: now }).where(eq(matchingRuns.id, runId));
+}
+
+/** First name, last name and department of people, by id (to present runs and constraints). */
+export async function personRefs(db: Tx, ids: string[]) {
+  const out = new Map<string, { id: string; firstName: string; lastName: string; department: string | null }>();
+  const unique = [...new Set(ids)];
+  for (let k = 0; k < unique.length; k += 1000) {
+    const rows = await db
+      .select({ id: people.id, firstName: people.firstName, lastName: people.lastName, department: people.department })
+      .from(people)
+      .where(inArray(people.id, unique.slice(k, k + 1000)));
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
