@@ -12,8 +12,9 @@ import type {
   MatchingProfile,
   UnmatchedReason,
 } from "./matching.domain.ts";
+import { indexedHardConstraints } from "./org-index.ts";
 import { matchingReport } from "./report.ts";
-import { buildDictionaries, compileProfile, explainPair, hardConstraints, resolveWeights, scoreComponents } from "./score.ts";
+import { buildDictionaries, compileProfile, explainPair, resolveWeights, scoreComponents, scorePair } from "./score.ts";
 import { countBlockingPairs, solveStable } from "./stable.ts";
 
 const byId = (a: MatchingProfile, b: MatchingProfile): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -36,27 +37,15 @@ export function cohortProblem(cohort: Cohort): {
   const weights = resolveWeights(settings.weights);
   const cm = mentors.map((p) => compileProfile(p, dict));
   const ce = mentees.map((p) => compileProfile(p, dict));
-  const isForbidden = hardConstraints(cohort);
+  // Integer-indexed constraints and an allocation-free score: a 2,500 × 2,500 cohort is 6 million pairs.
+  const isForbidden = indexedHardConstraints({ ...cohort, mentors, mentees }, cm, ce);
   const rows = mentees.length;
   const cols = mentors.length;
   const scores = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
+    const b = ce[i] as ReturnType<typeof compileProfile>;
     for (let j = 0; j < cols; j++) {
-      const mentor = mentors[j] as MatchingProfile;
-      const mentee = mentees[i] as MatchingProfile;
-      const a = cm[j] as ReturnType<typeof compileProfile>;
-      const b = ce[i] as ReturnType<typeof compileProfile>;
-      if (isForbidden(mentor, mentee, a, b)) scores[i * cols + j] = Number.NaN;
-      else {
-        const c = scoreComponents(a, b);
-        scores[i * cols + j] =
-          weights.teaching * c.teaching +
-          weights.reciprocity * c.reciprocity +
-          weights.interests * c.interests +
-          weights.availability * c.availability +
-          weights.format * c.format +
-          weights.language * c.language;
-      }
+      scores[i * cols + j] = isForbidden(i, j) ? Number.NaN : scorePair(cm[j] as ReturnType<typeof compileProfile>, b, weights);
     }
   }
   const mentorIndex = new Map(mentors.map((p, j) => [p.id, j]));

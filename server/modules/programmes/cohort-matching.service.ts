@@ -332,6 +332,8 @@ export async function publish(
     const [latest] = await repo.listRuns(tx, programmeId);
     if (latest?.id !== run.id) throw new AppError(409, "RUN_OUTDATED", "errors.runOutdated");
     const stored = run.result as StoredRun;
+    // No proposal may be accepted while the run's pairs are created (places and free mentees are counted once).
+    await repo.lockEnrolments(tx, programmeId);
     const open = await repo.openPairsOf(tx, programmeId);
     const busyMentee = new Set(open.map((p) => p.menteeId));
     const placesLeft = await mentorPlacesLeft(tx, programme, [...new Set(stored.pairs.map((p) => p.mentorId))]);

@@ -78,6 +78,16 @@ export async function findEnrolment(
   return row;
 }
 
+/** Locks every enrolment of a programme, in person id order (the order accepts lock theirs in), until the transaction ends. */
+export async function lockEnrolments(tx: Tx, programmeId: string): Promise<void> {
+  await tx
+    .select({ personId: enrolments.personId })
+    .from(enrolments)
+    .where(eq(enrolments.programmeId, programmeId))
+    .orderBy(asc(enrolments.personId))
+    .for("update");
+}
+
 export async function myEnrolments(db: Tx, personId: string): Promise<EnrolmentRow[]> {
   return db.select().from(enrolments).where(eq(enrolments.personId, personId));
 }

@@ -190,13 +190,21 @@ export async function sendProposal(
   return getMyProposal(id, user, deps);
 }
 
-/** A proposal addressed to me (the mentor), locked; the mentee who sent it gets a 403, anyone else a 404. */
+/**
+ * A proposal addressed to me (the mentor); the mentee who sent it gets a 403, anyone else a 404.
+ * Locks, always in the same order so that concurrent accepts queue instead of deadlocking: both
+ * people's enrolments (in id order), then the proposal, read again once locked.
+ */
 async function proposalForMentor(tx: Tx, id: string, user: Me) {
-  const proposal = await pairsRepo.findProposal(tx, id, { forUpdate: true });
+  const unlocked = await pairsRepo.findProposal(tx, id);
   const personId = await findPersonIdOfUser(tx, user.id);
-  if (!proposal || !personId) throw notFound();
-  if (proposal.menteeId === personId) throw forbidden();
-  if (proposal.mentorId !== personId) throw notFound();
+  if (!unlocked || !personId) throw notFound();
+  if (unlocked.menteeId === personId) throw forbidden();
+  if (unlocked.mentorId !== personId) throw notFound();
+  for (const person of [unlocked.mentorId, unlocked.menteeId].sort())
+    await repo.findEnrolment(tx, unlocked.programmeId, person, { forUpdate: true });
+  const proposal = await pairsRepo.findProposal(tx, id, { forUpdate: true });
+  if (!proposal) throw notFound();
   if (proposal.status !== "open") throw proposalNotOpen();
   const programme = await repo.findProgramme(tx, proposal.programmeId);
   if (!programme) throw notFound();
@@ -204,18 +212,15 @@ async function proposalForMentor(tx: Tx, id: string, user: Me) {
 }
 
 /**
- * The mentor accepts: in one transaction, lock both people's enrolments (in id order, so concurrent
- * accepts never deadlock), check places left and that the mentee is free, open the pair, withdraw
- * the mentee's other open proposals and tell those mentors.
+ * The mentor accepts: in one transaction, with both people's enrolments locked, check places left
+ * and that the mentee is free, open the pair, withdraw the mentee's other open proposals and tell
+ * those mentors.
  */
 export async function acceptProposal(id: string, user: Me, deps: ProposalsDeps): Promise<Proposal> {
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const { proposal, programme } = await proposalForMentor(tx, id, user);
     if (proposal.expiresAt <= now) throw new AppError(409, "PROPOSAL_EXPIRED", "errors.proposalExpired");
-    const [first, second] = [proposal.mentorId, proposal.menteeId].sort();
-    await repo.findEnrolment(tx, proposal.programmeId, first as string, { forUpdate: true });
-    await repo.findEnrolment(tx, proposal.programmeId, second as string, { forUpdate: true });
     const mentor = await repo.findEnrolment(tx, proposal.programmeId, proposal.mentorId);
     const profile = (await findProfiles(tx, [proposal.mentorId])).get(proposal.mentorId);
     const capacity = capacityOf(
