@@ -58,3 +58,41 @@ describe("demo profiles", () => {
     expect((await hr.get("/api/people?completeness=complete")).json().total).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe("demo programmes", () => {
+  const loginAs = async (email: string) => {
+    const client = new TestClient(ctx.app);
+    await client.login(email, DEMO_PASSWORD);
+    return client;
+  };
+
+  it("has a running pilot with 8 active pairs, and a second programme in matching with 60 enrolled and a run to review", async () => {
+    const hr = await loginAs((logins.find((l) => l.label === "hr-manager") as DemoLogin).email);
+    const programmes = (await hr.get("/api/programmes")).json().items;
+    const pilot = programmes.find((p: { isPilot: boolean }) => p.isPilot);
+    const second = programmes.find((p: { isPilot: boolean }) => !p.isPilot);
+    expect(pilot).toMatchObject({ phase: "running" });
+    const pairs = (await hr.get(`/api/programmes/${pilot.id}/pairs`)).json();
+    expect(pairs.counts.active).toBe(8);
+    expect(second).toMatchObject({ phase: "matching" });
+    expect(second.enrolled.mentor + second.enrolled.mentee).toBe(60);
+    const board = (await hr.get(`/api/programmes/${second.id}/enrolments`)).json();
+    expect(board.counts.mentor.invited + board.counts.mentee.invited).toBeGreaterThan(5);
+    const runs = (await hr.get(`/api/programmes/${second.id}/matching-runs`)).json().items;
+    expect(runs).toHaveLength(1);
+    expect(runs[0].pairs).toBeGreaterThan(15);
+  });
+
+  it("has open proposals for the junior accounts, and the proposals journey's mentee sees its mentors", async () => {
+    const ines = await loginAs("ines.haddad@demo.passerelle.fr");
+    const received = (await ines.get("/api/me/proposals")).json().items;
+    expect(received.filter((p: { status: string; direction: string }) => p.status === "open" && p.direction === "received")).toHaveLength(
+      1,
+    );
+    const jeanPierre = await loginAs("jean-pierre.le-floch@demo.passerelle.fr");
+    const second = (await jeanPierre.get("/api/programmes")).json().items.find((p: { phase: string }) => p.phase === "matching");
+    const mentors = (await jeanPierre.get(`/api/programmes/${second.id}/mentors?pageSize=50`)).json();
+    const names = mentors.items.map((m: { mentor: { firstName: string } }) => m.mentor.firstName);
+    expect(names).toEqual(expect.arrayContaining(["Inès", "Noémie"]));
+  });
+});

@@ -157,3 +157,15 @@ export async function getProgrammeOnboarding(programmeId: string, deps: Onboardi
     totals: { people: items.length, complete: items.filter((i) => i.isComplete).length },
   };
 }
+
+/** Records a person's whole preparation for a programme at once: every module of their role, and the charter (the demo seed). */
+export async function recordCompletedOnboarding(
+  tx: Tx,
+  programmeId: string,
+  personId: string,
+  role: ProgrammeRole,
+  now: Date,
+): Promise<void> {
+  for (const module of modulesOfRole(onboardingModules(), role)) await repo.saveProgress(tx, personId, module.id, [], now);
+  await repo.insertCharterAcceptance(tx, programmeId, personId, now);
+}

@@ -292,38 +292,54 @@ export async function answerIntro(
 ): Promise<Pair> {
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
-    const { pair, personId, actor, programme } = await pairForAction(tx, pairId, user);
+    const { pair, personId, actor } = await pairForAction(tx, pairId, user);
     requireMember(actor);
-    if (pair.state !== "intro") throw new AppError(409, "NOT_IN_INTRO", "errors.notInIntro");
-    await pairsRepo.upsertIntroAnswer(tx, {
-      pairId,
-      personId: personId as string,
-      isFit: body.isFit,
-      reason: body.isFit ? null : (body.reason ?? null),
-      answeredAt: now,
-    });
-    const outcome = introOutcome(await pairsRepo.introAnswersOf(tx, [pairId]));
-    const both = [pair.mentorId, pair.menteeId];
-    const params = { programmeName: programme.name, pairId };
-    if (outcome === "active") {
-      await transition(tx, pair, "active", "intro_confirmed", "system", { userId: user.id, now });
-      await notify(
-        tx,
-        both.map((p) => ({ personId: p, kind: "pair_active", params, link: `/pairs/${pairId}` })),
-        now,
-      );
-    } else if (outcome === "not_a_fit") {
-      await transition(tx, pair, "not_a_fit", "intro_not_a_fit", actor, { userId: user.id, now });
-      await notify(
-        tx,
-        both.map((p) => ({ personId: p, kind: "pair_not_a_fit", params, link: `/pairs/${pairId}` })),
-        now,
-      );
-    } else {
-      await notify(tx, [{ personId: partnerOf(pair, personId), kind: "intro_answer_needed", params, link: `/pairs/${pairId}` }], now);
-    }
+    await recordIntroAnswer(tx, pairId, personId as string, body, user.id, now);
   });
   return getMyPair(pairId, user, deps);
+}
+
+/** The intro answer of one of the pair's two people (also used by the demo seed, whose people have no account). */
+export async function recordIntroAnswer(
+  tx: Tx,
+  pairId: string,
+  personId: string,
+  body: { isFit: boolean; reason?: string | null | undefined },
+  userId: string | null,
+  now: Date,
+): Promise<void> {
+  const pair = await pairsRepo.findPair(tx, pairId, { forUpdate: true });
+  const programme = pair ? await repo.findProgramme(tx, pair.programmeId) : undefined;
+  if (!pair || !programme) throw notFound();
+  const actor = pair.mentorId === personId ? "mentor" : "mentee";
+  if (pair.state !== "intro") throw new AppError(409, "NOT_IN_INTRO", "errors.notInIntro");
+  await pairsRepo.upsertIntroAnswer(tx, {
+    pairId,
+    personId,
+    isFit: body.isFit,
+    reason: body.isFit ? null : (body.reason ?? null),
+    answeredAt: now,
+  });
+  const outcome = introOutcome(await pairsRepo.introAnswersOf(tx, [pairId]));
+  const both = [pair.mentorId, pair.menteeId];
+  const params = { programmeName: programme.name, pairId };
+  if (outcome === "active") {
+    await transition(tx, pair, "active", "intro_confirmed", "system", { userId, now });
+    await notify(
+      tx,
+      both.map((p) => ({ personId: p, kind: "pair_active", params, link: `/pairs/${pairId}` })),
+      now,
+    );
+  } else if (outcome === "not_a_fit") {
+    await transition(tx, pair, "not_a_fit", "intro_not_a_fit", actor, { userId, now });
+    await notify(
+      tx,
+      both.map((p) => ({ personId: p, kind: "pair_not_a_fit", params, link: `/pairs/${pairId}` })),
+      now,
+    );
+  } else {
+    await notify(tx, [{ personId: partnerOf(pair, personId), kind: "intro_answer_needed", params, link: `/pairs/${pairId}` }], now);
+  }
 }
 
 /** Either person (or a manager) ends the pair early, with a reason; the other side and the managers are told. */

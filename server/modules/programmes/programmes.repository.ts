@@ -321,3 +321,18 @@ export async function personRefs(db: Tx, ids: string[]) {
   }
   return out;
 }
+
+/** Records people's answers to their enrolment at once (the demo seed, whose people mostly have no account). */
+export async function setEnrolmentAnswers(
+  tx: Tx,
+  programmeId: string,
+  personIds: string[],
+  status: "joined" | "declined",
+  now: Date,
+): Promise<void> {
+  if (!personIds.length) return;
+  await tx
+    .update(enrolments)
+    .set({ status, answeredAt: now })
+    .where(and(eq(enrolments.programmeId, programmeId), inArray(enrolments.personId, personIds)));
+}
