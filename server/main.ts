@@ -3,8 +3,11 @@ import { buildApp } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
+import { expireProposals } from "./modules/programmes/index.ts";
 import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
+
+const PROPOSAL_SWEEP_MS = 15 * 60 * 1000;
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one), migrates it and loads the skills catalogue. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -28,6 +31,13 @@ export async function startServer(config: Config, options: { seed?: (database: D
     session: config.session,
   });
   await app.listen({ port: config.port, host: config.host });
+  // Proposal expiry and its notices. Safe with several instances: the sweep skips rows another one holds.
+  const sweep = setInterval(() => {
+    expireProposals({ database, clock: systemClock }).catch((error: unknown) =>
+      app.log.error({ err: error }, "proposal expiry sweep failed"),
+    );
+  }, PROPOSAL_SWEEP_MS);
+  sweep.unref();
 
   const where = database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.dataDir}`;
   console.log(`\nPasserelle is running at ${config.publicUrl} (${where}).`);
@@ -41,6 +51,7 @@ export async function startServer(config: Config, options: { seed?: (database: D
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
+    clearInterval(sweep);
     app.log.info({ signal }, "stopping");
     await app.close();
     await database.close();

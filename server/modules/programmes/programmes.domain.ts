@@ -60,13 +60,6 @@ export function introOutcome(answers: readonly { isFit: boolean }[]): "active" |
   return answers.length >= 2 ? "active" : "waiting";
 }
 
-/** The programme end date of a template: start + its duration in months, as an ISO date. */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1 + months, d));
-  return date.toISOString().slice(0, 10);
-}
-
 /** "mon:lunch" (profile) → "mon-lunch" (engine slot, explained as "lundi midi"). */
 export function engineSlot(slot: string): string {
   return slot.replace(":", "-");
