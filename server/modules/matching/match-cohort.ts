@@ -2,6 +2,7 @@
  * Use case of the engine: a cohort (profiles + settings) in, explained pairs out. Pure: no I/O, no clock.
  */
 import { checkDenseCertificate } from "./certificate.ts";
+import { denseScores } from "./dense-scores.ts";
 import { solveDense } from "./dense-solver.ts";
 import type {
   Cohort,
@@ -14,7 +15,7 @@ import type {
 } from "./matching.domain.ts";
 import { indexedHardConstraints } from "./org-index.ts";
 import { matchingReport } from "./report.ts";
-import { buildDictionaries, compileProfile, explainPair, resolveWeights, scoreComponents, scorePair } from "./score.ts";
+import { buildDictionaries, compileProfile, explainPair, resolveWeights, scoreComponents } from "./score.ts";
 import { countBlockingPairs, solveStable } from "./stable.ts";
 
 const byId = (a: MatchingProfile, b: MatchingProfile): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -37,17 +38,12 @@ export function cohortProblem(cohort: Cohort): {
   const weights = resolveWeights(settings.weights);
   const cm = mentors.map((p) => compileProfile(p, dict));
   const ce = mentees.map((p) => compileProfile(p, dict));
-  // Integer-indexed constraints and an allocation-free score: a 2,500 × 2,500 cohort is 6 million pairs.
+  // Integer-indexed constraints and packed scores: a 2,500 × 2,500 cohort is 6 million pairs.
   const isForbidden = indexedHardConstraints({ ...cohort, mentors, mentees }, cm, ce);
   const rows = mentees.length;
   const cols = mentors.length;
-  const scores = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const b = ce[i] as ReturnType<typeof compileProfile>;
-    for (let j = 0; j < cols; j++) {
-      scores[i * cols + j] = isForbidden(i, j) ? Number.NaN : scorePair(cm[j] as ReturnType<typeof compileProfile>, b, weights);
-    }
-  }
+  const scores = denseScores(cm, ce, weights, dict.skillIds.length, dict.tagNames.length);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (isForbidden(i, j)) scores[i * cols + j] = Number.NaN;
   const mentorIndex = new Map(mentors.map((p, j) => [p.id, j]));
   const menteeIndex = new Map(mentees.map((p, i) => [p.id, i]));
   const locks: [number, number][] = (settings.lock ?? []).map(({ mentor, mentee }) => {
