@@ -148,11 +148,11 @@ const engine = Math.min(...best.map((r) => r.engine));
 const request = Math.min(...best.map((r) => r.request));
 console.log("\n| run | engine (ms) | whole request (ms) | review page (ms) | pairs |");
 console.log("|---|---|---|---|---|");
-rows.forEach((r, k) =>
+for (const [k, r] of rows.entries()) {
   console.log(
     `| ${k + 1}${k === 0 ? " (warm-up)" : ""} | ${r.engine.toFixed(0)} | ${r.request.toFixed(0)} | ${r.page.toFixed(0)} | ${r.pairs} |`,
-  ),
-);
+  );
+}
 console.log(
   `\nengine ${engine.toFixed(0)} ms (target < 2000 ms: ${engine < 2000 ? "met" : "missed"}); whole request ${request.toFixed(0)} ms`,
 );

@@ -292,7 +292,7 @@ export async function answerIntro(
 ): Promise<Pair> {
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
-    const { pair, personId, actor } = await pairForAction(tx, pairId, user);
+    const { personId, actor } = await pairForAction(tx, pairId, user);
     requireMember(actor);
     await recordIntroAnswer(tx, pairId, personId as string, body, user.id, now);
   });
