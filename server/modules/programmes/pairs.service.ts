@@ -9,7 +9,7 @@ import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
 import { notify } from "../notifications/index.ts";
-import { onboardingStatuses } from "../onboarding/index.ts";
+import { mayStartSessions, onboardingStatuses } from "../onboarding/index.ts";
 import { findPersonIdOfUser } from "../profiles/index.ts";
 import * as pairsRepo from "./pairs.repository.ts";
 import { findTransition, introOutcome, type PairActor, type PairCause } from "./programmes.domain.ts";
@@ -178,7 +178,7 @@ async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof pairsRep
       intro: { at: pair.introAt?.toISOString() ?? null, place: pair.introPlace },
       myIntroAnswer: mine ? { isFit: mine.isFit, reason: mine.reason } : null,
       partnerHasAnswered: answers.some((a) => a.pairId === pair.id && a.personId === partner),
-      canStartSessions: pair.state === "active" && (!requiresOnboarding || (mentorOnboarding.isComplete && menteeOnboarding.isComplete)),
+      canStartSessions: pair.state === "active" && mayStartSessions(requiresOnboarding, mentorOnboarding, menteeOnboarding),
       onboarding: { mentor: mentorOnboarding, mentee: menteeOnboarding },
       iAgreedToComplete: pair.completionAgreedBy.includes(personId),
       partnerAgreedToComplete: pair.completionAgreedBy.includes(partner),

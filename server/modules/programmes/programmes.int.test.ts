@@ -230,6 +230,18 @@ describe("a programme from template to running pairs", () => {
     expect(both.history.map((h: { cause: string }) => h.cause)).toEqual(["matching", "intro_confirmed"]);
     const again = await c("chloe").post(`/api/pairs/${pair.id}/intro-answer`, { isFit: false });
     expect(again.statusCode).toBe(409);
+
+    // The programme requires onboarding: sessions may start once both have read their modules and accepted the charter.
+    for (const key of ["chloe", "gerard"]) {
+      const mine = (await c(key).get(`/api/me/programmes/${programmeId}/onboarding`)).json();
+      for (const module of mine.modules) await c(key).post(`/api/me/onboarding/modules/${module.id}`, { reflections: [] });
+      expect((await c(key).get(`/api/pairs/${pair.id}`)).json().canStartSessions).toBe(false);
+      await c(key).post(`/api/me/programmes/${programmeId}/charter`, {});
+    }
+    expect((await c("gerard").get(`/api/pairs/${pair.id}`)).json()).toMatchObject({
+      canStartSessions: true,
+      onboarding: { mentor: { isComplete: true }, mentee: { isComplete: true } },
+    });
   });
 
   it("closes a pair as not a fit on any no: the reason reaches the managers only, both go back to the pool", async () => {
@@ -289,6 +301,47 @@ describe("a programme from template to running pairs", () => {
       iAgreedToComplete: false,
     });
     expect((await c(mentorKey).post(`/api/pairs/${pair.id}/complete`, {})).json()).toEqual({ state: "completed" });
+  });
+
+  it("sets people aside from the next runs, and refuses to remove someone in an open pair", async () => {
+    const board = (await hr.get(`/api/programmes/${programmeId}/enrolments?pageSize=50`)).json();
+    const free = board.items.find((e: { role: string; pairState: string | null }) => e.role === "mentee" && e.pairState === null);
+    const paired = board.items.find((e: { pairState: string | null }) => e.pairState !== null);
+    const aside = await hr.patch(`/api/programmes/${programmeId}/enrolments/${free.personId}`, { isSetAside: true });
+    expect(aside.statusCode).toBe(204);
+    const run = (await hr.post(`/api/programmes/${programmeId}/matching-runs`, {})).json();
+    expect(run.setAside).toBe(1);
+    const detail = (await hr.get(`/api/programmes/${programmeId}/matching-runs/${run.id}`)).json();
+    const everyone = [
+      ...detail.pairs.map((p: { mentee: { id: string } }) => p.mentee.id),
+      ...detail.unmatched.map((u: { person: { id: string } }) => u.person.id),
+    ];
+    expect(everyone).not.toContain(free.personId);
+    const refused = await hr.request("DELETE", `/api/programmes/${programmeId}/enrolments/${paired.personId}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe("Cette personne fait partie d’un binôme en cours : terminez-le d’abord.");
+    expect(
+      (await c("outsider").patch(`/api/programmes/${programmeId}/enrolments/${free.personId}`, { isSetAside: false })).statusCode,
+    ).toBe(403);
+    expect((await hr.request("DELETE", `/api/programmes/${programmeId}/enrolments/${free.personId}`)).statusCode).toBe(204);
+  });
+
+  it("closes: active pairs complete, pairs still in intro end, and nothing changes afterwards", async () => {
+    const before = (await hr.get(`/api/programmes/${programmeId}/pairs`)).json();
+    const intro = before.items.filter((p: { state: string }) => p.state === "intro").length;
+    const active = before.items.filter((p: { state: string }) => p.state === "active").length;
+    await moveTo(hr, programmeId, ["closed"]);
+    const after = (await hr.get(`/api/programmes/${programmeId}/pairs`)).json();
+    expect(after.counts.intro + after.counts.active).toBe(0);
+    expect(after.counts.completed).toBe(before.counts.completed + active);
+    expect(after.counts.ended_early).toBe(before.counts.ended_early + intro);
+    const closedEvents = after.items.flatMap((p: { history: { cause: string }[] }) =>
+      p.history.filter((h) => h.cause === "programme_closed"),
+    );
+    expect(closedEvents).toHaveLength(intro + active);
+    const edit = await hr.request("PATCH", `/api/programmes/${programmeId}`, { name: "Renommé" });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error.message).toBe("Ce programme est clos : il ne peut plus être modifié.");
   });
 
   it("hides programmes a participant is not in once enrolment is over", async () => {
