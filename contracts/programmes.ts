@@ -248,6 +248,8 @@ export const RunDetail = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   unmatched: z.array(RunUnmatched),
+  /** People of this page and of the unmatched who were enrolled by a manager and have not answered yet (they are matched all the same). */
+  notAnswered: z.array(z.uuid()),
 });
 export type RunDetail = z.infer<typeof RunDetail>;
 export const RunParams = z.object({ id: z.uuid(), runId: z.uuid() });

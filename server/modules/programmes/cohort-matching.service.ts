@@ -205,7 +205,10 @@ export async function getRun(
   };
   const filtered = needle ? stored.pairs.filter((p) => matches(p.mentorId) || matches(p.menteeId)) : stored.pairs;
   const page = filtered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  const shown = new Set([...page.flatMap((p) => [p.mentorId, p.menteeId]), ...stored.unmatched.map((u) => u.personId)]);
+  const statuses = await repo.enrolmentStatuses(db, programmeId, [...shown]);
   return {
+    notAnswered: statuses.filter((e) => e.status === "invited").map((e) => e.personId),
     summary: presentSummary(row),
     pairs: page.map(
       (p): RunPair => ({

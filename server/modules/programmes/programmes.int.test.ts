@@ -147,6 +147,9 @@ describe("a programme from template to running pairs", () => {
       detail.unmatched.map((u: { person: { firstName: string }; why: string }) => [u.person.firstName, u.why]),
     );
     expect(why).toEqual({ Nora: "no_profile", Odile: "outbid" });
+    // Enrolled by the manager and not answered yet: matched all the same, and flagged for the review.
+    expect(detail.notAnswered).toEqual(expect.arrayContaining([ids.ines, ids.nora, ids.odile]));
+    expect(detail.notAnswered).not.toContain(ids.bernard);
     const odile = detail.unmatched.find((u: { person: { firstName: string } }) => u.person.firstName === "Odile");
     expect(odile.bestOption.person.id).toBe(ids.ines);
   });
@@ -342,6 +345,8 @@ describe("a programme from template to running pairs", () => {
     const edit = await hr.request("PATCH", `/api/programmes/${programmeId}`, { name: "Renommé" });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.message).toBe("Ce programme est clos : il ne peut plus être modifié.");
+    expect((await hr.patch(`/api/programmes/${programmeId}/enrolments/${ids.gerard}`, { isSetAside: true })).statusCode).toBe(409);
+    expect((await hr.request("DELETE", `/api/programmes/${programmeId}/enrolments/${ids.gerard}`)).statusCode).toBe(409);
   });
 
   it("hides programmes a participant is not in once enrolment is over", async () => {

@@ -88,6 +88,15 @@ export async function lockEnrolments(tx: Tx, programmeId: string): Promise<void>
     .for("update");
 }
 
+/** Enrolment statuses of some people of a programme. */
+export async function enrolmentStatuses(db: Tx, programmeId: string, personIds: string[]) {
+  if (!personIds.length) return [];
+  return db
+    .select({ personId: enrolments.personId, status: enrolments.status })
+    .from(enrolments)
+    .where(and(eq(enrolments.programmeId, programmeId), inArray(enrolments.personId, personIds)));
+}
+
 export async function myEnrolments(db: Tx, personId: string): Promise<EnrolmentRow[]> {
   return db.select().from(enrolments).where(eq(enrolments.personId, personId));
 }

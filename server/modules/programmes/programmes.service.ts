@@ -276,6 +276,7 @@ export async function updateEnrolment(
   const { db } = deps.database;
   const enrolment = await repo.findEnrolment(db, id, personId);
   if (!enrolment) throw notFound();
+  if ((await repo.findProgramme(db, id))?.phase === "closed") throw programmeClosed();
   await repo.updateEnrolment(db, id, personId, {
     ...(body.isSetAside !== undefined ? { isSetAside: body.isSetAside } : {}),
     ...(body.capacity !== undefined ? { capacity: body.capacity } : {}),
@@ -287,6 +288,7 @@ export async function removeEnrolment(id: string, personId: string, deps: Progra
   await deps.database.db.transaction(async (tx) => {
     const enrolment = await repo.findEnrolment(tx, id, personId, { forUpdate: true });
     if (!enrolment) throw notFound();
+    if ((await repo.findProgramme(tx, id))?.phase === "closed") throw programmeClosed();
     const open = (await repo.openPairsOf(tx, id)).some((p) => p.mentorId === personId || p.menteeId === personId);
     if (open) throw new AppError(409, "HAS_OPEN_PAIR", "errors.hasOpenPair");
     await repo.deleteEnrolment(tx, id, personId);
