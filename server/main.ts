@@ -3,11 +3,11 @@ import { buildApp } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
-import { expireProposals } from "./modules/programmes/index.ts";
+import { expireProposals, remindIntroAnswers } from "./modules/programmes/index.ts";
 import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 
-const PROPOSAL_SWEEP_MS = 15 * 60 * 1000;
+const SWEEP_MS = 15 * 60 * 1000;
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one), migrates it and loads the skills catalogue. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -31,12 +31,12 @@ export async function startServer(config: Config, options: { seed?: (database: D
     session: config.session,
   });
   await app.listen({ port: config.port, host: config.host });
-  // Proposal expiry and its notices. Safe with several instances: the sweep skips rows another one holds.
+  // Proposal expiry and intro reminders. Safe with several instances: the sweeps skip rows another one holds.
+  const sweepDeps = { database, clock: systemClock };
   const sweep = setInterval(() => {
-    expireProposals({ database, clock: systemClock }).catch((error: unknown) =>
-      app.log.error({ err: error }, "proposal expiry sweep failed"),
-    );
-  }, PROPOSAL_SWEEP_MS);
+    expireProposals(sweepDeps).catch((error: unknown) => app.log.error({ err: error }, "proposal expiry sweep failed"));
+    remindIntroAnswers(sweepDeps).catch((error: unknown) => app.log.error({ err: error }, "intro reminder sweep failed"));
+  }, SWEEP_MS);
   sweep.unref();
 
   const where = database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.dataDir}`;

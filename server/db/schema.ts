@@ -388,6 +388,8 @@ export const pairs = pgTable(
     reasons: jsonb("reasons").notNull().default(sql`'[]'::jsonb`),
     introAt: timestamp("intro_at", { withTimezone: true }),
     introPlace: text("intro_place"),
+    /** When the people who had not answered after the intro were reminded. */
+    introReminderAt: timestamp("intro_reminder_at", { withTimezone: true }),
     /** People of the pair who asked to complete it; both → completed. */
     completionAgreedBy: uuid("completion_agreed_by").array().notNull().default(sql`'{}'::uuid[]`),
     endReason: text("end_reason", { enum: ["no_time", "not_a_fit", "left_company", "other"] }),

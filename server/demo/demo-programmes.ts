@@ -96,12 +96,14 @@ export async function seedDemoProgrammes(
   await publish(pilot.id, run.id, manager, deps);
   const published = (await pairsOfProgramme(database.db, pilot.id, { page: 1, pageSize: 100 })).rows;
   if (published.length < DEMO_PILOT_PAIRS) throw new Error(`the demo pilot made ${published.length} pairs, fewer than ${DEMO_PILOT_PAIRS}`);
+  // Answered after the publication (the clock has moved since `now`).
+  const answeredAt = clock.now();
   await database.db.transaction(async (tx) => {
     for (const pair of published.slice(0, DEMO_PILOT_PAIRS)) {
-      await recordIntroAnswer(tx, pair.id, pair.mentorId, { isFit: true }, null, now);
-      await recordIntroAnswer(tx, pair.id, pair.menteeId, { isFit: true }, null, now);
-      await recordCompletedOnboarding(tx, pilot.id, pair.mentorId, "mentor", now);
-      await recordCompletedOnboarding(tx, pilot.id, pair.menteeId, "mentee", now);
+      await recordIntroAnswer(tx, pair.id, pair.mentorId, { isFit: true }, null, answeredAt);
+      await recordIntroAnswer(tx, pair.id, pair.menteeId, { isFit: true }, null, answeredAt);
+      await recordCompletedOnboarding(tx, pilot.id, pair.mentorId, "mentor", answeredAt);
+      await recordCompletedOnboarding(tx, pilot.id, pair.menteeId, "mentee", answeredAt);
     }
   });
 

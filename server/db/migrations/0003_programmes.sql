@@ -91,6 +91,7 @@ CREATE TABLE "pairs" (
 	"reasons" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"intro_at" timestamp with time zone,
 	"intro_place" text,
+	"intro_reminder_at" timestamp with time zone,
 	"completion_agreed_by" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"end_reason" text,
 	"created_at" timestamp with time zone NOT NULL,

@@ -349,7 +349,7 @@ describe("access control", () => {
     expect((await participant.get("/api/people")).statusCode).toBe(403);
     const invite = await participant.post("/api/admin/invitations", { email: "x@example.fr", displayName: "X", roles: ["participant"] });
     expect(invite.statusCode).toBe(403);
-    expect(invite.json().error).toMatchObject({ code: "FORBIDDEN", message: "Vous n'avez pas accès à cette action." });
+    expect(invite.json().error).toMatchObject({ code: "FORBIDDEN", message: "Vous n’avez pas accès à cette action." });
 
     const manager = new TestClient(ctx.app);
     await manager.login("rh@example.fr");

@@ -15,7 +15,7 @@ import type {
 } from "./matching.domain.ts";
 import { indexedHardConstraints } from "./org-index.ts";
 import { matchingReport } from "./report.ts";
-import { buildDictionaries, compileProfile, explainPair, resolveWeights, scoreComponents } from "./score.ts";
+import { buildDictionaries, compileProfile, explainPair, type ReasonPerspective, resolveWeights, scoreComponents } from "./score.ts";
 import { countBlockingPairs, solveStable } from "./stable.ts";
 
 const byId = (a: MatchingProfile, b: MatchingProfile): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -69,7 +69,7 @@ export function matchCohort(cohort: Cohort): CohortMatching {
  * `matchCohort` plus what a manager needs to review it: each mentee's next best mentors (other than
  * their own, best first) and, for everyone left unmatched, why. The scores are computed once.
  */
-export function reviewCohort(cohort: Cohort, options: { alternatives: number }): CohortReview {
+export function reviewCohort(cohort: Cohort, options: { alternatives: number; perspective?: ReasonPerspective }): CohortReview {
   const settings = cohort.settings ?? {};
   const mode = settings.mode ?? "optimal";
   const { problem, mentors, mentees } = cohortProblem(cohort);
@@ -91,7 +91,7 @@ export function reviewCohort(cohort: Cohort, options: { alternatives: number }):
     const mentor = mentors[j] as MatchingProfile;
     const components = scoreComponents(compileProfile(mentor, dict), compileProfile(mentee, dict));
     const locked = lockedRows.has(i);
-    const reasons = explainPair(mentor, mentee, components, weights, cohort.skillLabels);
+    const reasons = explainPair(mentor, mentee, components, weights, cohort.skillLabels, 3, options.perspective);
     if (locked) {
       reasons.unshift({
         component: "teaching",

@@ -341,8 +341,14 @@ function listOf(items: string[], lang: "fr" | "en"): string {
 }
 
 /**
+ * Who reads the reasons: the mentee browsing mentors ("vous" / "you", the mentor in the third person), or both
+ * people and the managers, about the pair ("neutral": the mentor in the third person, the pair in the plural).
+ */
+export type ReasonPerspective = "mentee" | "neutral";
+
+/**
  * The reasons behind a pair, most important first: each names the skill, tag, slot or format that earned the
- * points, addressed to the mentee ("vous" / "you") and the mentor in the third person.
+ * points, written for `perspective`.
  */
 export function explainPair(
   mentor: MatchingProfile,
@@ -351,7 +357,9 @@ export function explainPair(
   weights: ScoreWeights,
   labels: SkillLabels = {},
   maxReasons = 3,
+  perspective: ReasonPerspective = "mentee",
 ): Reason[] {
+  const you = perspective === "mentee";
   const skill = (id: string) => labels[id] ?? { fr: id, en: id };
   const reasons: Reason[] = [];
   // Teaching: one reason per covered wanted skill, by the points it brings.
@@ -366,8 +374,8 @@ export function explainPair(
     reasons.push({
       component: "teaching",
       contribution: weights.teaching * share,
-      fr: `enseigne ${label.fr}${expert ? " (niveau expert)" : ""}, que vous voulez apprendre (priorité ${priority})`,
-      en: `teaches ${label.en}${expert ? " (expert level)" : ""}, which you want to learn (priority ${priority})`,
+      fr: `enseigne ${label.fr}${expert ? " (niveau expert)" : ""}, ${you ? "que vous voulez apprendre" : "que son mentoré veut apprendre"} (priorité ${priority})`,
+      en: `teaches ${label.en}${expert ? " (expert level)" : ""}, which ${you ? "you want" : "their mentee wants"} to learn (priority ${priority})`,
     });
   }
   if (components.reciprocity > 0) {
@@ -381,11 +389,11 @@ export function explainPair(
       fr: `veut apprendre ${listOf(
         given.map((g) => g.fr),
         "fr",
-      )}, que vous pouvez lui apporter en retour`,
+      )}, ${you ? "que vous pouvez lui apporter" : "que son mentoré peut lui apporter"} en retour`,
       en: `wants to learn ${listOf(
         given.map((g) => g.en),
         "en",
-      )}, which you can offer in return`,
+      )}, which ${you ? "you" : "their mentee"} can offer in return`,
     });
   }
   if (components.interests > 0) {
@@ -394,8 +402,8 @@ export function explainPair(
     reasons.push({
       component: "interests",
       contribution: weights.interests * components.interests,
-      fr: `vous partagez ${shared.length > 1 ? "des centres d'intérêt" : "un centre d'intérêt"} : ${listOf(shared, "fr")}`,
-      en: `you share ${shared.length > 1 ? "interests" : "an interest"}: ${listOf(shared, "en")}`,
+      fr: `${you ? "vous partagez" : "ils partagent"} ${shared.length > 1 ? "des centres d’intérêt" : "un centre d’intérêt"} : ${listOf(shared, "fr")}`,
+      en: `${you ? "you" : "they"} share ${shared.length > 1 ? "interests" : "an interest"}: ${listOf(shared, "en")}`,
     });
   }
   if (components.availability > 0) {
@@ -406,11 +414,11 @@ export function explainPair(
     reasons.push({
       component: "availability",
       contribution: weights.availability * components.availability,
-      fr: `vous êtes tous deux disponibles le ${listOf(
+      fr: `${you ? "vous êtes" : "ils sont"} tous deux disponibles le ${listOf(
         shown.map((s) => s.fr),
         "fr",
       )}${more ? ` (${common.length} créneaux communs)` : ""}`,
-      en: `you are both available on ${listOf(
+      en: `${you ? "you are" : "they are"} both available on ${listOf(
         shown.map((s) => s.en),
         "en",
       )}${more ? ` (${common.length} common slots)` : ""}`,
@@ -418,8 +426,8 @@ export function explainPair(
   }
   if (components.format > 0) {
     const same = mentor.format === mentee.format;
-    const text =
-      same && mentor.format === "online"
+    const text = you
+      ? same && mentor.format === "online"
         ? { fr: "vous préférez tous deux les sessions en ligne", en: "you both prefer online sessions" }
         : same && mentor.format === "in_person"
           ? { fr: "vous préférez tous deux les sessions en présentiel", en: "you both prefer in-person sessions" }
@@ -428,7 +436,17 @@ export function explainPair(
                 fr: "vous acceptez tous deux les sessions en ligne comme en présentiel",
                 en: "you are both open to online and in-person sessions",
               }
-            : { fr: "vos formats de session sont compatibles", en: "your session formats are compatible" };
+            : { fr: "vos formats de session sont compatibles", en: "your session formats are compatible" }
+      : same && mentor.format === "online"
+        ? { fr: "ils préfèrent tous deux les sessions en ligne", en: "they both prefer online sessions" }
+        : same && mentor.format === "in_person"
+          ? { fr: "ils préfèrent tous deux les sessions en présentiel", en: "they both prefer in-person sessions" }
+          : same
+            ? {
+                fr: "ils acceptent tous deux les sessions en ligne comme en présentiel",
+                en: "they are both open to online and in-person sessions",
+              }
+            : { fr: "leurs formats de session sont compatibles", en: "their session formats are compatible" };
     reasons.push({ component: "format", contribution: weights.format * components.format, ...text });
   }
   if (components.language > 0) {
@@ -439,8 +457,8 @@ export function explainPair(
       reasons.push({
         component: "language",
         contribution: weights.language * components.language,
-        fr: `vous parlez tous deux ${name.fr}`,
-        en: `you both speak ${name.en}`,
+        fr: `${you ? "vous parlez" : "ils parlent"} tous deux ${name.fr}`,
+        en: `${you ? "you" : "they"} both speak ${name.en}`,
       });
     }
   }

@@ -209,7 +209,7 @@ describe("my onboarding in a programme", () => {
     ] as const) {
       const status = await client.get(`/api/me/programmes/${id}/onboarding`);
       expect(status.statusCode).toBe(404);
-      expect(status.json().error).toMatchObject({ code: "NOT_FOUND", message: "Cette ressource n'existe pas." });
+      expect(status.json().error).toMatchObject({ code: "NOT_FOUND", message: "Cette ressource n’existe pas." });
       expect((await client.post(`/api/me/programmes/${id}/charter`)).statusCode).toBe(404);
     }
     expect((await lea.get("/api/me/programmes/not-a-uuid/onboarding")).statusCode).toBe(400);
@@ -252,7 +252,7 @@ describe("unknown modules and accounts without a directory entry", () => {
   it("answer 404 for a module that does not exist", async () => {
     const posted = await paul.post("/api/me/onboarding/modules/mentee_time_travel", { reflections: [] });
     expect(posted.statusCode).toBe(404);
-    expect(posted.json().error.message).toBe("Cette ressource n'existe pas.");
+    expect(posted.json().error.message).toBe("Cette ressource n’existe pas.");
     expect((await paul.get("/api/me/onboarding/modules/mentee_time_travel")).statusCode).toBe(404);
   });
 
@@ -298,7 +298,7 @@ describe("completion for managers", () => {
   it("is for managers only, and not found for an unknown programme", async () => {
     const refused = await lea.get(`/api/programmes/${pilot}/onboarding`);
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.message).toBe("Vous n'avez pas accès à cette action.");
+    expect(refused.json().error.message).toBe("Vous n’avez pas accès à cette action.");
     expect((await hr.get(`/api/programmes/${randomUUID()}/onboarding`)).statusCode).toBe(404);
   });
 });

@@ -137,7 +137,7 @@ export async function runMatching(programmeId: string, user: Me, deps: CohortDep
   if (programme.phase !== "matching" && programme.phase !== "running") throw matchingClosed();
   const built = await buildCohort(db, programme);
   const started = performance.now();
-  const result = reviewCohort(built.cohort, { alternatives: ALTERNATIVES });
+  const result = reviewCohort(built.cohort, { alternatives: ALTERNATIVES, perspective: "neutral" });
   const ms = Math.round((performance.now() - started) * 10) / 10;
   const stored: StoredRun = {
     pairs: result.pairs.map((p) => ({

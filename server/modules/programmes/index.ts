@@ -4,7 +4,7 @@
  */
 export { publish, runMatching } from "./cohort-matching.service.ts";
 export { insertProposal, pairsOfProgramme } from "./pairs.repository.ts";
-export { recordIntroAnswer } from "./pairs.service.ts";
+export { recordIntroAnswer, remindIntroAnswers } from "./pairs.service.ts";
 export { PAIR_TRANSITIONS, type PairActor, type PairCause, type PairTransition } from "./programmes.domain.ts";
 export { setEnrolmentAnswers } from "./programmes.repository.ts";
 export { changePhase, createProgramme, enrol, listTemplates } from "./programmes.service.ts";

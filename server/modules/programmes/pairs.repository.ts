@@ -114,6 +114,19 @@ export async function upsertIntroAnswer(tx: Tx, values: typeof introAnswers.$inf
     });
 }
 
+/** Pairs in intro whose meeting time has passed and whose people were not reminded yet, locked (skipping rows another sweep holds). */
+export async function introsToRemind(tx: Tx, now: Date): Promise<PairRow[]> {
+  return tx
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.state, "intro"), lte(pairs.introAt, now), isNull(pairs.introReminderAt)))
+    .for("update", { skipLocked: true });
+}
+
+export async function markIntroReminded(tx: Tx, ids: string[], now: Date): Promise<void> {
+  if (ids.length) await tx.update(pairs).set({ introReminderAt: now }).where(inArray(pairs.id, ids));
+}
+
 /* ---------------------------------------------------------------- proposals */
 
 export async function insertProposal(tx: Tx, values: typeof proposals.$inferInsert): Promise<ProposalRow> {

@@ -263,7 +263,8 @@ export async function scheduleIntro(pairId: string, body: { at: string; place: s
     const { pair, personId, actor, programme } = await pairForAction(tx, pairId, user);
     requireMember(actor);
     if (pair.state !== "intro") throw new AppError(409, "NOT_IN_INTRO", "errors.notInIntro");
-    await pairsRepo.updatePair(tx, pair.id, { introAt: new Date(body.at), introPlace: body.place, updatedAt: now });
+    // Moving the meeting re-arms the reminder for after the new time.
+    await pairsRepo.updatePair(tx, pair.id, { introAt: new Date(body.at), introPlace: body.place, introReminderAt: null, updatedAt: now });
     await notify(
       tx,
       [
@@ -337,9 +338,42 @@ export async function recordIntroAnswer(
       both.map((p) => ({ personId: p, kind: "pair_not_a_fit", params, link: `/pairs/${pairId}` })),
       now,
     );
-  } else {
-    await notify(tx, [{ personId: partnerOf(pair, personId), kind: "intro_answer_needed", params, link: `/pairs/${pairId}` }], now);
   }
+  // Nothing is sent to the partner while waiting: a notice after a "yes" would tell them the answer.
+}
+
+/**
+ * Once an intro meeting's time has passed, each person who has not answered yet is asked to, once
+ * (run by the server's sweep, with the proposals' expiry).
+ */
+export async function remindIntroAnswers(deps: PairsDeps): Promise<number> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    const due = await pairsRepo.introsToRemind(tx, now);
+    if (!due.length) return 0;
+    const answers = await pairsRepo.introAnswersOf(
+      tx,
+      due.map((p) => p.id),
+    );
+    const names = await repo.programmeNames(tx, [...new Set(due.map((p) => p.programmeId))]);
+    const items = due.flatMap((pair) =>
+      [pair.mentorId, pair.menteeId]
+        .filter((personId) => !answers.some((a) => a.pairId === pair.id && a.personId === personId))
+        .map((personId) => ({
+          personId,
+          kind: "intro_answer_needed" as const,
+          params: { programmeName: names.get(pair.programmeId) ?? "", pairId: pair.id },
+          link: `/pairs/${pair.id}`,
+        })),
+    );
+    await notify(tx, items, now);
+    await pairsRepo.markIntroReminded(
+      tx,
+      due.map((p) => p.id),
+      now,
+    );
+    return items.length;
+  });
 }
 
 /** Either person (or a manager) ends the pair early, with a reason; the other side and the managers are told. */

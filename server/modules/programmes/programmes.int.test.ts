@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPeople, createProgramme, menteeProfile, mentorProfile, moveTo } from "../../test/programme-builders.ts";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
+import { remindIntroAnswers } from "./pairs.service.ts";
 
 const NOT_A_FIT_REASON = "Il m’a coupé la parole tout le long du café";
 
@@ -35,6 +36,13 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const c = (key: string) => client[key] as TestClient;
+
+/** Moves the clock to `at`; sessions idle that long have expired, so everyone logs in again. */
+async function moveClockTo(at: string) {
+  ctx.clock.set(new Date(at));
+  await hr.login("rh@exemple.fr");
+  for (const key of Object.keys(client)) await c(key).login(`${key}@exemple.fr`);
+}
 
 describe("a programme from template to running pairs", () => {
   let programmeId: string;
@@ -226,6 +234,20 @@ describe("a programme from template to running pairs", () => {
 
     const first = (await c("gerard").post(`/api/pairs/${pair.id}/intro-answer`, { isFit: true })).json();
     expect(first).toMatchObject({ state: "intro", myIntroAnswer: { isFit: true }, partnerHasAnswered: false });
+    // No notice to the partner right after a "yes": it would tell them the answer. Once the meeting's
+    // time has passed, whoever has not answered is reminded, once.
+    expect((await c("chloe").get("/api/me/notifications")).json().items.map((n: { kind: string }) => n.kind)).not.toContain(
+      "intro_answer_needed",
+    );
+    expect(await remindIntroAnswers(ctx)).toBe(0);
+    await moveClockTo("2026-03-12T12:00:00Z");
+    expect(await remindIntroAnswers(ctx)).toBe(1);
+    expect(await remindIntroAnswers(ctx)).toBe(0);
+    expect((await c("chloe").get("/api/me/notifications")).json().items[0]).toMatchObject({
+      kind: "intro_answer_needed",
+      params: { pairId: pair.id },
+    });
+    expect((await c("gerard").get("/api/me/notifications")).json().items[0].kind).not.toBe("intro_answer_needed");
     expect((await c("chloe").get(`/api/pairs/${pair.id}`)).json()).toMatchObject({ partnerHasAnswered: true, myIntroAnswer: null });
     const both = (await c("chloe").post(`/api/pairs/${pair.id}/intro-answer`, { isFit: true })).json();
     expect(both.state).toBe("active");

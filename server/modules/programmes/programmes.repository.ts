@@ -28,6 +28,12 @@ export async function findProgramme(db: Tx, id: string, options: { forUpdate?: b
   return row;
 }
 
+export async function programmeNames(db: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(inArray(programmes.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Programmes, newest first: all of them, or those a person is enrolled in plus those open for enrolment. */
 export async function listProgrammes(db: Tx, forPersonId?: string | null): Promise<ProgrammeRow[]> {
   const where =

@@ -232,13 +232,14 @@ export async function acceptProposal(id: string, user: Me, deps: ProposalsDeps):
       throw new AppError(409, "MENTOR_FULL", "errors.mentorFull");
     if (await pairsRepo.hasOpenPair(tx, proposal.programmeId, proposal.menteeId))
       throw new AppError(409, "ALREADY_PAIRED", "errors.menteeAlreadyPaired");
+    const explained = await explainOnePair(tx, programme, proposal.mentorId, proposal.menteeId);
     const pair = await openPair(tx, {
       programme,
       mentorId: proposal.mentorId,
       menteeId: proposal.menteeId,
       origin: "proposal",
-      score: null,
-      reasons: [],
+      score: explained?.score ?? null,
+      reasons: explained?.reasons ?? [],
       byUserId: user.id,
       now,
     });
@@ -348,6 +349,27 @@ async function getMyProposal(id: string, user: Me, deps: ProposalsDeps): Promise
   const proposal = (await listMyProposals(user, deps)).find((p) => p.id === id);
   if (!proposal) throw notFound();
   return proposal;
+}
+
+/** The engine's score and reasons (for both people and the managers) of one mentor and one mentee of a programme. */
+async function explainOnePair(tx: Tx, programme: repo.ProgrammeRow, mentorId: string, menteeId: string) {
+  const members = (await repo.cohortMembers(tx, programme.id)).filter((m) => m.personId === mentorId || m.personId === menteeId);
+  const profiles = await findProfiles(tx, [mentorId, menteeId]);
+  const of = (id: string) => {
+    const member = members.find((m) => m.personId === id);
+    const profile = profiles.get(id);
+    return member && profile ? toMatchingProfile(member, profile) : undefined;
+  };
+  const mentor = of(mentorId);
+  const mentee = of(menteeId);
+  if (!mentor || !mentee) return undefined;
+  const settings = programme.matchingSettings as { weights: Record<string, number> };
+  const dict = buildDictionaries([mentor, mentee]);
+  const weights = resolveWeights(settings.weights);
+  const components = scoreComponents(compileProfile(mentor, dict), compileProfile(mentee, dict));
+  const labels = Object.fromEntries((await listSkills(tx)).map((s) => [s.id, { fr: s.label.fr, en: s.label.en }]));
+  const score = (Object.keys(weights) as (keyof typeof weights)[]).reduce((sum, k) => sum + weights[k] * components[k], 0);
+  return { score, reasons: explainPair(mentor, mentee, components, weights, labels, 3, "neutral") };
 }
 
 /**
