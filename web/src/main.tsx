@@ -1,6 +1,9 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "@mantine/charts/styles.css";
+import "@mantine/dates/styles.css";
+// French month and day names for the date pickers (English is dayjs's own).
+import "dayjs/locale/fr";
 import "./i18n/index.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import en from "./en.json";
-import fr from "./fr.json";
+import { messages } from "./messages.ts";
 
 /** Flattens nested messages to "a.b.c" → value. */
 function flatten(messages: object, prefix = ""): Map<string, unknown> {
@@ -14,7 +13,7 @@ function flatten(messages: object, prefix = ""): Map<string, unknown> {
   return entries;
 }
 
-const catalogues = { fr: flatten(fr), en: flatten(en) };
+const catalogues = { fr: flatten(messages.fr), en: flatten(messages.en) };
 
 describe("UI messages", () => {
   it("have the same keys in French and English", () => {

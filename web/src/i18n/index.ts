@@ -7,8 +7,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import serverEn from "../../../contracts/i18n/messages.en.json";
 import serverFr from "../../../contracts/i18n/messages.fr.json";
-import en from "./en.json";
-import fr from "./fr.json";
+import { messages } from "./messages.ts";
 
 export const LANGUAGES = ["fr", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,8 +20,8 @@ function readStoredLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    fr: { translation: fr, server: serverFr },
-    en: { translation: en, server: serverEn },
+    fr: { translation: messages.fr, server: serverFr },
+    en: { translation: messages.en, server: serverEn },
   },
   lng: readStoredLanguage(),
   fallbackLng: "fr",

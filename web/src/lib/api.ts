@@ -74,7 +74,8 @@ function networkError(): ApiError {
 
 /** The body of a successful answer, or its error thrown; `retry` once when the CSRF token went stale. */
 async function answer<T>(response: Response, isRetry: boolean, retry: () => Promise<T>): Promise<T> {
-  if (response.ok) return (await response.json()) as T;
+  // 204 No Content (e.g. an enrolment updated) has no body to parse.
+  if (response.ok) return (response.status === 204 ? null : await response.json()) as T;
   const error = await readError(response);
   // The token is bound to the session, which changes at login and logout: fetch a fresh one once.
   if (response.status === 403 && error.code === "CSRF_INVALID" && !isRetry) {

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from "react-router";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { hasAnyRole, useCurrentUser } from "../../features/auth/current-user.ts";
 import { useLogout } from "../../features/auth/use-logout.ts";
+import { NotificationBell } from "../../features/notifications/notification-bell.tsx";
 
 function useNavItems() {
   const { t } = useTranslation();
@@ -13,13 +14,21 @@ function useNavItems() {
   const isParticipant = hasAnyRole(me, ["participant"]);
   return [
     { to: "/", label: t("nav.home"), visible: true },
+    { to: "/programmes", label: t("pairs.nav.programmes"), visible: true },
+    { to: "/pairs", label: t("pairs.nav.pairs"), visible: isParticipant },
+    { to: "/proposals", label: t("pairs.nav.proposals"), visible: isParticipant },
     { to: "/profile", label: t("nav.profile"), visible: isParticipant },
     { to: "/self-assessment", label: t("nav.selfAssessment"), visible: isParticipant },
-    { to: "/admin/people", label: t("nav.people"), visible: isHr },
-    { to: "/admin/import", label: t("nav.import"), visible: isHr },
-    { to: "/admin/skills", label: t("nav.skills"), visible: hasAnyRole(me, ["admin"]) },
+    { to: "/admin/people", label: t("nav.people"), visible: isHr, isManagement: true },
+    { to: "/admin/import", label: t("nav.import"), visible: isHr, isManagement: true },
+    { to: "/admin/skills", label: t("nav.skills"), visible: hasAnyRole(me, ["admin"]), isManagement: true },
   ].filter((item) => item.visible);
 }
+
+type NavItem = ReturnType<typeof useNavItems>[number];
+
+/** Up to this many entries fit the header from the lg breakpoint; beyond, the management ones share one menu. */
+const MAX_HEADER_ENTRIES = 6;
 
 function isActive(pathname: string, to: string): boolean {
   if (to === "/") return pathname === "/";
@@ -33,19 +42,30 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   const navItems = useNavItems();
+  // HR people who also take part have too many entries for one line: their management pages go into
+  // one menu and the header needs the xl breakpoint. Below it, the entries move to the drawer rather than wrap.
+  const isGrouped = navItems.length > MAX_HEADER_ENTRIES;
+  const breakpoint = isGrouped ? "xl" : "lg";
+  const headerItems = isGrouped ? navItems.filter((item) => !item.isManagement) : navItems;
+  const managementItems = isGrouped ? navItems.filter((item) => item.isManagement) : [];
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: "lg", collapsed: { mobile: !opened, desktop: true } }} padding="md">
+    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint, collapsed: { mobile: !opened, desktop: true } }} padding="md">
       <AppShell.Header>
-        {/* Up to six entries: below the lg breakpoint they move to the drawer rather than wrap. */}
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="lg" size="sm" aria-label={t(opened ? "nav.closeMenu" : "nav.openMenu")} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom={breakpoint}
+              size="sm"
+              aria-label={t(opened ? "nav.closeMenu" : "nav.openMenu")}
+            />
             <UnstyledButton component={Link} to="/" fw={700} fz="lg" c="indigo.8">
               Passerelle
             </UnstyledButton>
-            <Group component="nav" aria-label={t("nav.label")} gap={4} ml="md" visibleFrom="lg" wrap="nowrap">
-              {navItems.map((item) => (
+            <Group component="nav" aria-label={t("nav.label")} gap={4} ml="md" visibleFrom={breakpoint} wrap="nowrap">
+              {headerItems.map((item) => (
                 <Button
                   key={item.to}
                   component={Link}
@@ -56,9 +76,11 @@ export function AppLayout() {
                   {item.label}
                 </Button>
               ))}
+              {managementItems.length > 0 && <ManagementMenu items={managementItems} pathname={pathname} />}
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch size="xs" />
             <UserMenu />
           </Group>
@@ -87,6 +109,34 @@ export function AppLayout() {
         </Container>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The management pages (directory, import, skills) under one header entry. */
+function ManagementMenu({ items, pathname }: { items: NavItem[]; pathname: string }) {
+  const { t } = useTranslation();
+  const isCurrent = items.some((item) => isActive(pathname, item.to));
+  return (
+    <Menu position="bottom-start" width={240}>
+      <Menu.Target>
+        <Button variant={isCurrent ? "light" : "subtle"} rightSection={<span aria-hidden="true">▾</span>}>
+          {t("pairs.nav.management")}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((item) => (
+          <Menu.Item
+            key={item.to}
+            component={Link}
+            to={item.to}
+            aria-current={isActive(pathname, item.to) ? "page" : undefined}
+            fw={isActive(pathname, item.to) ? 600 : undefined}
+          >
+            {item.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 

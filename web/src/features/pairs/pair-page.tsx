@@ -1,0 +1,635 @@
+import {
+  Alert,
+  Anchor,
+  Avatar,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from "@mantine/core";
+import { DatePickerInput, DatesProvider, TimePicker } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { z } from "zod";
+import { END_REASONS, IntroBody, type Pair } from "../../../../contracts/pairs.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageLoader } from "../../components/page-loader.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
+import { currentLanguage, formatDateTime } from "../../i18n/index.ts";
+import { ApiError } from "../../lib/api.ts";
+import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { formatScore, MatchReasons } from "./match-reasons.tsx";
+import { myOnboarding, PairStateBadge, partnerOnboarding } from "./pair-status.tsx";
+import { fullName, partnerOf, useAnswerIntro, useCompletePair, useEndPair, usePair, useScheduleIntro } from "./queries.ts";
+
+/** "jeudi 12 mars 2026 à 14:00": the intro deserves its weekday. */
+function formatLongDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "full", timeStyle: "short" }).format(new Date(iso));
+}
+
+const isLink = (place: string) => /^https?:\/\//i.test(place);
+
+/**
+ * One of my pairs: who my partner is and why we were matched, then the step we are at — the intro
+ * coffee to schedule and answer after, the running pair (preparation gate, complete or stop), or
+ * why it closed — and its history.
+ */
+export function PairPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const pair = usePair(id);
+  const name = pair.data ? fullName(partnerOf(pair.data)) : "";
+  useDocumentTitle(`${name ? t("pairs.page.title", { name }) : t("pairs.list.title")} · Passerelle`);
+  const isMissing = pair.error instanceof ApiError && (pair.error.status === 404 || pair.error.status === 400);
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/pairs" size="sm">
+        {t("pairs.page.back")}
+      </Anchor>
+      {isMissing ? <Alert color="yellow">{t("pairs.page.notFound")}</Alert> : <ErrorAlert error={pair.error} />}
+      {pair.isPending && <PageLoader />}
+      {pair.data && <PairContent pair={pair.data} />}
+    </Stack>
+  );
+}
+
+function PairContent({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const partner = partnerOf(pair);
+  const name = fullName(partner);
+  const isOpen = pair.state === "intro" || pair.state === "active";
+  return (
+    <>
+      <Stack gap={4}>
+        <Group justify="space-between" align="center">
+          <Title order={1}>{t("pairs.page.title", { name })}</Title>
+          <PairStateBadge state={pair.state} size="lg" />
+        </Group>
+        <Text c="dimmed">{t("pairs.page.subtitle", { programme: pair.programme.name, role: t(`pairs.myRole.${pair.myRole}`) })}</Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SectionCard title={t(`pairs.partnerRole.${pair.myRole}`)}>
+          <Group wrap="nowrap">
+            <Avatar name={name} color="initials" size="lg" aria-hidden />
+            <div>
+              <Text fw={600} size="lg">
+                {name}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {partner.department ?? t("pairs.page.noDepartment")}
+              </Text>
+            </div>
+          </Group>
+        </SectionCard>
+        <WhyMatched pair={pair} />
+      </SimpleGrid>
+      {pair.state === "intro" && <IntroSection pair={pair} />}
+      {pair.state === "active" && <ActiveSection pair={pair} />}
+      {pair.state === "intro" && pair.programme.requiresOnboarding && <OnboardingPanel pair={pair} />}
+      {!isOpen && <ClosedSection pair={pair} />}
+      <HistorySection pair={pair} />
+    </>
+  );
+}
+
+function WhyMatched({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const mentor = fullName(pair.mentor);
+  const fromProposal = pair.origin === "proposal";
+  return (
+    <SectionCard title={t("pairs.match.title")} description={fromProposal ? undefined : t("pairs.match.byEngine")}>
+      <Stack gap="xs">
+        {fromProposal && <Text size="sm">{t(`pairs.match.fromProposal.${pair.myRole}`, { name: fullName(partnerOf(pair)) })}</Text>}
+        {pair.score !== null && (
+          <Group gap="xs">
+            <Badge size="lg" variant="light" color="indigo">
+              {t("pairs.match.score", { score: formatScore(pair.score) })}
+            </Badge>
+          </Group>
+        )}
+        <MatchReasons reasons={pair.reasons} mentorName={pair.mentor.firstName || mentor} />
+      </Stack>
+    </SectionCard>
+  );
+}
+
+/* ---------------------------------------------------------------- intro */
+
+function IntroSection({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const [isMoving, setMoving] = useState(false);
+  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  return (
+    <SectionCard title={t("pairs.intro.title")} description={t("pairs.intro.description")}>
+      <Stack>
+        <Title order={3} size="h5">
+          {t("pairs.intro.scheduleStep")}
+        </Title>
+        {pair.intro.at && !isMoving ? (
+          <Group justify="space-between" align="flex-end">
+            <ScheduledIntro at={pair.intro.at} place={pair.intro.place} />
+            <Button variant="default" onClick={() => setMoving(true)}>
+              {t("pairs.intro.move")}
+            </Button>
+          </Group>
+        ) : (
+          <>
+            {!pair.intro.at && <Text size="sm">{t("pairs.intro.scheduleHelp", { name })}</Text>}
+            <IntroForm pair={pair} onDone={() => setMoving(false)} onCancel={pair.intro.at ? () => setMoving(false) : undefined} />
+          </>
+        )}
+        <Divider />
+        <Title order={3} size="h5">
+          {t("pairs.intro.answerStep")}
+        </Title>
+        {pair.myIntroAnswer ? (
+          <Alert color="blue" title={t("pairs.intro.answeredTitle")}>
+            {t("pairs.intro.waiting", { name })}
+          </Alert>
+        ) : (
+          <IntroAnswer pair={pair} />
+        )}
+      </Stack>
+    </SectionCard>
+  );
+}
+
+function ScheduledIntro({ at, place }: { at: string; place: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      <Text fw={600}>{t("pairs.intro.scheduledOn", { date: formatLongDateTime(at) })}</Text>
+      {place && (
+        <Text size="sm">
+          {isLink(place) ? (
+            <>
+              {t("pairs.intro.link")}{" "}
+              <Anchor href={place} target="_blank" rel="noreferrer">
+                {place}
+              </Anchor>
+            </>
+          ) : (
+            t("pairs.intro.place", { place })
+          )}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+const IntroFormSchema = z.object({
+  date: z.string({ error: "fields.required" }).min(1, { error: "fields.required" }),
+  time: z.string({ error: "fields.required" }).regex(/^\d{2}:\d{2}/, { error: "fields.required" }),
+  place: IntroBody.shape.place,
+});
+
+function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const schedule = useScheduleIntro(pair.id);
+  const at = pair.intro.at ? dayjs(pair.intro.at) : null;
+  const form = useForm<{ date: string | null; time: string; place: string }>({
+    initialValues: { date: at?.format("YYYY-MM-DD") ?? null, time: at?.format("HH:mm") ?? "", place: pair.intro.place ?? "" },
+    validate: zodValidate(IntroFormSchema),
+  });
+  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const submit = form.onSubmit((values) => {
+    // Local date and time as picked, sent with this browser's UTC offset.
+    const when = dayjs(`${values.date}T${values.time.slice(0, 5)}`);
+    schedule.mutate(
+      { at: when.format(), place: values.place.trim() },
+      {
+        onSuccess: () => {
+          notifications.show({ color: "green", message: t("pairs.intro.saved", { name }) });
+          onDone();
+        },
+        onError: (error) => setServerFieldErrors(form, error),
+      },
+    );
+  });
+
+  return (
+    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ErrorAlert error={schedule.error} />
+          <Group align="flex-start">
+            <DatePickerInput
+              label={t("pairs.intro.date")}
+              placeholder={t("pairs.intro.datePlaceholder")}
+              valueFormat={language === "fr" ? "dddd D MMMM YYYY" : "dddd, MMMM D, YYYY"}
+              minDate={dayjs().subtract(7, "day").format("YYYY-MM-DD")}
+              ariaLabels={{
+                nextMonth: t("pairs.intro.nextMonth"),
+                previousMonth: t("pairs.intro.previousMonth"),
+                monthLevelControl: t("pairs.intro.chooseMonth"),
+                yearLevelControl: t("pairs.intro.chooseYear"),
+                nextYear: t("pairs.intro.nextYear"),
+                previousYear: t("pairs.intro.previousYear"),
+                nextDecade: t("pairs.intro.nextDecade"),
+                previousDecade: t("pairs.intro.previousDecade"),
+              }}
+              w={{ base: "100%", sm: 300 }}
+              {...form.getInputProps("date")}
+            />
+            <TimePicker
+              label={t("pairs.intro.time")}
+              hoursInputLabel={t("pairs.intro.hours")}
+              minutesInputLabel={t("pairs.intro.minutes")}
+              minutesStep={5}
+              withDropdown
+              w={140}
+              {...form.getInputProps("time")}
+            />
+          </Group>
+          <TextInput
+            label={t("pairs.intro.placeLabel")}
+            description={t("pairs.intro.placeHelp")}
+            placeholder={t("pairs.intro.placePlaceholder")}
+            maxLength={500}
+            {...form.getInputProps("place")}
+          />
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {t("pairs.intro.partnerTold", { name })}
+            </Text>
+            <Group gap="xs">
+              {onCancel && (
+                <Button variant="default" onClick={onCancel}>
+                  {t("common.cancel")}
+                </Button>
+              )}
+              <Button type="submit" loading={schedule.isPending}>
+                {t(pair.intro.at ? "pairs.intro.saveMove" : "pairs.intro.save")}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </DatesProvider>
+  );
+}
+
+function IntroAnswer({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const answer = useAnswerIntro(pair.id);
+  const [notFitOpened, notFit] = useDisclosure();
+  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t("pairs.intro.answerHelp")}</Text>
+      <ErrorAlert error={notFitOpened ? null : answer.error} />
+      <Group>
+        <Button
+          color="green"
+          loading={answer.isPending && answer.variables?.isFit === true}
+          disabled={answer.isPending}
+          onClick={() =>
+            answer.mutate(
+              { isFit: true },
+              { onSuccess: () => notifications.show({ color: "green", message: t("pairs.intro.fitSent", { name }) }) },
+            )
+          }
+        >
+          {t("pairs.intro.fit")}
+        </Button>
+        <Button variant="default" onClick={notFit.open} disabled={answer.isPending}>
+          {t("pairs.intro.notFit")}
+        </Button>
+      </Group>
+      <Modal
+        opened={notFitOpened}
+        onClose={notFit.close}
+        title={t("pairs.intro.notFitTitle")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        {notFitOpened && <NotFitForm pair={pair} answer={answer} onDone={notFit.close} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function NotFitForm({ pair, answer, onDone }: { pair: Pair; answer: ReturnType<typeof useAnswerIntro>; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState("");
+  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  return (
+    <Stack>
+      <Text size="sm">{t("pairs.intro.notFitText")}</Text>
+      <Textarea
+        label={t("pairs.intro.notFitReason")}
+        description={t("pairs.intro.notFitPrivacy", { name })}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        maxLength={1000}
+        autosize
+        minRows={3}
+        maxRows={8}
+        data-autofocus
+      />
+      <ErrorAlert error={answer.error} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          {t("common.cancel")}
+        </Button>
+        <Button
+          color="red"
+          loading={answer.isPending}
+          onClick={() =>
+            answer.mutate(
+              { isFit: false, reason: reason.trim() || null },
+              {
+                onSuccess: () => {
+                  notifications.show({ message: t("pairs.intro.notFitSent") });
+                  onDone();
+                },
+              },
+            )
+          }
+        >
+          {t("pairs.intro.notFitConfirm")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/* ---------------------------------------------------------------- active */
+
+function ActiveSection({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const [completing, complete] = useDisclosure();
+  const [ending, end] = useDisclosure();
+  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  return (
+    <SectionCard title={t("pairs.active.title")}>
+      <Stack>
+        {pair.canStartSessions ? (
+          <Alert color="green" title={t("pairs.active.readyTitle")}>
+            {t("pairs.active.ready")}
+          </Alert>
+        ) : (
+          <>
+            <Alert color="yellow" title={t("pairs.active.gateTitle")}>
+              {t("pairs.active.gate")}
+            </Alert>
+            <OnboardingProgress pair={pair} />
+          </>
+        )}
+        <Divider />
+        <Title order={3} size="h5">
+          {t("pairs.active.endTitle")}
+        </Title>
+        {pair.iAgreedToComplete ? (
+          <Text size="sm">{t("pairs.active.waitingCompletion", { name })}</Text>
+        ) : pair.partnerAgreedToComplete ? (
+          <Alert color="blue">{t("pairs.active.partnerAsks", { name })}</Alert>
+        ) : (
+          <Text size="sm">{t("pairs.active.endHelp", { name })}</Text>
+        )}
+        <Group>
+          <Button onClick={complete.open} disabled={pair.iAgreedToComplete}>
+            {t(pair.iAgreedToComplete ? "pairs.active.completeAsked" : "pairs.active.complete")}
+          </Button>
+          <Button color="red" variant="light" onClick={end.open}>
+            {t("pairs.active.end")}
+          </Button>
+        </Group>
+      </Stack>
+      <Modal
+        opened={completing}
+        onClose={complete.close}
+        title={t("pairs.active.completeTitle")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        {completing && <CompleteForm pair={pair} onDone={complete.close} />}
+      </Modal>
+      <Modal
+        opened={ending}
+        onClose={end.close}
+        title={t("pairs.active.endModalTitle")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        {ending && <EndForm pair={pair} onDone={end.close} />}
+      </Modal>
+    </SectionCard>
+  );
+}
+
+function CompleteForm({ pair, onDone }: { pair: Pair; onDone: () => void }) {
+  const { t } = useTranslation();
+  const complete = useCompletePair(pair.id);
+  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  return (
+    <Stack>
+      <Text size="sm">{t(pair.partnerAgreedToComplete ? "pairs.active.completeLast" : "pairs.active.completeFirst", { name })}</Text>
+      <ErrorAlert error={complete.error} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          {t("common.cancel")}
+        </Button>
+        <Button
+          loading={complete.isPending}
+          onClick={() =>
+            complete.mutate(undefined, {
+              onSuccess: (result) => {
+                notifications.show({
+                  color: "green",
+                  message: t(result.state === "completed" ? "pairs.active.completed" : "pairs.active.completionAsked", { name }),
+                });
+                onDone();
+              },
+            })
+          }
+        >
+          {t("pairs.active.completeConfirm")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+const EndFormSchema = z.object({ reason: z.enum(END_REASONS, { error: "fields.required" }), note: z.string().trim().max(1000) });
+
+function EndForm({ pair, onDone }: { pair: Pair; onDone: () => void }) {
+  const { t } = useTranslation();
+  const endPair = useEndPair(pair.id);
+  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const form = useForm<{ reason: string | null; note: string }>({
+    initialValues: { reason: null, note: "" },
+    validate: zodValidate(EndFormSchema),
+  });
+  const submit = form.onSubmit((values) =>
+    endPair.mutate(
+      { reason: values.reason as (typeof END_REASONS)[number], note: values.note.trim() || null },
+      {
+        onSuccess: () => {
+          notifications.show({ message: t("pairs.active.ended") });
+          onDone();
+        },
+        onError: (error) => setServerFieldErrors(form, error),
+      },
+    ),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Text size="sm">{t("pairs.active.endText", { name })}</Text>
+        <Select
+          label={t("pairs.active.endReason")}
+          placeholder={t("pairs.active.endReasonPlaceholder")}
+          data={END_REASONS.map((reason) => ({ value: reason, label: t(`pairs.endReasons.${reason}`) }))}
+          allowDeselect={false}
+          data-autofocus
+          {...form.getInputProps("reason")}
+        />
+        <Textarea
+          label={t("pairs.active.endNote")}
+          description={t("pairs.active.endNoteHelp", { name })}
+          maxLength={1000}
+          autosize
+          minRows={3}
+          maxRows={8}
+          {...form.getInputProps("note")}
+        />
+        <ErrorAlert error={endPair.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" color="red" loading={endPair.isPending}>
+            {t("pairs.active.endConfirm")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/* ---------------------------------------------------------------- onboarding gate */
+
+/** While the intro goes on: each one's preparation, which the programme requires before sessions. */
+function OnboardingPanel({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  return (
+    <SectionCard title={t("pairs.onboarding.title")} description={t("pairs.onboarding.description")}>
+      <OnboardingProgress pair={pair} />
+    </SectionCard>
+  );
+}
+
+/** My preparation and my partner's (modules read, charter), with the way to mine. */
+function OnboardingProgress({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const mine = myOnboarding(pair);
+  const rows = [
+    { key: "me", label: t("pairs.onboarding.me"), progress: mine },
+    { key: "partner", label: fullName(partnerOf(pair)), progress: partnerOnboarding(pair) },
+  ];
+  return (
+    <Stack>
+      {rows.map(({ key, label, progress }) => {
+        const status = progress.isComplete
+          ? t("pairs.onboarding.complete")
+          : progress.modulesDone >= progress.modulesTotal
+            ? t("pairs.onboarding.charterLeft")
+            : t("pairs.onboarding.modules", { count: progress.modulesDone, total: progress.modulesTotal });
+        return (
+          <Stack key={key} gap={4}>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm" fw={500}>
+                {label}
+              </Text>
+              <Text size="sm" c={progress.isComplete ? "teal" : "dimmed"}>
+                {status}
+              </Text>
+            </Group>
+            <Progress
+              // The charter is the last step: all modules read without it is not 100 %.
+              value={progress.isComplete ? 100 : (100 * progress.modulesDone) / (progress.modulesTotal + 1)}
+              color={progress.isComplete ? "teal" : "indigo"}
+              aria-label={t("pairs.onboarding.progressOf", { name: label })}
+              aria-valuetext={status}
+            />
+          </Stack>
+        );
+      })}
+      <Group>
+        <Button component={Link} to={`/programmes/${pair.programme.id}/onboarding`} variant={mine.isComplete ? "default" : "filled"}>
+          {t(mine.isComplete ? "pairs.onboarding.review" : "pairs.onboarding.continue")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/* ---------------------------------------------------------------- closed, history */
+
+function ClosedSection({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const last = [...pair.history].reverse().find((event) => event.toState === pair.state);
+  if (pair.state === "not_a_fit")
+    return (
+      <Alert color="orange" title={t("pairs.closed.notAFitTitle")}>
+        {t("pairs.closed.notAFit")}
+      </Alert>
+    );
+  if (pair.state === "completed")
+    return (
+      <Alert color="teal" title={t("pairs.closed.completedTitle")}>
+        {t(last?.cause === "programme_closed" ? "pairs.closed.completedByClosing" : "pairs.closed.completed")}
+      </Alert>
+    );
+  return (
+    <Alert color="gray" title={t("pairs.closed.endedTitle")}>
+      {last?.cause === "programme_closed"
+        ? t("pairs.closed.endedByClosing")
+        : last?.reason && (END_REASONS as readonly string[]).includes(last.reason)
+          ? t("pairs.closed.endedWithReason", { reason: t(`pairs.endReasons.${last.reason}`) })
+          : t("pairs.closed.ended")}
+    </Alert>
+  );
+}
+
+function HistorySection({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  // The server lists the events in the order they happened (timestamps may tie).
+  const events = pair.history;
+  if (!events.length) return null;
+  return (
+    <SectionCard title={t("pairs.history.title")}>
+      <Timeline active={events.length - 1} bulletSize={18} lineWidth={2} mt="xs">
+        {events.map((event, i) => (
+          <Timeline.Item
+            // biome-ignore lint/suspicious/noArrayIndexKey: events have no id; their order is fixed
+            key={i}
+            title={t(`pairs.history.causes.${event.cause}`, { defaultValue: t(`pairs.states.${event.toState}`) })}
+          >
+            {event.reason && (END_REASONS as readonly string[]).includes(event.reason) && (
+              <Text size="sm">{t("pairs.history.reason", { reason: t(`pairs.endReasons.${event.reason}`) })}</Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {formatDateTime(event.at)}
+            </Text>
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </SectionCard>
+  );
+}

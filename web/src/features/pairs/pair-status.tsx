@@ -1,0 +1,56 @@
+import { Badge, type BadgeProps } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { Pair, PairState } from "../../../../contracts/pairs.ts";
+import { formatDateTime } from "../../i18n/index.ts";
+import { fullName, partnerOf } from "./queries.ts";
+
+const STATE_COLORS: Record<PairState, string> = {
+  intro: "blue",
+  active: "green",
+  completed: "teal",
+  ended_early: "gray",
+  not_a_fit: "orange",
+};
+
+export function PairStateBadge({ state, ...props }: BadgeProps & { state: PairState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLORS[state]} variant="light" {...props}>
+      {t(`pairs.states.${state}`)}
+    </Badge>
+  );
+}
+
+/** Whether my own preparation is done (the programme may require it before sessions start). */
+export function myOnboarding(pair: Pair) {
+  return pair.myRole === "mentor" ? pair.onboarding.mentor : pair.onboarding.mentee;
+}
+
+export function partnerOnboarding(pair: Pair) {
+  return pair.myRole === "mentor" ? pair.onboarding.mentee : pair.onboarding.mentor;
+}
+
+/** One sentence: what the pair is waiting for, or what I should do next. */
+export function nextStepHint(pair: Pair, t: TFunction, now = new Date()): string {
+  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  switch (pair.state) {
+    case "intro":
+      if (pair.myIntroAnswer) return t("pairs.hints.waitingAnswer", { name });
+      if (!pair.intro.at) return t("pairs.hints.scheduleIntro", { name });
+      if (new Date(pair.intro.at) > now) return t("pairs.hints.introPlanned", { date: formatDateTime(pair.intro.at) });
+      return t("pairs.hints.answer", { name });
+    case "active":
+      if (!pair.canStartSessions)
+        return myOnboarding(pair).isComplete ? t("pairs.hints.partnerOnboarding", { name }) : t("pairs.hints.myOnboarding");
+      if (pair.iAgreedToComplete) return t("pairs.hints.waitingCompletion", { name });
+      if (pair.partnerAgreedToComplete) return t("pairs.hints.confirmCompletion", { name });
+      return t("pairs.hints.running");
+    case "not_a_fit":
+      return t("pairs.hints.backToPool");
+    case "ended_early":
+      return t("pairs.hints.endedEarly");
+    case "completed":
+      return t("pairs.hints.completed");
+  }
+}

@@ -1,0 +1,86 @@
+import { Badge, type BadgeProps } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { PairState } from "../../../../contracts/pairs.ts";
+import type { ProgrammePhase } from "../../../../contracts/programmes.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import type { EnrolmentStatus } from "./queries.ts";
+
+/** Badges in narrow table columns otherwise shrink to "APPARIEME…": they keep their whole label. */
+export const WHOLE_BADGE = { minWidth: "max-content" } as const;
+
+const PHASE_COLORS: Record<ProgrammePhase, string> = {
+  draft: "gray",
+  enrolment: "blue",
+  matching: "violet",
+  running: "teal",
+  closed: "dark",
+};
+
+export function PhaseBadge({ phase, ...props }: { phase: ProgrammePhase } & BadgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={PHASE_COLORS[phase]} variant="light" style={WHOLE_BADGE} {...props}>
+      {t(`programmes.phases.${phase}`)}
+    </Badge>
+  );
+}
+
+const STATUS_COLORS: Record<EnrolmentStatus, string> = { invited: "yellow", joined: "green", declined: "gray" };
+
+/** An enrolment's answer; "invited" reads "has not answered" for managers. */
+export function EnrolmentStatusBadge({ status }: { status: EnrolmentStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light" style={WHOLE_BADGE}>
+      {t(`programmes.enrolmentStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const PAIR_STATE_COLORS: Record<PairState, string> = {
+  intro: "blue",
+  active: "teal",
+  completed: "green",
+  ended_early: "gray",
+  not_a_fit: "orange",
+};
+
+export function PairStateBadge({ state }: { state: PairState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={PAIR_STATE_COLORS[state]} variant="light" style={WHOLE_BADGE}>
+      {t(`programmes.pairStates.${state}`)}
+    </Badge>
+  );
+}
+
+/**
+ * A calendar date of the API ("2026-03-01") in the UI language. Read and formatted in UTC: the date
+ * is the same everywhere, whatever the browser's time zone.
+ */
+export function formatIsoDate(isoDate: string, style: "long" | "medium" = "long"): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: style, timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Today in the browser's time zone, as an ISO date. */
+export function todayIsoDate(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+/** A programme's end date from its start and a template's duration (as the server does: same day, months later). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
+}
+
+/** A score or ratio in [0, 1] as a whole percentage ("72 %" / "72%"). */
+export function usePercent() {
+  const { t } = useTranslation();
+  return (value: number | null | undefined) =>
+    value === null || value === undefined ? "—" : t("programmes.percent", { value: Math.round(value * 100) });
+}
+
+export function personName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`;
+}

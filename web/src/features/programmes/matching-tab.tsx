@@ -1,0 +1,162 @@
+import { ActionIcon, Alert, Badge, Button, Group, ScrollArea, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useTranslation } from "react-i18next";
+import type { Programme, RunSummary } from "../../../../contracts/programmes.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageLoader } from "../../components/page-loader.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
+import { formatDateTime } from "../../i18n/index.ts";
+import { errorMessage } from "../../lib/forms.ts";
+import { personName, WHOLE_BADGE } from "./labels.tsx";
+import { type Constraint, useConstraints, useRunMatching, useRuns, useSetConstraint } from "./queries.ts";
+import { RunReview } from "./run-review.tsx";
+import { RunsComparison } from "./runs-comparison.tsx";
+import { useUrlState } from "./url-state.ts";
+
+/** Cohort matching: run the engine, compare the runs, review one (?run=), constraints, publish. */
+export function MatchingTab({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const url = useUrlState();
+  const runs = useRuns(programme.id);
+  const constraints = useConstraints(programme.id);
+  const runMatching = useRunMatching(programme.id);
+  const canRun = programme.phase === "matching" || programme.phase === "running";
+  const items = runs.data?.items ?? [];
+  const latest = items.reduce<RunSummary | null>((best, run) => (!best || run.number > best.number ? run : best), null);
+  const selected = items.find((run) => run.id === url.get("run")) ?? latest;
+  const constraintList = constraints.data?.items ?? [];
+  const locks = constraintList.filter((c) => c.kind === "lock").length;
+  const forbids = constraintList.length - locks;
+  const select = (runId: string) => url.set({ run: runId, page: null, q: null });
+
+  const run = () =>
+    runMatching.mutate(undefined, {
+      onSuccess: (summary) => {
+        notifications.show({ color: "green", message: t("programmes.matching.ran", { number: summary.number, count: summary.pairs }) });
+        select(summary.id);
+      },
+    });
+
+  return (
+    <Stack>
+      <SectionCard title={t("programmes.matching.title")} description={t("programmes.matching.intro")}>
+        <Stack>
+          {!canRun && (
+            <Alert color="gray">{t(programme.phase === "closed" ? "programmes.matching.closed" : "programmes.matching.notYet")}</Alert>
+          )}
+          {constraintList.length > 0 && canRun && (
+            <Alert color="indigo" title={t("programmes.matching.keptTitle")}>
+              {t("programmes.matching.kept", { locks, forbids })}
+            </Alert>
+          )}
+          <Group>
+            <Button onClick={run} loading={runMatching.isPending} disabled={!canRun}>
+              {t("programmes.matching.run")}
+            </Button>
+            <Text size="sm" c="dimmed">
+              {t("programmes.matching.runHelp")}
+            </Text>
+          </Group>
+          <ErrorAlert error={runMatching.error} />
+        </Stack>
+      </SectionCard>
+
+      <ErrorAlert error={runs.error} />
+      {runs.isPending && <PageLoader />}
+      {runs.data && items.length > 0 && (
+        <SectionCard title={t("programmes.runs.title")} description={t("programmes.runs.intro")}>
+          <RunsComparison runs={items} latestId={latest?.id ?? null} selectedId={selected?.id ?? null} onSelect={select} />
+        </SectionCard>
+      )}
+      {runs.data && items.length === 0 && canRun && (
+        <Text c="dimmed" ta="center" py="md">
+          {t("programmes.runs.empty")}
+        </Text>
+      )}
+
+      {selected && (
+        <RunReview
+          key={selected.id}
+          programme={programme}
+          summary={selected}
+          isLatest={selected.id === latest?.id}
+          constraints={constraintList}
+          onNewRun={(next) => select(next.id)}
+        />
+      )}
+
+      <ConstraintsList programme={programme} constraints={constraintList} error={constraints.error} />
+    </Stack>
+  );
+}
+
+function ConstraintsList({ programme, constraints, error }: { programme: Programme; constraints: Constraint[]; error: unknown }) {
+  const { t } = useTranslation();
+  const setConstraint = useSetConstraint(programme.id);
+  const canChange = programme.phase !== "closed";
+  const remove = (constraint: Constraint) => {
+    const names = { mentor: personName(constraint.mentor), mentee: personName(constraint.mentee) };
+    setConstraint.mutate(
+      { mentorId: constraint.mentor.id, menteeId: constraint.mentee.id, kind: null },
+      {
+        onSuccess: () => notifications.show({ color: "green", message: t("programmes.constraints.removed", names) }),
+        onError: (failure) => notifications.show({ color: "red", message: errorMessage(failure) }),
+      },
+    );
+  };
+  return (
+    <SectionCard title={t("programmes.constraints.title")} description={t("programmes.constraints.intro")}>
+      <ErrorAlert error={error} />
+      {constraints.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("programmes.constraints.empty")}
+        </Text>
+      ) : (
+        <ScrollArea type="auto">
+          <Table aria-label={t("programmes.constraints.title")} striped miw={640}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("programmes.review.columns.mentor")}</Table.Th>
+                <Table.Th>{t("programmes.review.columns.mentee")}</Table.Th>
+                <Table.Th>{t("programmes.constraints.kind")}</Table.Th>
+                <Table.Th>{t("programmes.constraints.since")}</Table.Th>
+                {canChange && <Table.Th>{t("common.actions")}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {constraints.map((constraint) => {
+                const names = { mentor: personName(constraint.mentor), mentee: personName(constraint.mentee) };
+                return (
+                  <Table.Tr key={`${constraint.mentor.id}:${constraint.mentee.id}`}>
+                    <Table.Td>{names.mentor}</Table.Td>
+                    <Table.Td>{names.mentee}</Table.Td>
+                    <Table.Td>
+                      <Badge style={WHOLE_BADGE} color={constraint.kind === "lock" ? "indigo" : "red"} variant="light">
+                        {t(`programmes.constraints.kinds.${constraint.kind}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(constraint.createdAt)}</Table.Td>
+                    {canChange && (
+                      <Table.Td>
+                        <Tooltip label={t("programmes.constraints.remove")}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            onClick={() => remove(constraint)}
+                            aria-label={t("programmes.constraints.removeName", names)}
+                          >
+                            <span aria-hidden>✕</span>
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      )}
+    </SectionCard>
+  );
+}

@@ -1,0 +1,186 @@
+import { Badge, Group, List, ScrollArea, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { type ManagedPair, PAIR_STATES } from "../../../../contracts/pairs.ts";
+import type { Programme } from "../../../../contracts/programmes.ts";
+import { ChoiceFilter } from "../../components/choice-filter.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageLoader } from "../../components/page-loader.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
+import { StatCards } from "../../components/stat-cards.tsx";
+import { TablePagination } from "../../components/table-pagination.tsx";
+import { formatDateTime } from "../../i18n/index.ts";
+import { PairStateBadge, personName, usePercent, WHOLE_BADGE } from "./labels.tsx";
+import { PAIRS_PAGE_SIZE, useManagedPairs } from "./queries.ts";
+import { useUrlState } from "./url-state.ts";
+
+/**
+ * The programme's pairs as its managers see them: counts by state, intro answers (with the reasons
+ * of a "not a fit", which only managers see), who needs a new match, and the list filtered by state.
+ */
+export function PairsTab({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const url = useUrlState();
+  const state = url.choice("state", PAIR_STATES);
+  const pairs = useManagedPairs(programme.id, { state, page: url.page });
+  const data = pairs.data;
+
+  return (
+    <Stack>
+      <ErrorAlert error={pairs.error} />
+      {pairs.isPending && <PageLoader />}
+      {data && (
+        <>
+          <StatCards
+            cols={{ base: 2, sm: 4, lg: 7 }}
+            figures={[
+              ...PAIR_STATES.map((s) => ({ label: t(`programmes.pairStates.${s}`), value: data.counts[s] ?? 0 })),
+              { label: t("programmes.pairs.fit"), value: data.introAnswers.fit, color: "teal" },
+              {
+                label: t("programmes.pairs.notFit"),
+                value: data.introAnswers.notFit,
+                color: data.introAnswers.notFit ? "orange.8" : undefined,
+              },
+            ]}
+          />
+          <SectionCard
+            title={t("programmes.pairs.rematchTitle", { count: data.needsRematch.length })}
+            titleSize="h4"
+            description={t(data.needsRematch.length ? "programmes.pairs.rematchIntro" : "programmes.pairs.rematchNone")}
+          >
+            {data.needsRematch.length > 0 && (
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+                {data.needsRematch.map(({ person, role }) => (
+                  <Group key={person.id} component="li" gap="xs">
+                    <Text size="sm" fw={500}>
+                      {personName(person)}
+                    </Text>
+                    <Badge style={WHOLE_BADGE} size="sm" variant="outline">
+                      {t(`programmes.roles.${role}`)}
+                    </Badge>
+                  </Group>
+                ))}
+              </SimpleGrid>
+            )}
+          </SectionCard>
+        </>
+      )}
+      <Group align="flex-end">
+        <ChoiceFilter
+          label={t("programmes.pairs.state")}
+          placeholder={t("programmes.pairs.allStates")}
+          values={PAIR_STATES}
+          optionLabel={(s) => t(`programmes.pairStates.${s}`)}
+          value={state}
+          onChange={(s) => url.setFilter("state", s)}
+        />
+      </Group>
+      {data && (
+        <>
+          <ScrollArea type="auto">
+            <Table aria-label={t("programmes.pairs.tableLabel")} striped miw={1000} opacity={pairs.isPlaceholderData ? 0.6 : 1}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("programmes.review.columns.mentor")}</Table.Th>
+                  <Table.Th>{t("programmes.review.columns.mentee")}</Table.Th>
+                  <Table.Th>{t("programmes.pairs.columns.state")}</Table.Th>
+                  <Table.Th>{t("programmes.pairs.columns.origin")}</Table.Th>
+                  <Table.Th ta="right">{t("programmes.review.columns.score")}</Table.Th>
+                  <Table.Th>{t("programmes.pairs.columns.intro")}</Table.Th>
+                  <Table.Th>{t("programmes.pairs.columns.answers")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((pair) => (
+                  <PairRow key={pair.id} pair={pair} />
+                ))}
+                {data.items.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={7}>
+                      <Text c="dimmed" ta="center" py="md">
+                        {t(state ? "programmes.pairs.noMatch" : "programmes.pairs.empty")}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+          <TablePagination page={url.page} pageSize={PAIRS_PAGE_SIZE} total={data.total} onChange={url.setPage} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function PairRow({ pair }: { pair: ManagedPair }) {
+  const { t } = useTranslation();
+  const percent = usePercent();
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {personName(pair.mentor)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {pair.mentor.department}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {personName(pair.mentee)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {pair.mentee.department}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2} align="flex-start">
+          <PairStateBadge state={pair.state} />
+          {pair.endReason && (
+            <Text size="xs" c="dimmed">
+              {t(`programmes.pairs.endReasons.${pair.endReason}`)}
+            </Text>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>{t(`programmes.pairs.origins.${pair.origin}`)}</Table.Td>
+      <Table.Td ta="right">{percent(pair.score)}</Table.Td>
+      <Table.Td>
+        {pair.introAt ? (
+          <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+            {formatDateTime(pair.introAt)}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("programmes.pairs.introNotPlanned")}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td maw={380}>
+        {pair.introAnswers.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("programmes.pairs.noAnswer")}
+          </Text>
+        ) : (
+          <List size="sm" spacing={2}>
+            {pair.introAnswers.map((answer) => (
+              <List.Item key={answer.role}>
+                <Text size="sm" span c={answer.isFit ? "teal.8" : "orange.8"} fw={500}>
+                  {t(answer.isFit ? "programmes.pairs.answerFit" : "programmes.pairs.answerNotFit", {
+                    role: t(`programmes.roles.${answer.role}`),
+                  })}
+                </Text>
+                {answer.reason && (
+                  <Text size="sm" span>
+                    {" "}
+                    {t("programmes.pairs.reason", { reason: answer.reason })}
+                  </Text>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
