@@ -100,6 +100,8 @@ export const EndPairBody = z.object({ reason: z.enum(END_REASONS), note: z.strin
 /* ---------------------------------------------------------------- self-service proposals */
 
 export const MentorSearchQuery = z.object({
+  /** Part of the mentor's name (accents and case ignored). */
+  q: z.string().trim().max(100).optional(),
   skill: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/)

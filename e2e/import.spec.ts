@@ -28,7 +28,9 @@ test("HR previews an export with bad rows, sees each one, then imports the fixed
   const login = new LoginPage(page);
   await login.open();
   await login.logIn(HR.email, HR.password);
-  await page.getByRole("link", { name: "Import RH" }).first().click();
+  // Karima is also a participant: at this width her many entries live in the navigation drawer.
+  await page.getByRole("button", { name: "Ouvrir le menu" }).click();
+  await page.getByRole("link", { name: "Import RH" }).click();
 
   await upload(page, badFile);
   const rejected = page.getByRole("table", { name: "Lignes refusées" });

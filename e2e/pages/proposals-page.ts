@@ -11,6 +11,7 @@ export class ProposalsPage {
 
   /** Sends a proposal to the mentor named `mentorName` from the mentors page. */
   async propose(mentorName: string, goals: string, offer: string) {
+    await this.page.getByRole("searchbox", { name: /^(Nom|Name)$/ }).fill(mentorName);
     await this.page.getByRole("button", { name: new RegExp(`(Proposer à|Ask) ${mentorName}`) }).click();
     const dialog = this.page.getByRole("dialog");
     await dialog.getByLabel(/Ce que j’aimerais apprendre|What I would like to learn/).fill(goals);

@@ -54,6 +54,8 @@ describe("self-service proposals", () => {
     expect(page.items[0]).toMatchObject({ placesLeft: 1, hasMyOpenProposal: false });
     const online = (await c("bernard").get(`/api/programmes/${programmeId}/mentors?format=in_person`)).json();
     expect(online.items.map((m: { mentor: { id: string } }) => m.mentor.id)).not.toContain(ids.yanis);
+    const byName = (await c("bernard").get(`/api/programmes/${programmeId}/mentors?q=CHLOE`)).json();
+    expect(byName.items.map((m: { mentor: { id: string } }) => m.mentor.id)).toEqual([ids.chloe]);
     const excel = (await c("bernard").get(`/api/programmes/${programmeId}/mentors?skill=excel`)).json();
     expect(excel.items.map((m: { mentor: { id: string } }) => m.mentor.id)).toEqual([ids.ines]);
   });

@@ -41,10 +41,18 @@ async function menteeContext(db: Tx, programmeId: string, user: Me) {
   return { programme, personId, enrolment };
 }
 
+/** Lower case without accents: "Noémie" is found by "noemie". */
+const folded = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLocaleLowerCase("fr");
+
 /** The programme's mentors for me, best score first, with the reasons, filtered as asked. */
 export async function browseMentors(
   programmeId: string,
   query: {
+    q?: string | undefined;
     skill?: string | undefined;
     format?: "in_person" | "online" | "both" | undefined;
     language?: string | undefined;
@@ -82,7 +90,9 @@ export async function browseMentors(
     ]),
   );
   const wantedSlot = query.slot ? engineSlot(query.slot) : undefined;
+  const needle = query.q ? folded(query.q) : undefined;
   const candidates = mentorRows.filter((m) => {
+    if (needle && !folded(`${m.firstName} ${m.lastName}`).includes(needle)) return false;
     const p = toMatchingProfile(m, profiles.get(m.personId) as NonNullable<ReturnType<typeof profiles.get>>);
     if ((placesLeft.get(m.personId) ?? 0) <= 0) return false;
     if (query.skill && !p.teaches.some((t) => t.skill === query.skill)) return false;

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Avatar, Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Avatar, Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useDocumentTitle } from "@mantine/hooks";
+import { useDebouncedValue, useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { type MentorOption, ProposalBody } from "../../../../contracts/pairs.ts";
@@ -33,9 +33,12 @@ export function MentorsPage() {
   useDocumentTitle(`${t("proposals.mentors.title")} · Passerelle`);
   const { id = "" } = useParams();
   const programme = useProgramme(id);
-  const [filters, setFilters] = useState<MentorFilters>({ skill: null, format: null, language: null, slot: null, page: 1 });
-  const setFilter = (key: Exclude<keyof MentorFilters, "page">, value: string | null) =>
-    setFilters((current) => ({ ...current, [key]: value, page: 1 }));
+  const [filters, setFilters] = useState<MentorFilters>({ q: null, skill: null, format: null, language: null, slot: null, page: 1 });
+  const setFilter = useCallback(
+    (key: Exclude<keyof MentorFilters, "page">, value: string | null) =>
+      setFilters((current) => (current[key] === value ? current : { ...current, [key]: value, page: 1 })),
+    [],
+  );
   const mentors = useMentors(id, filters);
   const [proposingTo, setProposingTo] = useState<MentorOption | null>(null);
   const open = mentors.data?.myOpenProposals ?? 0;
@@ -144,6 +147,7 @@ function Filters({
   }));
   return (
     <Group align="flex-end" role="search" aria-label={t("proposals.mentors.filters")}>
+      <NameSearch onChange={(q) => onChange("q", q || null)} />
       <Select
         label={t("proposals.mentors.skill")}
         placeholder={t("proposals.mentors.allSkills")}
@@ -183,6 +187,24 @@ function Filters({
         w={{ base: "100%", sm: 200 }}
       />
     </Group>
+  );
+}
+
+/** A mentor by name ("I know who I would like"), sent once typing pauses. */
+function NameSearch({ onChange }: { onChange: (q: string) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState("");
+  const [debounced] = useDebouncedValue(value.trim(), 300);
+  useEffect(() => onChange(debounced), [debounced, onChange]);
+  return (
+    <TextInput
+      label={t("proposals.mentors.name")}
+      placeholder={t("proposals.mentors.namePlaceholder")}
+      type="search"
+      value={value}
+      onChange={(event) => setValue(event.currentTarget.value)}
+      w={{ base: "100%", sm: 220 }}
+    />
   );
 }
 

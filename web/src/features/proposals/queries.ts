@@ -11,7 +11,14 @@ export const MENTORS_PAGE_SIZE = 10;
 /** Open proposals a mentee may have at once in a programme (the server enforces it). */
 export const MAX_OPEN_PROPOSALS = 3;
 
-export type MentorFilters = { skill: string | null; format: string | null; language: string | null; slot: string | null; page: number };
+export type MentorFilters = {
+  q: string | null;
+  skill: string | null;
+  format: string | null;
+  language: string | null;
+  slot: string | null;
+  page: number;
+};
 
 export function useProgramme(id: string) {
   return useQuery({ queryKey: ["programmes", id], queryFn: () => api.get<Programme>(`/api/programmes/${id}`) });
