@@ -17,6 +17,9 @@ export const NOTIFICATION_KINDS = [
   "pair_ended",
   "pair_completion_requested",
   "pair_completed",
+  // To the programme managers:
+  "managers_pair_not_a_fit",
+  "managers_pair_ended",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

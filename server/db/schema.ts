@@ -505,14 +505,16 @@ export const charterAcceptances = pgTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.personId] })],
 );
 
-/** In-app notifications of a person (the bell). `params` fill the FR/EN text at display time. */
+/**
+ * In-app notifications (the bell), to a person of the directory (read once they have an account) or
+ * to an account (managers, who may have no directory entry). `params` fill the FR/EN text at display.
+ */
 export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     params: jsonb("params").notNull().default(sql`'{}'::jsonb`),
     link: text("link"),
@@ -521,5 +523,5 @@ export const notifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_person_idx").on(t.personId, t.seq)],
+  (t) => [index("notifications_person_idx").on(t.personId, t.seq), index("notifications_user_idx").on(t.userId, t.seq)],
 );

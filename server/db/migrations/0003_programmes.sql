@@ -50,7 +50,8 @@ CREATE TABLE "matching_runs" (
 --> statement-breakpoint
 CREATE TABLE "notifications" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"person_id" uuid NOT NULL,
+	"person_id" uuid,
+	"user_id" uuid,
 	"kind" text NOT NULL,
 	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"link" text,
@@ -151,6 +152,7 @@ ALTER TABLE "matching_constraints" ADD CONSTRAINT "matching_constraints_mentee_i
 ALTER TABLE "matching_runs" ADD CONSTRAINT "matching_runs_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "matching_runs" ADD CONSTRAINT "matching_runs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "onboarding_progress" ADD CONSTRAINT "onboarding_progress_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pair_events" ADD CONSTRAINT "pair_events_pair_id_pairs_id_fk" FOREIGN KEY ("pair_id") REFERENCES "public"."pairs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pair_events" ADD CONSTRAINT "pair_events_by_user_id_users_id_fk" FOREIGN KEY ("by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -165,6 +167,7 @@ ALTER TABLE "proposals" ADD CONSTRAINT "proposals_pair_id_pairs_id_fk" FOREIGN K
 CREATE INDEX "enrolments_person_idx" ON "enrolments" USING btree ("person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "matching_runs_number_key" ON "matching_runs" USING btree ("programme_id","number");--> statement-breakpoint
 CREATE INDEX "notifications_person_idx" ON "notifications" USING btree ("person_id","seq");--> statement-breakpoint
+CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","seq");--> statement-breakpoint
 CREATE INDEX "pair_events_pair_idx" ON "pair_events" USING btree ("pair_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "pairs_open_mentee_key" ON "pairs" USING btree ("programme_id","mentee_id") WHERE state in ('intro', 'active');--> statement-breakpoint
 CREATE INDEX "pairs_mentor_idx" ON "pairs" USING btree ("programme_id","mentor_id");--> statement-breakpoint

@@ -15,15 +15,28 @@ export function notify(tx: Tx, items: repo.NewNotification[], now: Date): Promis
   return repo.insertNotifications(tx, items, now);
 }
 
+/** Tells every programme manager (active accounts with the manager role), in the caller's transaction. */
+export async function notifyManagers(
+  tx: Tx,
+  notification: { kind: repo.NewNotification["kind"]; params?: Record<string, string>; link?: string | null },
+  now: Date,
+): Promise<void> {
+  const managers = await repo.managerUserIds(tx);
+  await repo.insertNotifications(
+    tx,
+    managers.map((userId) => ({ userId, ...notification })),
+    now,
+  );
+}
+
 const LIST_LIMIT = 50;
 
 export async function listMyNotifications(userId: string, deps: NotificationsDeps): Promise<{ unread: number; items: Notification[] }> {
   const { db } = deps.database;
   const personId = await findPersonIdOfUser(db, userId);
-  if (!personId) return { unread: 0, items: [] };
-  const rows = await repo.listNotifications(db, personId, LIST_LIMIT);
+  const rows = await repo.listNotifications(db, userId, personId, LIST_LIMIT);
   return {
-    unread: await repo.countUnread(db, personId),
+    unread: await repo.countUnread(db, userId, personId),
     items: rows.map((n) => ({
       id: n.id,
       kind: n.kind as Notification["kind"],
@@ -37,5 +50,5 @@ export async function listMyNotifications(userId: string, deps: NotificationsDep
 
 export async function markMyNotificationsRead(userId: string, ids: string[] | undefined, deps: NotificationsDeps): Promise<void> {
   const personId = await findPersonIdOfUser(deps.database.db, userId);
-  if (personId) await repo.markRead(deps.database.db, personId, ids, deps.clock.now());
+  await repo.markRead(deps.database.db, userId, personId, ids, deps.clock.now());
 }

@@ -8,7 +8,7 @@ import type { ManagedPair, ManagedPairPage, Pair, PairState } from "../../../con
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
-import { notify } from "../notifications/index.ts";
+import { notify, notifyManagers } from "../notifications/index.ts";
 import { mayStartSessions, onboardingStatuses } from "../onboarding/index.ts";
 import { findPersonIdOfUser } from "../profiles/index.ts";
 import * as pairsRepo from "./pairs.repository.ts";
@@ -128,6 +128,20 @@ async function pairForAction(tx: Tx, pairId: string, user: Me) {
   const programme = await repo.findProgramme(tx, pair.programmeId);
   if (!programme) throw notFound();
   return { pair, personId, actor, programme };
+}
+
+/** The names a managers' notification shows: who, in which programme. */
+async function pairParams(
+  tx: Tx,
+  pair: { id: string; mentorId: string; menteeId: string },
+  programmeName: string,
+): Promise<Record<string, string>> {
+  const refs = await repo.personRefs(tx, [pair.mentorId, pair.menteeId]);
+  const name = (id: string) => {
+    const p = refs.get(id);
+    return p ? `${p.firstName} ${p.lastName}` : "";
+  };
+  return { programmeName, mentorName: name(pair.mentorId), menteeName: name(pair.menteeId), pairId: pair.id };
 }
 
 const partnerOf = (pair: { mentorId: string; menteeId: string }, personId: string | null) =>
@@ -338,6 +352,8 @@ export async function recordIntroAnswer(
       both.map((p) => ({ personId: p, kind: "pair_not_a_fit", params, link: `/pairs/${pairId}` })),
       now,
     );
+    const link = `/programmes/${pair.programmeId}?tab=pairs`;
+    await notifyManagers(tx, { kind: "managers_pair_not_a_fit", params: await pairParams(tx, pair, programme.name), link }, now);
   }
   // Nothing is sent to the partner while waiting: a notice after a "yes" would tell them the answer.
 }
@@ -398,6 +414,10 @@ export async function endPair(
       })),
       now,
     );
+    if (actor !== "manager") {
+      const params = { ...(await pairParams(tx, pair, programme.name)), reason: body.reason };
+      await notifyManagers(tx, { kind: "managers_pair_ended", params, link: `/programmes/${pair.programmeId}?tab=pairs` }, now);
+    }
   });
   return { state: "ended_early" };
 }

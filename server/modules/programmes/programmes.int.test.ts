@@ -280,6 +280,13 @@ describe("a programme from template to running pairs", () => {
     expect(mentorView.body).not.toContain(NOT_A_FIT_REASON);
     expect((await c(mentorKey).get("/api/me/notifications")).body).not.toContain(NOT_A_FIT_REASON);
 
+    // The managers are told who needs a new match (the reason is on the pairs tab, not in the bell).
+    const hrBell = await hr.get("/api/me/notifications");
+    expect(hrBell.json().items[0]).toMatchObject({
+      kind: "managers_pair_not_a_fit",
+      params: { menteeName: "Sylvie Test", programmeName: "Pilote mentorat inversé" },
+    });
+    expect(hrBell.body).not.toContain(NOT_A_FIT_REASON);
     const managed = (await hr.get(`/api/programmes/${programmeId}/pairs`)).json();
     expect(managed.introAnswers).toEqual({ fit: 2, notFit: 1 });
     expect(managed.counts).toMatchObject({ active: 1, not_a_fit: 1 });

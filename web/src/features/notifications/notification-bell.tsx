@@ -29,6 +29,8 @@ export function notificationText(notification: Pick<Notification, "kind" | "para
     if (params.reason && END_REASONS.includes(params.reason))
       return t("notifications.kinds.pair_ended_with_reason", { ...values, reason: t(`notifications.endReasons.${params.reason}`) });
   }
+  if (kind === "managers_pair_ended" && params.reason && END_REASONS.includes(params.reason))
+    return t("notifications.kinds.managers_pair_ended", { ...values, reason: t(`notifications.endReasons.${params.reason}`) });
   if (kind === "programme_invited" && !values.role) return t("notifications.kinds.programme_invited_no_role", values);
   return t(`notifications.kinds.${kind}`, values);
 }
