@@ -13,11 +13,10 @@ export function capacityOf(enrolmentCapacity: number | null, profileCapacity: nu
 /** Places left (capacity minus open pairs) of some mentors of a programme; absent = not an enrolled mentor. */
 export async function mentorPlacesLeft(tx: Tx, programme: repo.ProgrammeRow, mentorIds: string[]): Promise<Map<string, number>> {
   const wanted = new Set(mentorIds);
-  const [members, open, profiles] = await Promise.all([
-    repo.cohortMembers(tx, programme.id),
-    repo.openPairsOf(tx, programme.id),
-    findProfiles(tx, mentorIds),
-  ]);
+  // One after the other: `tx` is one connection, which runs one query at a time.
+  const members = await repo.cohortMembers(tx, programme.id);
+  const open = await repo.openPairsOf(tx, programme.id);
+  const profiles = await findProfiles(tx, mentorIds);
   const defaultCapacity = (programme.matchingSettings as { defaultCapacity: number }).defaultCapacity;
   const left = new Map<string, number>();
   for (const m of members) {
