@@ -5,8 +5,27 @@ import { Link } from "react-router";
 import type { Programme } from "../../../../contracts/programmes.ts";
 import { SectionCard } from "../../components/section-card.tsx";
 import { MarkdownText } from "../onboarding/markdown-text.tsx";
+import { CompletenessCard } from "../profile/completeness-card.tsx";
+import { useMyProfile } from "../profile/queries.ts";
 import { formatIsoDate, PhaseBadge } from "./labels.tsx";
 import { ApplyChoice, InvitationAnswer, MyEnrolmentBadges } from "./participation.tsx";
+
+/** Enrolled people are asked to complete their profile: the matching reads it. */
+function ProfileForMatching() {
+  const { t } = useTranslation();
+  const profile = useMyProfile();
+  if (!profile.data || profile.data.completeness.percent === 100) return null;
+  return (
+    <CompletenessCard completeness={profile.data.completeness} withLinks title={t("programmes.participant.profileTitle")}>
+      <Text size="sm">{t("programmes.participant.profileWhy")}</Text>
+      <Group mt="xs">
+        <Button component={Link} to="/profile" size="xs">
+          {t("programmes.participant.completeProfile")}
+        </Button>
+      </Group>
+    </CompletenessCard>
+  );
+}
 
 /** What a participant sees of a programme: what it is about, its rhythm, and their own participation. */
 export function ParticipantView({ programme }: { programme: Programme }) {
@@ -66,6 +85,7 @@ export function ParticipantView({ programme }: { programme: Programme }) {
             <MyEnrolmentBadges enrolment={enrolment} />
             <Text size="sm">{t(`programmes.roleHelp.${enrolment.role}`)}</Text>
             <InvitationAnswer programme={programme} />
+            {enrolment.status !== "declined" && <ProfileForMatching />}
             {enrolment.status !== "declined" && (
               <Group gap="sm">
                 <Button component={Link} to={`/programmes/${programme.id}/onboarding`} variant="light">
