@@ -16,6 +16,8 @@ export const PairEvent = z.object({
   cause: z.string(),
   /** End reason (no_time, not_a_fit, left_company, other) when a person ended the pair early. */
   reason: z.string().nullable(),
+  /** The words left when a person ended the pair: shown to the managers only (null for the pair's people). */
+  note: z.string().nullable(),
   at: z.iso.datetime(),
 });
 

@@ -114,7 +114,11 @@ export const EnrolBody = z
       })
       .optional(),
   })
-  .refine((b) => Boolean(b.employeeIds?.length) !== Boolean(b.filters), { error: "fields.employeeIdsOrFilters", path: ["employeeIds"] });
+  // Ids or filters, not both; and at least one filter, so that nobody enrols the whole directory by mistake.
+  .refine((b) => Boolean(b.employeeIds?.length) !== Boolean(b.filters && Object.values(b.filters).some(Boolean)), {
+    error: "fields.employeeIdsOrFilters",
+    path: ["employeeIds"],
+  });
 export type EnrolBody = z.infer<typeof EnrolBody>;
 
 export const EnrolResult = z.object({

@@ -172,6 +172,10 @@ function explainReview(
     const mentee = mentees[i] as MatchingProfile;
     alternatives[mentee.id] = topColumns(problem, i, k, j).map((c) => ({ mentor: (mentors[c.col] as MatchingProfile).id, score: c.score }));
     if (j >= 0) continue;
+    if (cols === 0) {
+      unmatched.push({ id: mentee.id, side: "mentee", why: "no_mentor_left", best: null });
+      continue;
+    }
     const reason = why((t) => scores[i * cols + t] as number, cols);
     unmatched.push({
       id: mentee.id,

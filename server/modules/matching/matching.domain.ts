@@ -178,7 +178,7 @@ export interface CohortMatching {
 export interface UnmatchedReason {
   id: string;
   side: "mentor" | "mentee";
-  why: "no_compatible" | "below_min_score" | "outbid" | "no_mentee_left";
+  why: "no_compatible" | "below_min_score" | "outbid" | "no_mentor_left" | "no_mentee_left";
   /** Their best allowed option (a mentor for a mentee, a mentee for a mentor), when one existed. */
   best: { id: string; score: number } | null;
 }

@@ -11,7 +11,11 @@ export type NewNotification = ({ personId: string; userId?: undefined } | { user
 };
 
 export async function insertNotifications(tx: Tx, items: NewNotification[], now: Date): Promise<void> {
-  if (!items.length) return;
+  // In batches: a whole cohort's notices would pass PostgreSQL's 65,535 parameters in one statement.
+  for (let k = 0; k < items.length; k += 1000) await insertBatch(tx, items.slice(k, k + 1000), now);
+}
+
+async function insertBatch(tx: Tx, items: NewNotification[], now: Date): Promise<void> {
   await tx.insert(notifications).values(
     items.map((n) => ({
       personId: n.personId ?? null,

@@ -15,8 +15,9 @@ import { directoryOrgChart } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
 import { listSkills } from "../skills/index.ts";
 import { capacityOf, mentorPlacesLeft } from "./mentor-capacity.ts";
+import { excludedPairs, isAvailable, pairKey } from "./pair-eligibility.ts";
 import * as pairsRepo from "./pairs.repository.ts";
-import { openPair } from "./pairs.service.ts";
+import { openPairs, withdrawProposals } from "./pairs.service.ts";
 import { isMatchable, toMatchingProfile } from "./programmes.domain.ts";
 import * as repo from "./programmes.repository.ts";
 
@@ -106,6 +107,8 @@ async function buildCohort(db: Tx, programme: repo.ProgrammeRow) {
   const lockedMentees = new Set<string>();
   const locks = lock.filter((c) => !lockedMentees.has(c.menteeId) && lockedMentees.add(c.menteeId));
   const forbid = constraints.filter((c) => c.kind === "forbid" && inPool(c));
+  // A pair already tried (closed as not a fit, ended early) is not proposed again.
+  const tried = (await pairsRepo.closedPairsOf(db, programme.id)).filter(inPool);
   return {
     cohort: {
       mentors,
@@ -119,7 +122,7 @@ async function buildCohort(db: Tx, programme: repo.ProgrammeRow) {
         forbidSameTeam: settings.forbidSameTeam,
         ...(settings.managementChainDepth ? { managementChainDepth: settings.managementChainDepth } : {}),
         lock: locks.map((c) => ({ mentor: c.mentorId, mentee: c.menteeId })),
-        forbid: forbid.map((c) => ({ mentor: c.mentorId, mentee: c.menteeId })),
+        forbid: [...forbid, ...tried].map((c) => ({ mentor: c.mentorId, mentee: c.menteeId })),
       },
     },
     noProfile,
@@ -172,7 +175,12 @@ export async function runMatching(programmeId: string, user: Me, deps: CohortDep
     setAside: built.setAside,
     ms,
   };
-  const row = await repo.insertRun(db, { programmeId, createdBy: user.id, createdAt: deps.clock.now(), summary, result: stored });
+  // Numbered under the programme's lock: two runs started at once get 1 and 2, not a duplicate.
+  const row = await db.transaction(async (tx) => {
+    const locked = await repo.findProgramme(tx, programmeId, { forUpdate: true });
+    if (locked?.phase !== "matching" && locked?.phase !== "running") throw matchingClosed();
+    return repo.insertRun(tx, { programmeId, createdBy: user.id, createdAt: deps.clock.now(), summary, result: stored });
+  });
   return presentSummary(row);
 }
 
@@ -276,6 +284,9 @@ export async function setConstraint(
 }
 
 export async function removeConstraint(programmeId: string, mentorId: string, menteeId: string, deps: CohortDeps) {
+  const programme = await repo.findProgramme(deps.database.db, programmeId);
+  if (!programme) throw notFound();
+  if (programme.phase === "closed") throw matchingClosed();
   if (!(await repo.deleteConstraint(deps.database.db, programmeId, mentorId, menteeId))) throw notFound();
   return listConstraints(programmeId, deps);
 }
@@ -289,6 +300,10 @@ export async function swap(
   deps: CohortDeps,
 ): Promise<RunSummary> {
   const { db } = deps.database;
+  const programme = await repo.findProgramme(db, programmeId);
+  if (!programme) throw notFound();
+  // Checked first: the new locks are only written when a run can follow them.
+  if (programme.phase !== "matching" && programme.phase !== "running") throw matchingClosed();
   const run = await repo.findRun(db, programmeId, runId);
   if (!run) throw notFound();
   const stored = run.result as StoredRun;
@@ -297,6 +312,7 @@ export async function swap(
   const details = [
     ...(a ? [] : [{ path: "menteeA", messageKey: "fields.notInRun" }]),
     ...(b && body.menteeB !== body.menteeA ? [] : [{ path: "menteeB", messageKey: "fields.notInRun" }]),
+    ...(a && b && a.mentorId === b.mentorId ? [{ path: "menteeB", messageKey: "fields.sameMentor" }] : []),
   ];
   if (details.length || !a || !b) throw invalidFields(details);
   const now = deps.clock.now();
@@ -340,40 +356,32 @@ export async function publish(
     const open = await repo.openPairsOf(tx, programmeId);
     const busyMentee = new Set(open.map((p) => p.menteeId));
     const placesLeft = await mentorPlacesLeft(tx, programme, [...new Set(stored.pairs.map((p) => p.mentorId))]);
-    let created = 0;
-    for (const p of stored.pairs) {
+    // Read again under the locks: people set aside, declined, removed or gone since the run, and
+    // pairs forbidden since, are not created.
+    const available = new Set((await repo.cohortMembers(tx, programmeId)).filter(isAvailable).map((m) => m.personId));
+    const excluded = await excludedPairs(tx, programmeId);
+    const chosen = stored.pairs.filter((p) => {
       // Someone may have been paired through a proposal since the run: never two pairs, never over capacity.
-      if (busyMentee.has(p.menteeId) || (placesLeft.get(p.mentorId) ?? 0) <= 0) continue;
+      if (busyMentee.has(p.menteeId) || (placesLeft.get(p.mentorId) ?? 0) <= 0) return false;
+      if (!available.has(p.mentorId) || !available.has(p.menteeId) || excluded.has(pairKey(p.mentorId, p.menteeId))) return false;
       placesLeft.set(p.mentorId, (placesLeft.get(p.mentorId) ?? 0) - 1);
-      await openPair(tx, {
-        programme,
-        mentorId: p.mentorId,
-        menteeId: p.menteeId,
-        origin: "matching",
-        score: p.score,
-        reasons: p.reasons,
-        byUserId: user.id,
-        now,
-      });
       busyMentee.add(p.menteeId);
-      created++;
-      const withdrawn = await pairsRepo.openProposalsOfMentee(tx, programmeId, p.menteeId);
-      await pairsRepo.setProposalStatus(
-        tx,
-        withdrawn.map((w) => w.id),
-        { status: "withdrawn", decidedAt: now },
-      );
-      await notify(
-        tx,
-        withdrawn.map((w) => ({
-          personId: w.mentorId,
-          kind: "proposal_withdrawn",
-          params: { programmeName: programme.name, proposalId: w.id },
-          link: "/proposals",
-        })),
-        now,
-      );
-    }
+      return true;
+    });
+    await openPairs(
+      tx,
+      programme,
+      chosen.map((p) => ({ mentorId: p.mentorId, menteeId: p.menteeId, score: p.score, reasons: p.reasons })),
+      { origin: "matching", byUserId: user.id, now },
+    );
+    // Their proposals elsewhere in the programme are withdrawn, and those mentors told.
+    await withdrawProposals(
+      tx,
+      programme,
+      chosen.map((p) => p.menteeId),
+      now,
+    );
+    const created = chosen.length;
     await repo.markRunPublished(tx, run.id, now);
     if (programme.phase === "matching") await repo.updateProgramme(tx, programmeId, { phase: "running", updatedAt: now });
     return { created, skipped: stored.pairs.length - created };

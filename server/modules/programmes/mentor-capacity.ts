@@ -3,11 +3,11 @@ import { findProfiles } from "../profiles/index.ts";
 import * as repo from "./programmes.repository.ts";
 
 /**
- * Mentees a mentor takes in a programme: the capacity set on their enrolment, else their profile's,
- * else the programme's default.
+ * Mentees a mentor takes in a programme: the capacity a manager set on their enrolment; otherwise
+ * the programme's number per mentor, never more than what the mentor offers in their profile.
  */
 export function capacityOf(enrolmentCapacity: number | null, profileCapacity: number | undefined, programmeDefault: number): number {
-  return enrolmentCapacity ?? profileCapacity ?? programmeDefault;
+  return enrolmentCapacity ?? Math.min(profileCapacity ?? programmeDefault, programmeDefault);
 }
 
 /** Places left (capacity minus open pairs) of some mentors of a programme; absent = not an enrolled mentor. */

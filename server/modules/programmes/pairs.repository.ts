@@ -8,14 +8,57 @@ export type PairRow = typeof pairs.$inferSelect;
 export type PairEventRow = typeof pairEvents.$inferSelect;
 export type ProposalRow = typeof proposals.$inferSelect;
 
-export async function insertPair(tx: Tx, values: typeof pairs.$inferInsert): Promise<PairRow> {
-  const [row] = await tx.insert(pairs).values(values).returning();
-  if (!row) throw new Error("insert into pairs returned nothing");
-  return row;
+/** Batches keep every statement well under PostgreSQL's 65,535 parameters. */
+const BATCH = 1000;
+
+export async function insertPairs(tx: Tx, values: (typeof pairs.$inferInsert)[]): Promise<PairRow[]> {
+  const rows: PairRow[] = [];
+  for (let k = 0; k < values.length; k += BATCH)
+    rows.push(
+      ...(await tx
+        .insert(pairs)
+        .values(values.slice(k, k + BATCH))
+        .returning()),
+    );
+  return rows;
+}
+
+export async function insertPairEvents(tx: Tx, values: (typeof pairEvents.$inferInsert)[]): Promise<void> {
+  for (let k = 0; k < values.length; k += BATCH) await tx.insert(pairEvents).values(values.slice(k, k + BATCH));
 }
 
 export async function insertPairEvent(tx: Tx, values: typeof pairEvents.$inferInsert): Promise<void> {
-  await tx.insert(pairEvents).values(values);
+  await insertPairEvents(tx, [values]);
+}
+
+/** A programme's open pairs, locked: closing waits for a pair action under way, then sees its result. */
+export async function openPairsForUpdate(tx: Tx, programmeId: string): Promise<PairRow[]> {
+  return tx
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, ["intro", "active"])))
+    .orderBy(asc(pairs.id))
+    .for("update");
+}
+
+export async function setPairStates(
+  tx: Tx,
+  ids: string[],
+  values: { state: PairState; updatedAt: Date; endReason?: "no_time" | "not_a_fit" | "left_company" | "other" },
+): Promise<void> {
+  for (let k = 0; k < ids.length; k += BATCH)
+    await tx
+      .update(pairs)
+      .set(values)
+      .where(inArray(pairs.id, ids.slice(k, k + BATCH)));
+}
+
+/** Earlier pairs of a programme that closed (not a fit, ended early): they are not formed again. */
+export async function closedPairsOf(db: Tx, programmeId: string): Promise<{ mentorId: string; menteeId: string }[]> {
+  return db
+    .select({ mentorId: pairs.mentorId, menteeId: pairs.menteeId })
+    .from(pairs)
+    .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, ["not_a_fit", "ended_early"])));
 }
 
 export async function findPair(db: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<PairRow | undefined> {
@@ -156,13 +199,29 @@ export async function openProposalsOfMentee(db: Tx, programmeId: string, menteeI
     .where(and(eq(proposals.programmeId, programmeId), eq(proposals.menteeId, menteeId), eq(proposals.status, "open")));
 }
 
+/** Moves open proposals to a decision; proposals no longer open are left as they are. Returns those changed. */
 export async function setProposalStatus(
   tx: Tx,
   ids: string[],
   values: { status: ProposalRow["status"]; decidedAt: Date; declineReason?: string | null; pairId?: string | null },
-): Promise<void> {
-  if (!ids.length) return;
-  await tx.update(proposals).set(values).where(inArray(proposals.id, ids));
+): Promise<ProposalRow[]> {
+  if (!ids.length) return [];
+  return tx
+    .update(proposals)
+    .set(values)
+    .where(and(inArray(proposals.id, ids), eq(proposals.status, "open")))
+    .returning();
+}
+
+/** Withdraws the open proposals of a programme sent by or to these people (all of them without `personIds`). */
+export async function withdrawOpenProposals(tx: Tx, programmeId: string, personIds: string[] | null, now: Date): Promise<ProposalRow[]> {
+  if (personIds && !personIds.length) return [];
+  const whose = personIds ? or(inArray(proposals.menteeId, personIds), inArray(proposals.mentorId, personIds)) : undefined;
+  return tx
+    .update(proposals)
+    .set({ status: "withdrawn", decidedAt: now })
+    .where(and(eq(proposals.programmeId, programmeId), eq(proposals.status, "open"), whose))
+    .returning();
 }
 
 /** Proposals a person sent or received, newest first, with the programme's name. */

@@ -16,6 +16,9 @@ import { findTransition, introOutcome, type PairActor, type PairCause } from "./
 import { pairActor, requireMember } from "./programmes.policy.ts";
 import * as repo from "./programmes.repository.ts";
 
+/** How long after an intro meeting's start its people are asked for their answer. */
+const INTRO_LENGTH_MS = 60 * 60 * 1000;
+
 type EndReason = "no_time" | "not_a_fit" | "left_company" | "other";
 
 export type PairsDeps = { database: Database; clock: Clock };
@@ -28,69 +31,72 @@ const isUniqueViolation = (error: unknown): boolean => {
   return e?.code === "23505" || e?.cause?.code === "23505";
 };
 
+type NewPair = { mentorId: string; menteeId: string; score: number | null; reasons: unknown[] };
+
 /**
- * Opens a pair in "intro" in the caller's transaction and tells both people. A mentee already in an
- * open pair of the programme is refused by the database itself (partial unique index) as a 409.
+ * Opens pairs in "intro" in the caller's transaction (a published run opens thousands: a few
+ * statements, not a few per pair), records their first event and tells both people. A mentee
+ * already in an open pair of the programme is refused by the database itself (partial unique
+ * index) as a 409, and nothing is written.
  */
-export async function openPair(
+export async function openPairs(
   tx: Tx,
-  values: {
-    programme: { id: string; name: string };
-    mentorId: string;
-    menteeId: string;
-    origin: "matching" | "proposal";
-    score: number | null;
-    reasons: unknown[];
-    byUserId: string;
-    now: Date;
-  },
-): Promise<pairsRepo.PairRow> {
-  let pair: pairsRepo.PairRow;
+  programme: { id: string; name: string },
+  items: NewPair[],
+  context: { origin: "matching" | "proposal"; byUserId: string; now: Date },
+): Promise<pairsRepo.PairRow[]> {
+  if (!items.length) return [];
+  const { origin, byUserId, now } = context;
+  let created: pairsRepo.PairRow[];
   try {
-    pair = await tx.transaction((inner) =>
-      pairsRepo.insertPair(inner, {
-        programmeId: values.programme.id,
-        mentorId: values.mentorId,
-        menteeId: values.menteeId,
-        state: "intro",
-        origin: values.origin,
-        score: values.score,
-        reasons: values.reasons,
-        createdAt: values.now,
-        updatedAt: values.now,
-      }),
+    created = await tx.transaction((inner) =>
+      pairsRepo.insertPairs(
+        inner,
+        items.map((p) => ({
+          programmeId: programme.id,
+          mentorId: p.mentorId,
+          menteeId: p.menteeId,
+          state: "intro" as const,
+          origin,
+          score: p.score,
+          reasons: p.reasons,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
     );
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(409, "ALREADY_PAIRED", "errors.alreadyPaired");
     throw error;
   }
-  await pairsRepo.insertPairEvent(tx, {
-    pairId: pair.id,
-    fromState: null,
-    toState: "intro",
-    cause: values.origin,
-    byUserId: values.byUserId,
-    at: values.now,
-  });
-  const names = await repo.personRefs(tx, [values.mentorId, values.menteeId]);
+  await pairsRepo.insertPairEvents(
+    tx,
+    created.map((pair) => ({ pairId: pair.id, fromState: null, toState: "intro" as const, cause: origin, byUserId, at: now })),
+  );
+  const names = await repo.personRefs(
+    tx,
+    created.flatMap((p) => [p.mentorId, p.menteeId]),
+  );
   const nameOf = (id: string) => {
     const p = names.get(id);
     return p ? `${p.firstName} ${p.lastName}` : "";
   };
   await notify(
     tx,
-    [
-      { personId: values.mentorId, partner: values.menteeId },
-      { personId: values.menteeId, partner: values.mentorId },
-    ].map(({ personId, partner }) => ({
-      personId,
-      kind: "match_published",
-      params: { programmeName: values.programme.name, partnerName: nameOf(partner), pairId: pair.id },
-      link: `/pairs/${pair.id}`,
-    })),
-    values.now,
+    created.flatMap((pair) =>
+      [
+        { personId: pair.mentorId, partner: pair.menteeId },
+        { personId: pair.menteeId, partner: pair.mentorId },
+      ].map(({ personId, partner }) => ({
+        personId,
+        kind: "match_published" as const,
+        params: { programmeName: programme.name, partnerName: nameOf(partner), pairId: pair.id },
+        link: `/pairs/${pair.id}`,
+      })),
+    ),
+    now,
   );
-  return pair;
+  return created;
 }
 
 async function transition(
@@ -150,7 +156,14 @@ const partnerOf = (pair: { mentorId: string; menteeId: string }, personId: strin
 /* ---------------------------------------------------------------- views */
 
 function presentHistory(events: pairsRepo.PairEventRow[]) {
-  return events.map((e) => ({ fromState: e.fromState, toState: e.toState, cause: e.cause, reason: e.reason, at: e.at.toISOString() }));
+  return events.map((e) => ({
+    fromState: e.fromState,
+    toState: e.toState,
+    cause: e.cause,
+    reason: e.reason,
+    note: null,
+    at: e.at.toISOString(),
+  }));
 }
 
 async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof pairsRepo.pairsOfPerson>>, personId: string): Promise<Pair[]> {
@@ -257,7 +270,10 @@ export async function managedPairs(
             answeredAt: a.answeredAt.toISOString(),
           })),
         endReason: pair.endReason,
-        history: presentHistory(events.filter((e) => e.pairId === pair.id)),
+        // The managers also read the words left when a person ended the pair.
+        history: events
+          .filter((e) => e.pairId === pair.id)
+          .map((e) => ({ ...presentHistory([e])[0], note: e.note }) as ManagedPair["history"][number]),
         createdAt: pair.createdAt.toISOString(),
         updatedAt: pair.updatedAt.toISOString(),
       }),
@@ -365,7 +381,8 @@ export async function recordIntroAnswer(
 export async function remindIntroAnswers(deps: PairsDeps): Promise<number> {
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
-    const due = await pairsRepo.introsToRemind(tx, now);
+    // An hour after the meeting's start: the coffee has taken place.
+    const due = await pairsRepo.introsToRemind(tx, new Date(now.getTime() - INTRO_LENGTH_MS));
     if (!due.length) return 0;
     const answers = await pairsRepo.introAnswersOf(
       tx,
@@ -455,23 +472,77 @@ export async function completePair(pairId: string, user: Me, deps: PairsDeps): P
   });
 }
 
-/** Closing a programme: active pairs are completed, pairs still in intro end (cause "programme_closed"). */
+/**
+ * Closing a programme: active pairs are completed, pairs still in intro end (cause
+ * "programme_closed"), open proposals are withdrawn. The open pairs are locked first, so a pair
+ * action under way finishes before (and its new state is the one closed) or fails after.
+ */
 export async function closeProgrammePairs(tx: Tx, programme: { id: string; name: string }, userId: string, now: Date): Promise<void> {
-  const open = await repo.openPairsOf(tx, programme.id);
-  if (!open.length) return;
-  const { rows } = await pairsRepo.pairsOfProgramme(tx, programme.id, { page: 1, pageSize: 1_000_000 });
-  for (const pair of rows.filter((p) => p.state === "intro" || p.state === "active")) {
-    const to = pair.state === "active" ? "completed" : "ended_early";
-    await transition(tx, pair, to, "programme_closed", "system", { userId, now });
-    await notify(
-      tx,
+  const open = await pairsRepo.openPairsForUpdate(tx, programme.id);
+  const active = open.filter((p) => p.state === "active");
+  const intro = open.filter((p) => p.state === "intro");
+  for (const [from, to] of [
+    ["active", "completed"],
+    ["intro", "ended_early"],
+  ] as const)
+    if (!findTransition(from, to, "programme_closed", "system")) throw invalidTransition(from, to);
+  await pairsRepo.setPairStates(
+    tx,
+    active.map((p) => p.id),
+    { state: "completed", updatedAt: now },
+  );
+  await pairsRepo.setPairStates(
+    tx,
+    intro.map((p) => p.id),
+    { state: "ended_early", endReason: "other", updatedAt: now },
+  );
+  await pairsRepo.insertPairEvents(
+    tx,
+    open.map((pair) => ({
+      pairId: pair.id,
+      fromState: pair.state,
+      toState: pair.state === "active" ? ("completed" as const) : ("ended_early" as const),
+      cause: "programme_closed",
+      byUserId: userId,
+      at: now,
+    })),
+  );
+  await notify(
+    tx,
+    open.flatMap((pair) =>
       [pair.mentorId, pair.menteeId].map((p) => ({
         personId: p,
-        kind: to === "completed" ? "pair_completed" : "pair_ended",
+        kind: pair.state === "active" ? ("pair_completed" as const) : ("pair_ended" as const),
         params: { programmeName: programme.name, reason: "programme_closed", pairId: pair.id },
         link: `/pairs/${pair.id}`,
       })),
-      now,
-    );
-  }
+    ),
+    now,
+  );
+  await withdrawProposals(tx, programme, null, now);
+}
+
+/** Withdraws the open proposals of a programme by or to these people (all with `null`) and tells the other side. */
+export async function withdrawProposals(
+  tx: Tx,
+  programme: { id: string; name: string },
+  personIds: string[] | null,
+  now: Date,
+): Promise<void> {
+  const withdrawn = await pairsRepo.withdrawOpenProposals(tx, programme.id, personIds, now);
+  const leaving = new Set(personIds ?? []);
+  await notify(
+    tx,
+    withdrawn.flatMap((p) =>
+      [p.mentorId, p.menteeId]
+        .filter((personId) => !leaving.has(personId))
+        .map((personId) => ({
+          personId,
+          kind: "proposal_withdrawn" as const,
+          params: { programmeName: programme.name, proposalId: p.id },
+          link: "/proposals",
+        })),
+    ),
+    now,
+  );
 }

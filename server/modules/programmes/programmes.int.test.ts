@@ -240,7 +240,9 @@ describe("a programme from template to running pairs", () => {
       "intro_answer_needed",
     );
     expect(await remindIntroAnswers(ctx)).toBe(0);
-    await moveClockTo("2026-03-12T12:00:00Z");
+    await moveClockTo("2026-03-12T11:45:00Z");
+    expect(await remindIntroAnswers(ctx)).toBe(0);
+    await moveClockTo("2026-03-12T12:45:00Z");
     expect(await remindIntroAnswers(ctx)).toBe(1);
     expect(await remindIntroAnswers(ctx)).toBe(0);
     expect((await c("chloe").get("/api/me/notifications")).json().items[0]).toMatchObject({

@@ -41,8 +41,15 @@ export async function listProgrammes(db: Tx, forPersonId?: string | null): Promi
       ? undefined
       : or(
           eq(programmes.phase, "enrolment"),
+          // Their own programmes, once out of draft: nobody is told before enrolment opens.
           forPersonId
-            ? inArray(programmes.id, db.select({ id: enrolments.programmeId }).from(enrolments).where(eq(enrolments.personId, forPersonId)))
+            ? and(
+                ne(programmes.phase, "draft"),
+                inArray(
+                  programmes.id,
+                  db.select({ id: enrolments.programmeId }).from(enrolments).where(eq(enrolments.personId, forPersonId)),
+                ),
+              )
             : undefined,
         );
   return db.select().from(programmes).where(where).orderBy(desc(programmes.createdAt));
@@ -164,13 +171,14 @@ export async function openPairsOf(db: Tx, programmeId: string) {
     .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, ["intro", "active"])));
 }
 
-/** People of a programme whose latest pair closed as "not a fit" and who have no open pair. */
+/** People of a programme (not declined, not set aside) whose latest pair closed as "not a fit" and who have no open pair. */
 export async function needsRematch(db: Tx, programmeId: string): Promise<{ personId: string; role: "mentor" | "mentee" }[]> {
   const result = await db.execute(sql`
     select e.person_id, e.role from ${enrolments} e
-    where e.programme_id = ${programmeId}::uuid and e.status <> 'declined'
-      and exists (select 1 from ${pairs} p where p.programme_id = e.programme_id and p.state = 'not_a_fit'
-                  and (p.mentor_id = e.person_id or p.mentee_id = e.person_id))
+    where e.programme_id = ${programmeId}::uuid and e.status <> 'declined' and not e.is_set_aside
+      and (select p.state from ${pairs} p
+           where p.programme_id = e.programme_id and (p.mentor_id = e.person_id or p.mentee_id = e.person_id)
+           order by p.created_at desc, p.id desc limit 1) = 'not_a_fit'
       and not exists (select 1 from ${pairs} p where p.programme_id = e.programme_id and p.state in ('intro', 'active')
                   and (p.mentor_id = e.person_id or p.mentee_id = e.person_id))`);
   const rows = (result as unknown as { rows: { person_id: string; role: "mentor" | "mentee" }[] }).rows;

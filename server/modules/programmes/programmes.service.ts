@@ -19,7 +19,7 @@ import { notify } from "../notifications/index.ts";
 import { onboardingStatuses } from "../onboarding/index.ts";
 import { findPersonIds, findPersonIdsByEmployeeIds } from "../people/index.ts";
 import { ensurePersonForUser, findPersonIdOfUser } from "../profiles/index.ts";
-import { closeProgrammePairs } from "./pairs.service.ts";
+import { closeProgrammePairs, withdrawProposals } from "./pairs.service.ts";
 import { programmeTemplates } from "./programme-templates.ts";
 import { canChangePhase } from "./programmes.domain.ts";
 import { isManager } from "./programmes.policy.ts";
@@ -91,7 +91,8 @@ export async function getProgramme(id: string, user: Me, deps: ProgrammesDeps): 
   const personId = await findPersonIdOfUser(db, user.id);
   const [programme] = await present(db, [row], personId);
   if (!programme) throw notFound();
-  if (!isManager(user) && !programme.myEnrolment && programme.phase !== "enrolment") throw notFound();
+  // A participant sees the programmes they are in (once out of draft: nobody is told before) and those open for enrolment.
+  if (!isManager(user) && (programme.phase === "draft" || (!programme.myEnrolment && programme.phase !== "enrolment"))) throw notFound();
   return programme;
 }
 
@@ -291,6 +292,8 @@ export async function removeEnrolment(id: string, personId: string, deps: Progra
     if ((await repo.findProgramme(tx, id))?.phase === "closed") throw programmeClosed();
     const open = (await repo.openPairsOf(tx, id)).some((p) => p.mentorId === personId || p.menteeId === personId);
     if (open) throw new AppError(409, "HAS_OPEN_PAIR", "errors.hasOpenPair");
+    const programme = await repo.findProgramme(tx, id);
+    if (programme) await withdrawProposals(tx, programme, [personId], deps.clock.now());
     await repo.deleteEnrolment(tx, id, personId);
   });
 }
@@ -320,9 +323,11 @@ export async function respond(id: string, accept: boolean, user: Me, deps: Progr
     if (!enrolment || !personId) throw notFound();
     const programme = await repo.findProgramme(tx, id);
     if (programme?.phase === "closed") throw programmeClosed();
+    if (programme?.phase === "draft") throw notFound();
     if (!accept && (await repo.openPairsOf(tx, id)).some((p) => p.mentorId === personId || p.menteeId === personId))
       throw new AppError(409, "HAS_OPEN_PAIR", "errors.hasOpenPair");
     await repo.updateEnrolment(tx, id, personId, { status: accept ? "joined" : "declined", answeredAt: now });
+    if (!accept && programme) await withdrawProposals(tx, programme, [personId], now);
   });
   return getProgramme(id, user, deps);
 }

@@ -184,6 +184,8 @@ describe("concurrent accepts", () => {
     const mentor = (await addPeople(ctx, [{ key: "busy", profile: mentorProfile(["dataviz"], { mentorCapacity: 2 }), withAccount: true }]))
       .busy as string;
     await hr.post(`/api/programmes/${programmeId}/enrolments`, { role: "mentor", employeeIds: ["busy"] });
+    // The programme takes one mentee per mentor; the manager lets this one take two.
+    expect((await hr.patch(`/api/programmes/${programmeId}/enrolments/${mentor}`, { capacity: 2 })).statusCode).toBe(204);
     await hr.post(`/api/programmes/${programmeId}/enrolments`, { role: "mentee", employeeIds: keys });
     const now = ctx.clock.now();
     const rows = await ctx.database.db

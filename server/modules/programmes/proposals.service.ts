@@ -15,8 +15,9 @@ import { directoryOrgChart } from "../people/index.ts";
 import { findPersonIdOfUser, findProfiles } from "../profiles/index.ts";
 import { listSkills } from "../skills/index.ts";
 import { capacityOf } from "./mentor-capacity.ts";
+import { checkPair, excludedPairs, isAvailable, pairKey, pairNotAllowed } from "./pair-eligibility.ts";
 import * as pairsRepo from "./pairs.repository.ts";
-import { openPair } from "./pairs.service.ts";
+import { openPairs } from "./pairs.service.ts";
 import { engineSlot, isMatchable, toMatchingProfile } from "./programmes.domain.ts";
 import * as repo from "./programmes.repository.ts";
 
@@ -37,6 +38,8 @@ async function menteeContext(db: Tx, programmeId: string, user: Me) {
   const enrolment = personId ? await repo.findEnrolment(db, programmeId, personId) : undefined;
   if (!programme || !personId || !enrolment) throw notFound();
   if (enrolment.role !== "mentee" || enrolment.status === "declined") throw forbidden();
+  // Set aside by a manager: kept out of pairing for now, proposals included.
+  if (enrolment.isSetAside) throw pairNotAllowed();
   if (!programme.allowsProposals || !["enrolment", "matching", "running"].includes(programme.phase)) throw proposalsClosed();
   return { programme, personId, enrolment };
 }
@@ -81,7 +84,7 @@ export async function browseMentors(
     managementChainDepth: number | null;
   };
   const open = await repo.openPairsOf(db, programmeId);
-  const mentorRows = members.filter((m) => m.role === "mentor" && isMatchable("mentor", profiles.get(m.personId)));
+  const mentorRows = members.filter((m) => m.role === "mentor" && isAvailable(m) && isMatchable("mentor", profiles.get(m.personId)));
   const placesLeft = new Map(
     mentorRows.map((m) => [
       m.personId,
@@ -103,11 +106,14 @@ export async function browseMentors(
   });
   const mentors = candidates.map((m) => toMatchingProfile(m, profiles.get(m.personId) as NonNullable<ReturnType<typeof profiles.get>>));
   const mentee = toMatchingProfile(me, myProfile);
+  const excluded = await excludedPairs(db, programmeId);
   const cohort = {
     mentors,
     mentees: [mentee],
     orgChart: await directoryOrgChart(db),
     settings: {
+      // Pairs a manager forbade, or that were tried already: not offered again.
+      forbid: mentors.filter((m) => excluded.has(pairKey(m.id, personId))).map((m) => ({ mentor: m.id, mentee: personId })),
       weights: settings.weights,
       forbidSameTeam: settings.forbidSameTeam,
       ...(settings.managementChainDepth ? { managementChainDepth: settings.managementChainDepth } : {}),
@@ -172,6 +178,7 @@ export async function sendProposal(
       throw invalidFields([{ path: "mentorId", messageKey: "fields.notEnrolledAs", params: { role: "mentor" } }]);
     if ((await pairsRepo.openProposalMentorIds(tx, programmeId, personId)).has(body.mentorId))
       throw new AppError(409, "PROPOSAL_EXISTS", "errors.proposalExists");
+    await checkPair(tx, programme, body.mentorId, personId);
     const proposal = await pairsRepo.insertProposal(tx, {
       programmeId,
       menteeId: personId,
@@ -231,6 +238,7 @@ export async function acceptProposal(id: string, user: Me, deps: ProposalsDeps):
   await deps.database.db.transaction(async (tx) => {
     const { proposal, programme } = await proposalForMentor(tx, id, user);
     if (proposal.expiresAt <= now) throw new AppError(409, "PROPOSAL_EXPIRED", "errors.proposalExpired");
+    if (!programme.allowsProposals || !["enrolment", "matching", "running"].includes(programme.phase)) throw proposalsClosed();
     const mentor = await repo.findEnrolment(tx, proposal.programmeId, proposal.mentorId);
     const profile = (await findProfiles(tx, [proposal.mentorId])).get(proposal.mentorId);
     const capacity = capacityOf(
@@ -242,22 +250,18 @@ export async function acceptProposal(id: string, user: Me, deps: ProposalsDeps):
       throw new AppError(409, "MENTOR_FULL", "errors.mentorFull");
     if (await pairsRepo.hasOpenPair(tx, proposal.programmeId, proposal.menteeId))
       throw new AppError(409, "ALREADY_PAIRED", "errors.menteeAlreadyPaired");
-    const explained = await explainOnePair(tx, programme, proposal.mentorId, proposal.menteeId);
-    const pair = await openPair(tx, {
-      programme,
-      mentorId: proposal.mentorId,
-      menteeId: proposal.menteeId,
+    // Still allowed now (set aside, declined, forbidden since it was sent…), with its score and reasons.
+    const explained = await checkPair(tx, programme, proposal.mentorId, proposal.menteeId);
+    const [pair] = await openPairs(tx, programme, [{ mentorId: proposal.mentorId, menteeId: proposal.menteeId, ...explained }], {
       origin: "proposal",
-      score: explained?.score ?? null,
-      reasons: explained?.reasons ?? [],
       byUserId: user.id,
       now,
     });
+    if (!pair) throw new Error("the accepted proposal's pair was not created");
     await pairsRepo.setProposalStatus(tx, [proposal.id], { status: "accepted", decidedAt: now, pairId: pair.id });
-    const others = (await pairsRepo.openProposalsOfMentee(tx, proposal.programmeId, proposal.menteeId)).filter((p) => p.id !== proposal.id);
-    await pairsRepo.setProposalStatus(
+    const others = await pairsRepo.setProposalStatus(
       tx,
-      others.map((p) => p.id),
+      (await pairsRepo.openProposalsOfMentee(tx, proposal.programmeId, proposal.menteeId)).map((p) => p.id),
       { status: "withdrawn", decidedAt: now },
     );
     const params = { programmeName: programme.name, proposalId: proposal.id };
@@ -361,27 +365,6 @@ async function getMyProposal(id: string, user: Me, deps: ProposalsDeps): Promise
   return proposal;
 }
 
-/** The engine's score and reasons (for both people and the managers) of one mentor and one mentee of a programme. */
-async function explainOnePair(tx: Tx, programme: repo.ProgrammeRow, mentorId: string, menteeId: string) {
-  const members = (await repo.cohortMembers(tx, programme.id)).filter((m) => m.personId === mentorId || m.personId === menteeId);
-  const profiles = await findProfiles(tx, [mentorId, menteeId]);
-  const of = (id: string) => {
-    const member = members.find((m) => m.personId === id);
-    const profile = profiles.get(id);
-    return member && profile ? toMatchingProfile(member, profile) : undefined;
-  };
-  const mentor = of(mentorId);
-  const mentee = of(menteeId);
-  if (!mentor || !mentee) return undefined;
-  const settings = programme.matchingSettings as { weights: Record<string, number> };
-  const dict = buildDictionaries([mentor, mentee]);
-  const weights = resolveWeights(settings.weights);
-  const components = scoreComponents(compileProfile(mentor, dict), compileProfile(mentee, dict));
-  const labels = Object.fromEntries((await listSkills(tx)).map((s) => [s.id, { fr: s.label.fr, en: s.label.en }]));
-  const score = (Object.keys(weights) as (keyof typeof weights)[]).reduce((sum, k) => sum + weights[k] * components[k], 0);
-  return { score, reasons: explainPair(mentor, mentee, components, weights, labels, 3, "neutral") };
-}
-
 /**
  * The expiry sweep (run on a timer by main.ts, and before proposals are read): mentors are reminded
  * two days before a proposal expires; expired ones close and both people are told.
@@ -392,7 +375,9 @@ export async function expireProposals(deps: ProposalsDeps): Promise<{ reminded: 
     const toRemind = await pairsRepo.proposalsToRemind(tx, new Date(now.getTime() + REMIND_BEFORE_MS));
     const expired = await pairsRepo.expiredOpenProposals(tx, now);
     const expiredIds = new Set(expired.map((p) => p.id));
-    const reminded = toRemind.filter((p) => !expiredIds.has(p.id));
+    // Two days before the end, or half-way through for shorter proposals (not as soon as it is received).
+    const halfWay = (p: pairsRepo.ProposalRow) => p.createdAt.getTime() + (p.expiresAt.getTime() - p.createdAt.getTime()) / 2;
+    const reminded = toRemind.filter((p) => !expiredIds.has(p.id) && halfWay(p) <= now.getTime());
     await pairsRepo.markReminded(
       tx,
       reminded.map((p) => p.id),

@@ -1,0 +1,83 @@
+/**
+ * Whether a mentor and a mentee may form a pair in a programme right now — the same rules for a
+ * published run, a proposal sent and a proposal accepted: both enrolled in those roles and not
+ * declined, not set aside, still active in the directory; the pair neither forbidden by a manager
+ * nor tried already (closed as not a fit or ended early); and allowed by the engine's hard
+ * constraints (management chain, same team when the programme says so, a common language).
+ */
+import type { Tx } from "../../db/client.ts";
+import { AppError } from "../../platform/errors/app-error.ts";
+import {
+  buildDictionaries,
+  cohortProblem,
+  compileProfile,
+  explainPair,
+  type Reason,
+  resolveWeights,
+  scoreComponents,
+} from "../matching/index.ts";
+import { directoryOrgChart } from "../people/index.ts";
+import { findProfiles } from "../profiles/index.ts";
+import { listSkills } from "../skills/index.ts";
+import * as pairsRepo from "./pairs.repository.ts";
+import { isMatchable, toMatchingProfile } from "./programmes.domain.ts";
+import * as repo from "./programmes.repository.ts";
+
+export const pairNotAllowed = () => new AppError(409, "PAIR_NOT_ALLOWED", "errors.pairNotAllowed");
+
+type Member = Awaited<ReturnType<typeof repo.cohortMembers>>[number];
+
+/** Enrolled, not declined (cohortMembers leaves those out), not set aside, active in the directory. */
+export const isAvailable = (m: Member | undefined): m is Member => Boolean(m && m.isActive && !m.isSetAside);
+
+/** "mentor\0mentee" keys of the pairs a programme will not form: forbidden by a manager, or tried already. */
+export async function excludedPairs(db: Tx, programmeId: string): Promise<Set<string>> {
+  const forbids = (await repo.listConstraints(db, programmeId)).filter((c) => c.kind === "forbid");
+  const closed = await pairsRepo.closedPairsOf(db, programmeId);
+  return new Set([...forbids, ...closed].map((p) => pairKey(p.mentorId, p.menteeId)));
+}
+
+export const pairKey = (mentorId: string, menteeId: string) => `${mentorId}\u0000${menteeId}`;
+
+/** The pair's score and reasons (written about the pair), or a 409 when it may not be formed. */
+export async function checkPair(
+  tx: Tx,
+  programme: repo.ProgrammeRow,
+  mentorId: string,
+  menteeId: string,
+): Promise<{ score: number; reasons: Reason[] }> {
+  const members = (await repo.cohortMembers(tx, programme.id)).filter((m) => m.personId === mentorId || m.personId === menteeId);
+  const mentorMember = members.find((m) => m.personId === mentorId && m.role === "mentor");
+  const menteeMember = members.find((m) => m.personId === menteeId && m.role === "mentee");
+  if (!isAvailable(mentorMember) || !isAvailable(menteeMember)) throw pairNotAllowed();
+  if ((await excludedPairs(tx, programme.id)).has(pairKey(mentorId, menteeId))) throw pairNotAllowed();
+  const profiles = await findProfiles(tx, [mentorId, menteeId]);
+  const mentorProfile = profiles.get(mentorId);
+  const menteeProfile = profiles.get(menteeId);
+  if (!mentorProfile || !menteeProfile || !isMatchable("mentor", mentorProfile) || !isMatchable("mentee", menteeProfile))
+    throw new AppError(409, "PROFILE_NEEDED", "errors.profileNeeded");
+  const mentor = toMatchingProfile(mentorMember, mentorProfile);
+  const mentee = toMatchingProfile(menteeMember, menteeProfile);
+  const settings = programme.matchingSettings as {
+    weights: Record<string, number>;
+    forbidSameTeam: boolean;
+    managementChainDepth: number | null;
+  };
+  const { problem } = cohortProblem({
+    mentors: [mentor],
+    mentees: [mentee],
+    orgChart: await directoryOrgChart(tx),
+    settings: {
+      weights: settings.weights,
+      forbidSameTeam: settings.forbidSameTeam,
+      ...(settings.managementChainDepth ? { managementChainDepth: settings.managementChainDepth } : {}),
+    },
+  });
+  const score = problem.scores[0] as number;
+  if (Number.isNaN(score)) throw pairNotAllowed();
+  const dict = buildDictionaries([mentor, mentee]);
+  const weights = resolveWeights(settings.weights);
+  const components = scoreComponents(compileProfile(mentor, dict), compileProfile(mentee, dict));
+  const labels = Object.fromEntries((await listSkills(tx)).map((s) => [s.id, { fr: s.label.fr, en: s.label.en }]));
+  return { score, reasons: explainPair(mentor, mentee, components, weights, labels, 3, "neutral") };
+}
