@@ -10,7 +10,6 @@ import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, invalidFields, notFound } from "../../platform/errors/app-error.ts";
 import { type MatchingProfile, type Reason, reviewCohort } from "../matching/index.ts";
-import { notify } from "../notifications/index.ts";
 import { directoryOrgChart } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
 import { listSkills } from "../skills/index.ts";
