@@ -127,6 +127,19 @@ for (let k = 0; k < runs; k++) {
   rows.push({ request, engine: run.ms, page: performance.now() - started, pairs: run.pairs });
 }
 
+// Publishing the last run: its pairs, their first event and both people's notices, in one transaction.
+const runsList = (await hr.get(`/api/programmes/${programmeId}/matching-runs`)).json().items;
+started = performance.now();
+const published = await hr.post(`/api/programmes/${programmeId}/matching-runs/${runsList[0].id}/publish`, {});
+const publishMs = performance.now() - started;
+if (published.statusCode !== 200) throw new Error(published.body);
+// Closing: every pair completed or ended, with its event and notices.
+await hr.post(`/api/programmes/${programmeId}/phase`, { phase: "running" });
+started = performance.now();
+const closed = await hr.post(`/api/programmes/${programmeId}/phase`, { phase: "closed" });
+const closeMs = performance.now() - started;
+if (closed.statusCode !== 200) throw new Error(closed.body);
+
 // The peer: scipy on the same scores (forbidden pairs as a large negative score, which it then avoids).
 const cohort = {
   mentors: company.mentors,
@@ -156,6 +169,7 @@ for (const [k, r] of rows.entries()) {
 console.log(
   `\nengine ${engine.toFixed(0)} ms (target < 2000 ms: ${engine < 2000 ? "met" : "missed"}); whole request ${request.toFixed(0)} ms`,
 );
+console.log(`publish ${published.json().created} pairs: ${publishMs.toFixed(0)} ms; close the programme: ${closeMs.toFixed(0)} ms`);
 console.log(
   Number.isNaN(peer)
     ? `scipy not available (${scipy.stderr?.trim() || scipy.error?.message}): no peer figure`
