@@ -141,6 +141,13 @@ function PairRow({ pair }: { pair: ManagedPair }) {
               {t(`programmes.pairs.endReasons.${pair.endReason}`)}
             </Text>
           )}
+          {pair.history
+            .filter((event) => event.note)
+            .map((event) => (
+              <Text key={event.at} size="xs" fs="italic">
+                {t("programmes.pairs.note", { note: event.note })}
+              </Text>
+            ))}
         </Stack>
       </Table.Td>
       <Table.Td>{t(`programmes.pairs.origins.${pair.origin}`)}</Table.Td>
