@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { FORMATS } from "./profiles.ts";
-import { PARTICIPANT_ROLES } from "./programmes.ts";
+import { PARTICIPANT_ROLES, PersonRef, Reason } from "./programmes.ts";
 
 export const PAIR_STATES = ["intro", "active", "completed", "ended_early", "not_a_fit"] as const;
 export type PairState = (typeof PAIR_STATES)[number];
 export const END_REASONS = ["no_time", "not_a_fit", "left_company", "other"] as const;
 
-const PersonRef = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string(), department: z.string().nullable() });
-const Reason = z.object({ component: z.string(), contribution: z.number(), fr: z.string(), en: z.string() });
+/** Open self-service proposals a mentee may have at once in a programme. */
+export const MAX_OPEN_PROPOSALS = 3;
 
 export const PairEvent = z.object({
   fromState: z.enum(PAIR_STATES).nullable(),

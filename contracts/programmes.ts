@@ -194,9 +194,11 @@ export const RespondBody = z.object({ accept: z.boolean() });
 
 /* ---------------------------------------------------------------- matching runs */
 
-const PersonRef = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string(), department: z.string().nullable() });
+/** Someone named in a programme's screens: name and department. */
+export const PersonRef = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string(), department: z.string().nullable() });
 export type PersonRef = z.infer<typeof PersonRef>;
-const Reason = z.object({ component: z.string(), contribution: z.number(), fr: z.string(), en: z.string() });
+/** One reason of a pair's score, as the engine explains it in French and English. */
+export const Reason = z.object({ component: z.string(), contribution: z.number(), fr: z.string(), en: z.string() });
 
 export const RunSummary = z.object({
   id: z.uuid(),

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { charterAcceptances, enrolments, onboardingProgress, people, programmes, users } from "../../db/schema.ts";
+import { charterAcceptances, enrolments, onboardingProgress, people, programmes } from "../../db/schema.ts";
 import type { ProgrammeRole } from "./onboarding.domain.ts";
 
 /** Bound parameters per query stay far below PostgreSQL's limit of 65,535 even for the largest cohorts. */
@@ -10,11 +10,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += IDS_PER_QUERY) out.push(items.slice(i, i + IDS_PER_QUERY));
   return out;
-}
-
-export async function findPersonIdOfUser(db: Tx, userId: string): Promise<string | null> {
-  const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, userId));
-  return row?.personId ?? null;
 }
 
 export type Enrolment = {

@@ -6,6 +6,7 @@ import type { MyModuleProgress, MyOnboarding, OnboardingModule, ProgrammeOnboard
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { invalidFields, notFound } from "../../platform/errors/app-error.ts";
+import { findPersonIdOfUser } from "../profiles/index.ts";
 import { modulesOfRole, type OnboardingStatus, onboardingStatus, type ProgrammeRole } from "./onboarding.domain.ts";
 import * as repo from "./onboarding.repository.ts";
 import { onboardingModules } from "./onboarding-catalogue.ts";
@@ -23,7 +24,7 @@ function findModule(moduleId: string) {
 }
 
 async function requirePersonOfUser(db: Tx, userId: string): Promise<string> {
-  const personId = await repo.findPersonIdOfUser(db, userId);
+  const personId = await findPersonIdOfUser(db, userId);
   if (!personId) throw notFound();
   return personId;
 }
@@ -129,7 +130,7 @@ export async function completeModule(
 export async function getMyModuleProgress(userId: string, moduleId: string, deps: OnboardingDeps): Promise<MyModuleProgress> {
   findModule(moduleId);
   const { db } = deps.database;
-  const personId = await repo.findPersonIdOfUser(db, userId);
+  const personId = await findPersonIdOfUser(db, userId);
   return presentProgress(moduleId, personId ? await repo.findProgress(db, personId, moduleId) : null);
 }
 

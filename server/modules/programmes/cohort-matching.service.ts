@@ -12,12 +12,12 @@ import { AppError, invalidFields, notFound } from "../../platform/errors/app-err
 import { type MatchingProfile, type Reason, reviewCohort } from "../matching/index.ts";
 import { directoryOrgChart } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
-import { listSkills } from "../skills/index.ts";
-import { capacityOf, mentorPlacesLeft } from "./mentor-capacity.ts";
+import { skillLabels } from "../skills/index.ts";
+import { placesLeftOf } from "./mentor-capacity.ts";
 import { excludedPairs, isAvailable, pairKey } from "./pair-eligibility.ts";
 import * as pairsRepo from "./pairs.repository.ts";
 import { openPairs, withdrawProposals } from "./pairs.service.ts";
-import { isMatchable, toMatchingProfile } from "./programmes.domain.ts";
+import { engineSettings, isMatchable, matchingSettingsOf, toMatchingProfile } from "./programmes.domain.ts";
 import * as repo from "./programmes.repository.ts";
 
 export type CohortDeps = { database: Database; clock: Clock };
@@ -51,38 +51,28 @@ function presentSummary(row: { id: string; number: number; createdAt: Date; publ
 
 /** The programme's pool and everything the engine needs, read in a handful of queries. */
 async function buildCohort(db: Tx, programme: repo.ProgrammeRow) {
-  const settings = programme.matchingSettings as {
-    weights: Record<string, number>;
-    minScore: number;
-    defaultCapacity: number;
-    forbidSameTeam: boolean;
-    managementChainDepth: number | null;
-  };
-  const [members, open, constraints, orgChart, skills] = await Promise.all([
+  const settings = matchingSettingsOf(programme);
+  const [members, open, constraints, orgChart, labels] = await Promise.all([
     repo.cohortMembers(db, programme.id),
     repo.openPairsOf(db, programme.id),
     repo.listConstraints(db, programme.id),
     directoryOrgChart(db),
-    listSkills(db),
+    skillLabels(db),
   ]);
-  const openOfMentor = new Map<string, number>();
-  const paired = new Set<string>();
-  for (const p of open) {
-    openOfMentor.set(p.mentorId, (openOfMentor.get(p.mentorId) ?? 0) + 1);
-    paired.add(p.menteeId);
-  }
+  const paired = new Set(open.map((p) => p.menteeId));
   const pool = members.filter((m) => m.isActive && !m.isSetAside && !(m.role === "mentee" && paired.has(m.personId)));
   const profiles = await findProfiles(
     db,
     pool.map((m) => m.personId),
   );
+  const placesLeft = placesLeftOf(members, open, profiles, settings.defaultCapacity);
   const mentors: MatchingProfile[] = [];
   const mentees: MatchingProfile[] = [];
   const noProfile: StoredRun["unmatched"] = [];
   for (const m of pool) {
     const profile = profiles.get(m.personId);
     if (m.role === "mentor") {
-      const capacity = capacityOf(m.capacity, profile?.mentorCapacity, settings.defaultCapacity) - (openOfMentor.get(m.personId) ?? 0);
+      const capacity = placesLeft.get(m.personId) ?? 0;
       if (capacity <= 0) continue;
       if (!isMatchable("mentor", profile) || !profile)
         noProfile.push({ personId: m.personId, role: "mentor", why: "no_profile", best: null });
@@ -94,17 +84,16 @@ async function buildCohort(db: Tx, programme: repo.ProgrammeRow) {
   const mentorIds = new Set(mentors.map((p) => p.id));
   const menteeIds = new Set(mentees.map((p) => p.id));
   const inPool = (c: { mentorId: string; menteeId: string }) => mentorIds.has(c.mentorId) && menteeIds.has(c.menteeId);
-  // Locks beyond a mentor's places left are dropped (oldest kept), so a run never fails on them.
-  const placesLeft = new Map(mentors.map((p) => [p.id, p.capacity ?? 1]));
-  const lock = constraints
-    .filter((c) => c.kind === "lock" && inPool(c))
-    .filter((c) => {
-      const left = placesLeft.get(c.mentorId) ?? 0;
-      placesLeft.set(c.mentorId, left - 1);
-      return left > 0;
-    });
+  // One lock per mentee, and none beyond a mentor's places left (oldest kept), so a run never fails on them.
   const lockedMentees = new Set<string>();
-  const locks = lock.filter((c) => !lockedMentees.has(c.menteeId) && lockedMentees.add(c.menteeId));
+  const locks = constraints.filter((c) => {
+    if (c.kind !== "lock" || !inPool(c) || lockedMentees.has(c.menteeId)) return false;
+    const left = placesLeft.get(c.mentorId) ?? 0;
+    if (left <= 0) return false;
+    placesLeft.set(c.mentorId, left - 1);
+    lockedMentees.add(c.menteeId);
+    return true;
+  });
   const forbid = constraints.filter((c) => c.kind === "forbid" && inPool(c));
   // A pair already tried (closed as not a fit, ended early) is not proposed again.
   const tried = (await pairsRepo.closedPairsOf(db, programme.id)).filter(inPool);
@@ -113,13 +102,9 @@ async function buildCohort(db: Tx, programme: repo.ProgrammeRow) {
       mentors,
       mentees,
       orgChart,
-      skillLabels: Object.fromEntries(skills.map((s) => [s.id, { fr: s.label.fr, en: s.label.en }])),
+      skillLabels: labels,
       settings: {
-        weights: settings.weights,
-        minScore: settings.minScore,
-        defaultCapacity: settings.defaultCapacity,
-        forbidSameTeam: settings.forbidSameTeam,
-        ...(settings.managementChainDepth ? { managementChainDepth: settings.managementChainDepth } : {}),
+        ...engineSettings(settings),
         lock: locks.map((c) => ({ mentor: c.mentorId, mentee: c.menteeId })),
         forbid: [...forbid, ...tried].map((c) => ({ mentor: c.mentorId, mentee: c.menteeId })),
       },
@@ -200,11 +185,10 @@ export async function getRun(
   const row = await repo.findRun(db, programmeId, runId);
   if (!row) throw notFound();
   const stored = row.result as StoredRun;
-  const everyone = await repo.personRefs(db, [
+  const { ref } = await repo.personRefs(db, [
     ...stored.pairs.flatMap((p) => [p.mentorId, p.menteeId, ...p.alternatives.map((a) => a.mentorId)]),
     ...stored.unmatched.flatMap((u) => [u.personId, ...(u.best ? [u.best.personId] : [])]),
   ]);
-  const ref = (id: string) => everyone.get(id) ?? { id, firstName: "", lastName: "", department: null };
   const needle = query.q?.toLocaleLowerCase("fr");
   const matches = (id: string) => {
     const p = ref(id);
@@ -245,11 +229,10 @@ export async function listConstraints(programmeId: string, deps: CohortDeps) {
   const { db } = deps.database;
   if (!(await repo.findProgramme(db, programmeId))) throw notFound();
   const rows = await repo.listConstraints(db, programmeId);
-  const refs = await repo.personRefs(
+  const { ref } = await repo.personRefs(
     db,
     rows.flatMap((r) => [r.mentorId, r.menteeId]),
   );
-  const ref = (id: string) => refs.get(id) ?? { id, firstName: "", lastName: "", department: null };
   return rows.map((r) => ({ mentor: ref(r.mentorId), mentee: ref(r.menteeId), kind: r.kind, createdAt: r.createdAt.toISOString() }));
 }
 
@@ -352,12 +335,14 @@ export async function publish(
     const stored = run.result as StoredRun;
     // No proposal may be accepted while the run's pairs are created (places and free mentees are counted once).
     await repo.lockEnrolments(tx, programmeId);
-    const open = await repo.openPairsOf(tx, programmeId);
-    const busyMentee = new Set(open.map((p) => p.menteeId));
-    const placesLeft = await mentorPlacesLeft(tx, programme, [...new Set(stored.pairs.map((p) => p.mentorId))]);
     // Read again under the locks: people set aside, declined, removed or gone since the run, and
-    // pairs forbidden since, are not created.
-    const available = new Set((await repo.cohortMembers(tx, programmeId)).filter(isAvailable).map((m) => m.personId));
+    // pairs forbidden since, are not created. One query at a time: `tx` is one connection.
+    const members = await repo.cohortMembers(tx, programmeId);
+    const open = await repo.openPairsOf(tx, programmeId);
+    const profiles = await findProfiles(tx, [...new Set(stored.pairs.map((p) => p.mentorId))]);
+    const busyMentee = new Set(open.map((p) => p.menteeId));
+    const placesLeft = placesLeftOf(members, open, profiles, matchingSettingsOf(programme).defaultCapacity);
+    const available = new Set(members.filter(isAvailable).map((m) => m.personId));
     const excluded = await excludedPairs(tx, programmeId);
     const chosen = stored.pairs.filter((p) => {
       // Someone may have been paired through a proposal since the run: never two pairs, never over capacity.

@@ -8,4 +8,4 @@ export { recordIntroAnswer, remindIntroAnswers } from "./pairs.service.ts";
 export { PAIR_TRANSITIONS, type PairActor, type PairCause, type PairTransition } from "./programmes.domain.ts";
 export { setEnrolmentAnswers } from "./programmes.repository.ts";
 export { changePhase, createProgramme, enrol, listTemplates } from "./programmes.service.ts";
-export { expireProposals, sendProposal } from "./proposals.service.ts";
+export { expireProposals } from "./proposals.service.ts";

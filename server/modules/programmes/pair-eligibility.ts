@@ -18,9 +18,9 @@ import {
 } from "../matching/index.ts";
 import { directoryOrgChart } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
-import { listSkills } from "../skills/index.ts";
+import { skillLabels } from "../skills/index.ts";
 import * as pairsRepo from "./pairs.repository.ts";
-import { isMatchable, toMatchingProfile } from "./programmes.domain.ts";
+import { engineSettings, isMatchable, matchingSettingsOf, toMatchingProfile } from "./programmes.domain.ts";
 import * as repo from "./programmes.repository.ts";
 
 export const pairNotAllowed = () => new AppError(409, "PAIR_NOT_ALLOWED", "errors.pairNotAllowed");
@@ -58,26 +58,17 @@ export async function checkPair(
     throw new AppError(409, "PROFILE_NEEDED", "errors.profileNeeded");
   const mentor = toMatchingProfile(mentorMember, mentorProfile);
   const mentee = toMatchingProfile(menteeMember, menteeProfile);
-  const settings = programme.matchingSettings as {
-    weights: Record<string, number>;
-    forbidSameTeam: boolean;
-    managementChainDepth: number | null;
-  };
+  const settings = matchingSettingsOf(programme);
   const { problem } = cohortProblem({
     mentors: [mentor],
     mentees: [mentee],
     orgChart: await directoryOrgChart(tx),
-    settings: {
-      weights: settings.weights,
-      forbidSameTeam: settings.forbidSameTeam,
-      ...(settings.managementChainDepth ? { managementChainDepth: settings.managementChainDepth } : {}),
-    },
+    settings: engineSettings(settings),
   });
   const score = problem.scores[0] as number;
   if (Number.isNaN(score)) throw pairNotAllowed();
   const dict = buildDictionaries([mentor, mentee]);
   const weights = resolveWeights(settings.weights);
   const components = scoreComponents(compileProfile(mentor, dict), compileProfile(mentee, dict));
-  const labels = Object.fromEntries((await listSkills(tx)).map((s) => [s.id, { fr: s.label.fr, en: s.label.en }]));
-  return { score, reasons: explainPair(mentor, mentee, components, weights, labels, 3, "neutral") };
+  return { score, reasons: explainPair(mentor, mentee, components, weights, await skillLabels(tx), 3, "neutral") };
 }

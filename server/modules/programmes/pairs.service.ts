@@ -73,14 +73,10 @@ export async function openPairs(
     tx,
     created.map((pair) => ({ pairId: pair.id, fromState: null, toState: "intro" as const, cause: origin, byUserId, at: now })),
   );
-  const names = await repo.personRefs(
+  const { name: nameOf } = await repo.personRefs(
     tx,
     created.flatMap((p) => [p.mentorId, p.menteeId]),
   );
-  const nameOf = (id: string) => {
-    const p = names.get(id);
-    return p ? `${p.firstName} ${p.lastName}` : "";
-  };
   await notify(
     tx,
     created.flatMap((pair) =>
@@ -142,11 +138,7 @@ async function pairParams(
   pair: { id: string; mentorId: string; menteeId: string },
   programmeName: string,
 ): Promise<Record<string, string>> {
-  const refs = await repo.personRefs(tx, [pair.mentorId, pair.menteeId]);
-  const name = (id: string) => {
-    const p = refs.get(id);
-    return p ? `${p.firstName} ${p.lastName}` : "";
-  };
+  const { name } = await repo.personRefs(tx, [pair.mentorId, pair.menteeId]);
   return { programmeName, mentorName: name(pair.mentorId), menteeName: name(pair.menteeId), pairId: pair.id };
 }
 
@@ -169,7 +161,7 @@ function presentHistory(events: pairsRepo.PairEventRow[]) {
 async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof pairsRepo.pairsOfPerson>>, personId: string): Promise<Pair[]> {
   const ids = rows.map((r) => r.pair.id);
   const [events, answers] = await Promise.all([pairsRepo.eventsOf(db, ids), pairsRepo.introAnswersOf(db, ids)]);
-  const refs = await repo.personRefs(
+  const { ref } = await repo.personRefs(
     db,
     rows.flatMap((r) => [r.pair.mentorId, r.pair.menteeId]),
   );
@@ -181,7 +173,6 @@ async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof pairsRep
   }
   const onboarding = new Map<string, Awaited<ReturnType<typeof onboardingStatuses>>>();
   for (const [programmeId, people] of byProgramme) onboarding.set(programmeId, await onboardingStatuses(db, programmeId, people));
-  const ref = (id: string) => refs.get(id) ?? { id, firstName: "", lastName: "", department: null };
   return rows.map(({ pair, programmeName, requiresOnboarding }) => {
     const status = onboarding.get(pair.programmeId);
     const of = (id: string) => {
@@ -244,8 +235,7 @@ export async function managedPairs(
   ]);
   const ids = rows.map((r) => r.id);
   const [events, answers] = await Promise.all([pairsRepo.eventsOf(db, ids), pairsRepo.introAnswersOf(db, ids)]);
-  const refs = await repo.personRefs(db, [...rows.flatMap((r) => [r.mentorId, r.menteeId]), ...rematch.map((r) => r.personId)]);
-  const ref = (id: string) => refs.get(id) ?? { id, firstName: "", lastName: "", department: null };
+  const { ref } = await repo.personRefs(db, [...rows.flatMap((r) => [r.mentorId, r.menteeId]), ...rematch.map((r) => r.personId)]);
   const counts = { intro: 0, active: 0, completed: 0, ended_early: 0, not_a_fit: 0 };
   for (const s of byState) counts[s.state] = s.n;
   return {

@@ -3,8 +3,8 @@
  * profile becomes the engine's matching profile. Pure: no database, no HTTP.
  */
 import type { PairState } from "../../../contracts/pairs.ts";
-import type { ProgrammePhase } from "../../../contracts/programmes.ts";
-import type { MatchingProfile } from "../matching/index.ts";
+import type { ProgrammeMatchingSettings, ProgrammePhase } from "../../../contracts/programmes.ts";
+import type { MatchingProfile, MatchingSettings } from "../matching/index.ts";
 import type { StoredProfile } from "../profiles/index.ts";
 
 /** Phases move forward one step; a programme in matching may go back to enrolment to take late joiners. */
@@ -48,8 +48,6 @@ export const PAIR_TRANSITIONS: readonly PairTransition[] = [
   { from: "active", to: "completed", cause: "programme_closed", by: ["system"] },
 ];
 
-export const OPEN_PAIR_STATES: readonly PairState[] = ["intro", "active"];
-
 export function findTransition(from: PairState, to: PairState, cause: PairCause, actor: PairActor): PairTransition | undefined {
   return PAIR_TRANSITIONS.find((t) => t.from === from && t.to === to && t.cause === cause && t.by.includes(actor));
 }
@@ -58,6 +56,28 @@ export function findTransition(from: PairState, to: PairState, cause: PairCause,
 export function introOutcome(answers: readonly { isFit: boolean }[]): "active" | "not_a_fit" | "waiting" {
   if (answers.some((a) => !a.isFit)) return "not_a_fit";
   return answers.length >= 2 ? "active" : "waiting";
+}
+
+/** A programme's matching settings, as stored (validated by `ProgrammeMatchingSettings` when written). */
+export function matchingSettingsOf(programme: { matchingSettings: unknown }): ProgrammeMatchingSettings {
+  return programme.matchingSettings as ProgrammeMatchingSettings;
+}
+
+/** The engine's settings of a programme, before the run's locks and forbids. */
+export function engineSettings(settings: ProgrammeMatchingSettings): MatchingSettings {
+  return {
+    weights: settings.weights,
+    minScore: settings.minScore,
+    defaultCapacity: settings.defaultCapacity,
+    forbidSameTeam: settings.forbidSameTeam,
+    // null = the whole management chain, the engine's default.
+    ...(settings.managementChainDepth ? { managementChainDepth: settings.managementChainDepth } : {}),
+  };
+}
+
+/** Self-service proposals can be sent and accepted: the programme allows them and is between enrolment and its close. */
+export function acceptsProposals(programme: { allowsProposals: boolean; phase: ProgrammePhase }): boolean {
+  return programme.allowsProposals && (programme.phase === "enrolment" || programme.phase === "matching" || programme.phase === "running");
 }
 
 /** "mon:lunch" (profile) → "mon-lunch" (engine slot, explained as "lundi midi"). */

@@ -331,9 +331,13 @@ export async function markRunPublished(tx: Tx, runId: string, now: Date): Promis
   await tx.update(matchingRuns).set({ publishedAt: now }).where(eq(matchingRuns.id, runId));
 }
 
-/** First name, last name and department of people, by id (to present runs and constraints). */
-export async function personRefs(db: Tx, ids: string[]) {
-  const out = new Map<string, { id: string; firstName: string; lastName: string; department: string | null }>();
+export type PersonRef = { id: string; firstName: string; lastName: string; department: string | null };
+/** `ref(id)`: name and department (blank for someone no longer in the directory); `name(id)`: "First Last". */
+export type PersonRefs = { ref(id: string): PersonRef; name(id: string): string };
+
+/** First name, last name and department of people, by id (to present runs, pairs, proposals, notices). */
+export async function personRefs(db: Tx, ids: string[]): Promise<PersonRefs> {
+  const out = new Map<string, PersonRef>();
   const unique = [...new Set(ids)];
   for (let k = 0; k < unique.length; k += 1000) {
     const rows = await db
@@ -342,7 +346,13 @@ export async function personRefs(db: Tx, ids: string[]) {
       .where(inArray(people.id, unique.slice(k, k + 1000)));
     for (const r of rows) out.set(r.id, r);
   }
-  return out;
+  return {
+    ref: (id) => out.get(id) ?? { id, firstName: "", lastName: "", department: null },
+    name: (id) => {
+      const p = out.get(id);
+      return p ? `${p.firstName} ${p.lastName}` : "";
+    },
+  };
 }
 
 /** Records people's answers to their enrolment at once (the demo seed, whose people mostly have no account). */

@@ -21,7 +21,7 @@ import { findPersonIds, findPersonIdsByEmployeeIds } from "../people/index.ts";
 import { ensurePersonForUser, findPersonIdOfUser } from "../profiles/index.ts";
 import { closeProgrammePairs, withdrawProposals } from "./pairs.service.ts";
 import { programmeTemplates } from "./programme-templates.ts";
-import { canChangePhase } from "./programmes.domain.ts";
+import { canChangePhase, matchingSettingsOf } from "./programmes.domain.ts";
 import { isManager } from "./programmes.policy.ts";
 import * as repo from "./programmes.repository.ts";
 
@@ -60,7 +60,7 @@ async function present(db: Tx, rows: repo.ProgrammeRow[], personId: string | nul
       targetPairs: r.targetPairs,
       charterFr: r.charterFr,
       charterEn: r.charterEn,
-      matchingSettings: r.matchingSettings as Programme["matchingSettings"],
+      matchingSettings: matchingSettingsOf(r),
       allowsProposals: r.allowsProposals,
       proposalExpiryDays: r.proposalExpiryDays,
       requiresOnboarding: r.requiresOnboarding,

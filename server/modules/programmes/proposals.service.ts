@@ -5,7 +5,7 @@
  * mentee ends up in two pairs of a programme, however many accepts run at once.
  */
 import type { Me } from "../../../contracts/accounts.ts";
-import type { MentorOption, Proposal } from "../../../contracts/pairs.ts";
+import { MAX_OPEN_PROPOSALS, type MentorOption, type Proposal } from "../../../contracts/pairs.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, forbidden, invalidFields, notFound } from "../../platform/errors/app-error.ts";
@@ -13,18 +13,16 @@ import { buildDictionaries, cohortProblem, compileProfile, explainPair, resolveW
 import { notify } from "../notifications/index.ts";
 import { directoryOrgChart } from "../people/index.ts";
 import { findPersonIdOfUser, findProfiles } from "../profiles/index.ts";
-import { listSkills } from "../skills/index.ts";
-import { capacityOf } from "./mentor-capacity.ts";
+import { normaliseText, skillLabels } from "../skills/index.ts";
+import { capacityOf, placesLeftOf } from "./mentor-capacity.ts";
 import { checkPair, excludedPairs, isAvailable, pairKey, pairNotAllowed } from "./pair-eligibility.ts";
 import * as pairsRepo from "./pairs.repository.ts";
 import { openPairs } from "./pairs.service.ts";
-import { engineSlot, isMatchable, toMatchingProfile } from "./programmes.domain.ts";
+import { acceptsProposals, engineSettings, engineSlot, isMatchable, matchingSettingsOf, toMatchingProfile } from "./programmes.domain.ts";
 import * as repo from "./programmes.repository.ts";
 
 export type ProposalsDeps = { database: Database; clock: Clock };
 
-/** Open proposals a mentee may have at once in a programme. */
-export const MAX_OPEN_PROPOSALS = 3;
 /** The mentor is reminded this long before a proposal expires. */
 const REMIND_BEFORE_MS = 2 * 24 * 3600 * 1000;
 
@@ -40,16 +38,9 @@ async function menteeContext(db: Tx, programmeId: string, user: Me) {
   if (enrolment.role !== "mentee" || enrolment.status === "declined") throw forbidden();
   // Set aside by a manager: kept out of pairing for now, proposals included.
   if (enrolment.isSetAside) throw pairNotAllowed();
-  if (!programme.allowsProposals || !["enrolment", "matching", "running"].includes(programme.phase)) throw proposalsClosed();
+  if (!acceptsProposals(programme)) throw proposalsClosed();
   return { programme, personId, enrolment };
 }
-
-/** Lower case without accents: "Noémie" is found by "noemie". */
-const folded = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLocaleLowerCase("fr");
 
 /** The programme's mentors for me, best score first, with the reasons, filtered as asked. */
 export async function browseMentors(
@@ -77,25 +68,16 @@ export async function browseMentors(
   const me = members.find((m) => m.personId === personId);
   const myProfile = profiles.get(personId);
   if (!me || !myProfile || !isMatchable("mentee", myProfile)) throw new AppError(409, "PROFILE_NEEDED", "errors.profileNeeded");
-  const settings = programme.matchingSettings as {
-    weights: Record<string, number>;
-    defaultCapacity: number;
-    forbidSameTeam: boolean;
-    managementChainDepth: number | null;
-  };
+  const settings = matchingSettingsOf(programme);
   const open = await repo.openPairsOf(db, programmeId);
   const mentorRows = members.filter((m) => m.role === "mentor" && isAvailable(m) && isMatchable("mentor", profiles.get(m.personId)));
-  const placesLeft = new Map(
-    mentorRows.map((m) => [
-      m.personId,
-      capacityOf(m.capacity, profiles.get(m.personId)?.mentorCapacity, settings.defaultCapacity) -
-        open.filter((p) => p.mentorId === m.personId).length,
-    ]),
-  );
+  const placesLeft = placesLeftOf(members, open, profiles, settings.defaultCapacity);
+
   const wantedSlot = query.slot ? engineSlot(query.slot) : undefined;
-  const needle = query.q ? folded(query.q) : undefined;
+  // "noemie" finds Noémie: the skills search's own normalisation.
+  const needle = query.q ? normaliseText(query.q) : undefined;
   const candidates = mentorRows.filter((m) => {
-    if (needle && !folded(`${m.firstName} ${m.lastName}`).includes(needle)) return false;
+    if (needle && !normaliseText(`${m.firstName} ${m.lastName}`).includes(needle)) return false;
     const p = toMatchingProfile(m, profiles.get(m.personId) as NonNullable<ReturnType<typeof profiles.get>>);
     if ((placesLeft.get(m.personId) ?? 0) <= 0) return false;
     if (query.skill && !p.teaches.some((t) => t.skill === query.skill)) return false;
@@ -113,10 +95,8 @@ export async function browseMentors(
     orgChart: await directoryOrgChart(db),
     settings: {
       // Pairs a manager forbade, or that were tried already: not offered again.
+      ...engineSettings(settings),
       forbid: mentors.filter((m) => excluded.has(pairKey(m.id, personId))).map((m) => ({ mentor: m.id, mentee: personId })),
-      weights: settings.weights,
-      forbidSameTeam: settings.forbidSameTeam,
-      ...(settings.managementChainDepth ? { managementChainDepth: settings.managementChainDepth } : {}),
     },
   };
   const { problem, mentors: ordered } = cohortProblem(cohort);
@@ -127,9 +107,9 @@ export async function browseMentors(
   const page = ranked.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const dict = buildDictionaries([...ordered, mentee]);
   const weights = resolveWeights(settings.weights);
-  const labels = Object.fromEntries((await listSkills(db)).map((s) => [s.id, { fr: s.label.fr, en: s.label.en }]));
+  const labels = await skillLabels(db);
   const compiledMentee = compileProfile(mentee, dict);
-  const refs = await repo.personRefs(
+  const { ref } = await repo.personRefs(
     db,
     page.map((r) => r.mentor.id),
   );
@@ -138,9 +118,8 @@ export async function browseMentors(
   return {
     items: page.map(({ mentor, score }) => {
       const profile = profiles.get(mentor.id) as NonNullable<ReturnType<typeof profiles.get>>;
-      const ref = refs.get(mentor.id) ?? { id: mentor.id, firstName: "", lastName: "", department: null };
       return {
-        mentor: { ...ref, jobTitle: jobTitles.get(mentor.id)?.jobTitle ?? null },
+        mentor: { ...ref(mentor.id), jobTitle: jobTitles.get(mentor.id)?.jobTitle ?? null },
         score,
         reasons: explainPair(mentor, mentee, scoreComponents(compileProfile(mentor, dict), compiledMentee), weights, labels),
         teaches: profile.teach,
@@ -189,14 +168,14 @@ export async function sendProposal(
       createdAt: now,
       expiresAt: new Date(now.getTime() + programme.proposalExpiryDays * 24 * 3600 * 1000),
     });
-    const me = (await repo.personRefs(tx, [personId])).get(personId);
+    const me = await repo.personRefs(tx, [personId]);
     await notify(
       tx,
       [
         {
           personId: body.mentorId,
           kind: "proposal_received",
-          params: { programmeName: programme.name, menteeName: me ? `${me.firstName} ${me.lastName}` : "", proposalId: proposal.id },
+          params: { programmeName: programme.name, menteeName: me.name(personId), proposalId: proposal.id },
           link: "/proposals",
         },
       ],
@@ -238,14 +217,10 @@ export async function acceptProposal(id: string, user: Me, deps: ProposalsDeps):
   await deps.database.db.transaction(async (tx) => {
     const { proposal, programme } = await proposalForMentor(tx, id, user);
     if (proposal.expiresAt <= now) throw new AppError(409, "PROPOSAL_EXPIRED", "errors.proposalExpired");
-    if (!programme.allowsProposals || !["enrolment", "matching", "running"].includes(programme.phase)) throw proposalsClosed();
+    if (!acceptsProposals(programme)) throw proposalsClosed();
     const mentor = await repo.findEnrolment(tx, proposal.programmeId, proposal.mentorId);
     const profile = (await findProfiles(tx, [proposal.mentorId])).get(proposal.mentorId);
-    const capacity = capacityOf(
-      mentor?.capacity ?? null,
-      profile?.mentorCapacity,
-      (programme.matchingSettings as { defaultCapacity: number }).defaultCapacity,
-    );
+    const capacity = capacityOf(mentor?.capacity ?? null, profile?.mentorCapacity, matchingSettingsOf(programme).defaultCapacity);
     if ((await pairsRepo.countOpenPairsOfMentor(tx, proposal.programmeId, proposal.mentorId)) >= capacity)
       throw new AppError(409, "MENTOR_FULL", "errors.mentorFull");
     if (await pairsRepo.hasOpenPair(tx, proposal.programmeId, proposal.menteeId))
@@ -331,17 +306,21 @@ export async function withdrawProposal(id: string, user: Me, deps: ProposalsDeps
   return getMyProposal(id, user, deps);
 }
 
+/** My proposals, after the expiry sweep (so that none shows as open past its date). */
 export async function listMyProposals(user: Me, deps: ProposalsDeps): Promise<Proposal[]> {
-  const { db } = deps.database;
   await expireProposals(deps);
+  return presentMyProposals(user, deps);
+}
+
+async function presentMyProposals(user: Me, deps: ProposalsDeps): Promise<Proposal[]> {
+  const { db } = deps.database;
   const personId = await findPersonIdOfUser(db, user.id);
   if (!personId) return [];
   const rows = await pairsRepo.proposalsOfPerson(db, personId);
-  const refs = await repo.personRefs(
+  const { ref } = await repo.personRefs(
     db,
     rows.flatMap((r) => [r.proposal.mentorId, r.proposal.menteeId]),
   );
-  const ref = (id: string) => refs.get(id) ?? { id, firstName: "", lastName: "", department: null };
   return rows.map(({ proposal: p, programmeName }) => ({
     id: p.id,
     programme: { id: p.programmeId, name: programmeName },
@@ -360,7 +339,8 @@ export async function listMyProposals(user: Me, deps: ProposalsDeps): Promise<Pr
 }
 
 async function getMyProposal(id: string, user: Me, deps: ProposalsDeps): Promise<Proposal> {
-  const proposal = (await listMyProposals(user, deps)).find((p) => p.id === id);
+  // Just written by the caller: no sweep needed before reading it back.
+  const proposal = (await presentMyProposals(user, deps)).find((p) => p.id === id);
   if (!proposal) throw notFound();
   return proposal;
 }
@@ -384,10 +364,7 @@ export async function expireProposals(deps: ProposalsDeps): Promise<{ reminded: 
       now,
     );
     await pairsRepo.setProposalStatus(tx, [...expiredIds], { status: "expired", decidedAt: now });
-    const names = new Map<string, string>();
-    for (const p of [...reminded, ...expired]) {
-      if (!names.has(p.programmeId)) names.set(p.programmeId, (await repo.findProgramme(tx, p.programmeId))?.name ?? "");
-    }
+    const names = await repo.programmeNames(tx, [...new Set([...reminded, ...expired].map((p) => p.programmeId))]);
     await notify(
       tx,
       [

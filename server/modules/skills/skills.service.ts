@@ -1,5 +1,5 @@
 /** Skills catalogue use cases: sync at start, read, search, and the admin's own skills. */
-import type { Database } from "../../db/client.ts";
+import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
 import { readCatalogueFile } from "./catalogue-file.ts";
@@ -25,6 +25,11 @@ export async function suggestSkills(query: string, limit: number, deps: SkillsDe
 }
 
 /** The active skills with these ids, or a 400 naming the unknown ones (for profiles and assessments). */
+/** Every skill's FR/EN label by id, as the matching engine's explanations need them. */
+export async function skillLabels(db: Tx): Promise<Record<string, { fr: string; en: string }>> {
+  return Object.fromEntries((await repo.listSkills(db)).map((s) => [s.id, { fr: s.label.fr, en: s.label.en }]));
+}
+
 export async function requireSkills(ids: string[], path: string, deps: Pick<SkillsDeps, "database">): Promise<Map<string, Skill>> {
   const all = new Map((await repo.listSkills(deps.database.db)).map((s) => [s.id, s]));
   const unknown = ids.filter((id) => !all.get(id) || all.get(id)?.isArchived);

@@ -8,9 +8,10 @@ import type { Pair } from "../../../../contracts/pairs.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
 import { api } from "../../lib/api.ts";
+import { personName } from "../../lib/person-name.ts";
 import { useCurrentUser } from "../auth/current-user.ts";
 import { InviteModal } from "../invitations/invite-modal.tsx";
-import { fullName, partnerOf, useMyPairs } from "../pairs/queries.ts";
+import { partnerOf, useMyPairs } from "../pairs/queries.ts";
 import { CompletenessCard } from "../profile/completeness-card.tsx";
 import { useMyProfile } from "../profile/queries.ts";
 import { PairStateBadge, PhaseBadge } from "../programmes/labels.tsx";
@@ -170,11 +171,16 @@ function ParticipantSection() {
         </Alert>
       )}
       {current.map((pair) => (
-        <Card key={pair.id} withBorder component="article" aria-label={t("home.participant.pairWith", { name: fullName(partnerOf(pair)) })}>
+        <Card
+          key={pair.id}
+          withBorder
+          component="article"
+          aria-label={t("home.participant.pairWith", { name: personName(partnerOf(pair)) })}
+        >
           <Group justify="space-between" wrap="nowrap">
             <Stack gap={4}>
               <Anchor component={Link} to={`/pairs/${pair.id}`} fw={600}>
-                {t("home.participant.pairWith", { name: fullName(partnerOf(pair)) })}
+                {t("home.participant.pairWith", { name: personName(partnerOf(pair)) })}
               </Anchor>
               <Text size="sm" c="dimmed">
                 {t(`home.participant.pairNext.${nextStepOf(pair)}`, { programme: pair.programme.name })}

@@ -33,9 +33,10 @@ import { SectionCard } from "../../components/section-card.tsx";
 import { currentLanguage, formatDateTime } from "../../i18n/index.ts";
 import { ApiError } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { personName } from "../../lib/person-name.ts";
 import { formatScore, MatchReasons } from "./match-reasons.tsx";
 import { myOnboarding, PairStateBadge, partnerOnboarding } from "./pair-status.tsx";
-import { fullName, partnerOf, useAnswerIntro, useCompletePair, useEndPair, usePair, useScheduleIntro } from "./queries.ts";
+import { partnerOf, useAnswerIntro, useCompletePair, useEndPair, usePair, useScheduleIntro } from "./queries.ts";
 
 /** "jeudi 12 mars 2026 à 14:00": the intro deserves its weekday. */
 function formatLongDateTime(iso: string): string {
@@ -53,7 +54,7 @@ export function PairPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const pair = usePair(id);
-  const name = pair.data ? fullName(partnerOf(pair.data)) : "";
+  const name = pair.data ? personName(partnerOf(pair.data)) : "";
   useDocumentTitle(`${name ? t("pairs.page.title", { name }) : t("pairs.list.title")} · Passerelle`);
   const isMissing = pair.error instanceof ApiError && (pair.error.status === 404 || pair.error.status === 400);
 
@@ -72,7 +73,7 @@ export function PairPage() {
 function PairContent({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const partner = partnerOf(pair);
-  const name = fullName(partner);
+  const name = personName(partner);
   const isOpen = pair.state === "intro" || pair.state === "active";
   return (
     <>
@@ -110,12 +111,12 @@ function PairContent({ pair }: { pair: Pair }) {
 
 function WhyMatched({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
-  const mentor = fullName(pair.mentor);
+  const mentor = personName(pair.mentor);
   const fromProposal = pair.origin === "proposal";
   return (
     <SectionCard title={t("pairs.match.title")} description={fromProposal ? undefined : t("pairs.match.byEngine")}>
       <Stack gap="xs">
-        {fromProposal && <Text size="sm">{t(`pairs.match.fromProposal.${pair.myRole}`, { name: fullName(partnerOf(pair)) })}</Text>}
+        {fromProposal && <Text size="sm">{t(`pairs.match.fromProposal.${pair.myRole}`, { name: personName(partnerOf(pair)) })}</Text>}
         {pair.score !== null && (
           <Group gap="xs">
             <Badge size="lg" variant="light" color="indigo">
@@ -134,7 +135,7 @@ function WhyMatched({ pair }: { pair: Pair }) {
 function IntroSection({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const [isMoving, setMoving] = useState(false);
-  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
   return (
     <SectionCard title={t("pairs.intro.title")} description={t("pairs.intro.description")}>
       <Stack>
@@ -208,7 +209,7 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
     initialValues: { date: at?.format("YYYY-MM-DD") ?? null, time: at?.format("HH:mm") ?? "", place: pair.intro.place ?? "" },
     validate: zodValidate(IntroFormSchema),
   });
-  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
   const submit = form.onSubmit((values) => {
     // Local date and time as picked, sent with this browser's UTC offset.
     const when = dayjs(`${values.date}T${values.time.slice(0, 5)}`);
@@ -290,7 +291,7 @@ function IntroAnswer({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const answer = useAnswerIntro(pair.id);
   const [notFitOpened, notFit] = useDisclosure();
-  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
   return (
     <Stack gap="sm">
       <Text size="sm">{t("pairs.intro.answerHelp")}</Text>
@@ -328,7 +329,7 @@ function IntroAnswer({ pair }: { pair: Pair }) {
 function NotFitForm({ pair, answer, onDone }: { pair: Pair; answer: ReturnType<typeof useAnswerIntro>; onDone: () => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
-  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
   return (
     <Stack>
       <Text size="sm">{t("pairs.intro.notFitText")}</Text>
@@ -376,7 +377,7 @@ function ActiveSection({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const [completing, complete] = useDisclosure();
   const [ending, end] = useDisclosure();
-  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
   return (
     <SectionCard title={t("pairs.active.title")}>
       <Stack>
@@ -435,7 +436,7 @@ function ActiveSection({ pair }: { pair: Pair }) {
 function CompleteForm({ pair, onDone }: { pair: Pair; onDone: () => void }) {
   const { t } = useTranslation();
   const complete = useCompletePair(pair.id);
-  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
   return (
     <Stack>
       <Text size="sm">{t(pair.partnerAgreedToComplete ? "pairs.active.completeLast" : "pairs.active.completeFirst", { name })}</Text>
@@ -470,7 +471,7 @@ const EndFormSchema = z.object({ reason: z.enum(END_REASONS, { error: "fields.re
 function EndForm({ pair, onDone }: { pair: Pair; onDone: () => void }) {
   const { t } = useTranslation();
   const endPair = useEndPair(pair.id);
-  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
   const form = useForm<{ reason: string | null; note: string }>({
     initialValues: { reason: null, note: "" },
     validate: zodValidate(EndFormSchema),
@@ -540,7 +541,7 @@ function OnboardingProgress({ pair }: { pair: Pair }) {
   const mine = myOnboarding(pair);
   const rows = [
     { key: "me", label: t("pairs.onboarding.me"), progress: mine },
-    { key: "partner", label: fullName(partnerOf(pair)), progress: partnerOnboarding(pair) },
+    { key: "partner", label: personName(partnerOf(pair)), progress: partnerOnboarding(pair) },
   ];
   return (
     <Stack>

@@ -3,7 +3,8 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Pair, PairState } from "../../../../contracts/pairs.ts";
 import { formatDateTime } from "../../i18n/index.ts";
-import { fullName, partnerOf } from "./queries.ts";
+import { personName } from "../../lib/person-name.ts";
+import { partnerOf } from "./queries.ts";
 
 const STATE_COLORS: Record<PairState, string> = {
   intro: "blue",
@@ -33,7 +34,7 @@ export function partnerOnboarding(pair: Pair) {
 
 /** One sentence: what the pair is waiting for, or what I should do next. */
 export function nextStepHint(pair: Pair, t: TFunction, now = new Date()): string {
-  const name = partnerOf(pair).firstName || fullName(partnerOf(pair));
+  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
   switch (pair.state) {
     case "intro":
       if (pair.myIntroAnswer) return t("pairs.hints.waitingAnswer", { name });

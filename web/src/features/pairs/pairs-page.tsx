@@ -5,8 +5,9 @@ import { Link } from "react-router";
 import type { Pair } from "../../../../contracts/pairs.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
+import { personName } from "../../lib/person-name.ts";
 import { nextStepHint, PairStateBadge } from "./pair-status.tsx";
-import { fullName, OPEN_STATES, partnerOf, useMyPairs } from "./queries.ts";
+import { OPEN_STATES, partnerOf, useMyPairs } from "./queries.ts";
 
 /** My pairs, in every programme: the current ones first (intro, active) with what comes next, then the past ones. */
 export function PairsPage() {
@@ -67,7 +68,7 @@ function PairGroup({ id, title, pairs }: { id: string; title: string; pairs: Pai
 function PairCard({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const partner = partnerOf(pair);
-  const name = fullName(partner);
+  const name = personName(partner);
   const titleId = `pair-${pair.id}`;
   return (
     <Card withBorder component="article" aria-labelledby={titleId}>

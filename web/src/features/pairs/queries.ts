@@ -52,8 +52,4 @@ export function partnerOf(pair: Pair) {
   return pair.myRole === "mentor" ? pair.mentee : pair.mentor;
 }
 
-export function fullName(person: { firstName: string; lastName: string }): string {
-  return `${person.firstName} ${person.lastName}`.trim();
-}
-
 export const OPEN_STATES: readonly Pair["state"][] = ["intro", "active"];

@@ -26,8 +26,9 @@ import { SectionCard } from "../../components/section-card.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
 import { errorMessage } from "../../lib/forms.ts";
+import { personName } from "../../lib/person-name.ts";
 import { EnrolModal } from "./enrol-modal.tsx";
-import { EnrolmentStatusBadge, PairStateBadge, personName, WHOLE_BADGE } from "./labels.tsx";
+import { EnrolmentStatusBadge, PairStateBadge, WHOLE_BADGE } from "./labels.tsx";
 import { BOARD_PAGE_SIZE, useEnrolmentBoard, useRemoveEnrolment, useUpdateEnrolment } from "./queries.ts";
 import { useUrlSearch, useUrlState } from "./url-state.ts";
 

@@ -80,7 +80,3 @@ export function usePercent() {
   return (value: number | null | undefined) =>
     value === null || value === undefined ? "—" : t("programmes.percent", { value: Math.round(value * 100) });
 }
-
-export function personName(person: { firstName: string; lastName: string }): string {
-  return `${person.firstName} ${person.lastName}`;
-}

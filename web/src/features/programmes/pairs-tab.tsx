@@ -9,7 +9,8 @@ import { SectionCard } from "../../components/section-card.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
 import { formatDateTime } from "../../i18n/index.ts";
-import { PairStateBadge, personName, usePercent, WHOLE_BADGE } from "./labels.tsx";
+import { personName } from "../../lib/person-name.ts";
+import { PairStateBadge, usePercent, WHOLE_BADGE } from "./labels.tsx";
 import { PAIRS_PAGE_SIZE, useManagedPairs } from "./queries.ts";
 import { useUrlState } from "./url-state.ts";
 

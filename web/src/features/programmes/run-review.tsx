@@ -9,7 +9,8 @@ import { SectionCard } from "../../components/section-card.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
 import { currentLanguage, formatDateTime } from "../../i18n/index.ts";
 import { errorMessage } from "../../lib/forms.ts";
-import { personName, usePercent, WHOLE_BADGE } from "./labels.tsx";
+import { personName } from "../../lib/person-name.ts";
+import { usePercent, WHOLE_BADGE } from "./labels.tsx";
 import { type Constraint, RUN_PAGE_SIZE, usePublish, useRun, useSetConstraint, useSwap, useUpdateEnrolment } from "./queries.ts";
 import { useUrlSearch, useUrlState } from "./url-state.ts";
 

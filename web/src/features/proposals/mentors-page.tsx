@@ -5,7 +5,7 @@ import { notifications } from "@mantine/notifications";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { type MentorOption, ProposalBody } from "../../../../contracts/pairs.ts";
+import { MAX_OPEN_PROPOSALS, type MentorOption, ProposalBody } from "../../../../contracts/pairs.ts";
 import { TIME_SLOTS, WEEKDAYS } from "../../../../contracts/profiles.ts";
 import type { Programme } from "../../../../contracts/programmes.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
@@ -15,10 +15,10 @@ import { TablePagination } from "../../components/table-pagination.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { languageName, languageOptions } from "../../lib/languages.ts";
+import { personName } from "../../lib/person-name.ts";
 import { formatScore, MatchReasons } from "../pairs/match-reasons.tsx";
-import { fullName } from "../pairs/queries.ts";
 import { skillLabel, skillOptions, useCatalogue } from "../skills/catalogue.ts";
-import { MAX_OPEN_PROPOSALS, MENTORS_PAGE_SIZE, type MentorFilters, useMentors, useProgramme, useSendProposal } from "./queries.ts";
+import { MENTORS_PAGE_SIZE, type MentorFilters, useMentors, useProgramme, useSendProposal } from "./queries.ts";
 
 /** A mentor's format matches a filter when it is that one or both: "both" as a filter would filter nothing. */
 const FORMAT_FILTERS = ["in_person", "online"] as const;
@@ -212,7 +212,7 @@ function MentorCard({ option, isFull, onPropose }: { option: MentorOption; isFul
   const { t } = useTranslation();
   const catalogue = useCatalogue().data;
   const { mentor } = option;
-  const name = fullName(mentor);
+  const name = personName(mentor);
   const titleId = `mentor-${mentor.id}`;
   const practical = [
     option.format && t(`proposals.formats.${option.format}`),
@@ -300,7 +300,7 @@ function ProposalModal({
       opened={mentor !== null}
       onClose={onClose}
       size="lg"
-      title={mentor ? t("proposals.form.title", { name: fullName(mentor.mentor) }) : ""}
+      title={mentor ? t("proposals.form.title", { name: personName(mentor.mentor) }) : ""}
       closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {mentor && <ProposalForm programmeId={programmeId} programme={programme} mentor={mentor} onDone={onClose} />}
@@ -321,14 +321,14 @@ function ProposalForm({
 }) {
   const { t } = useTranslation();
   const send = useSendProposal(programmeId);
-  const name = mentor.mentor.firstName || fullName(mentor.mentor);
+  const name = mentor.mentor.firstName || personName(mentor.mentor);
   const form = useForm({ initialValues: { goals: "", offer: "" }, validate: zodValidate(ProposalFormSchema) });
   const submit = form.onSubmit((values) =>
     send.mutate(
       { mentorId: mentor.mentor.id, goals: values.goals.trim(), offer: values.offer.trim() },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("proposals.form.sent", { name: fullName(mentor.mentor) }) });
+          notifications.show({ color: "green", message: t("proposals.form.sent", { name: personName(mentor.mentor) }) });
           onDone();
         },
         onError: (error) => setServerFieldErrors(form, error),

@@ -24,8 +24,8 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { formatDate } from "../../i18n/index.ts";
 import { errorMessage } from "../../lib/forms.ts";
+import { personName } from "../../lib/person-name.ts";
 import { relativeTime } from "../notifications/relative-time.ts";
-import { fullName } from "../pairs/queries.ts";
 import { useMyProposals, useProposalAction } from "./queries.ts";
 
 type Tab = "received" | "sent";
@@ -140,7 +140,7 @@ export function ProposalStatusBadge({ status }: { status: Proposal["status"] }) 
 function PersonHeader({ proposal, titleId }: { proposal: Proposal; titleId: string }) {
   const { t } = useTranslation();
   const other = proposal.direction === "received" ? proposal.mentee : proposal.mentor;
-  const name = fullName(other);
+  const name = personName(other);
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
@@ -163,7 +163,7 @@ function PersonHeader({ proposal, titleId }: { proposal: Proposal; titleId: stri
 function ProposalTexts({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const isReceived = proposal.direction === "received";
-  const name = proposal.mentee.firstName || fullName(proposal.mentee);
+  const name = proposal.mentee.firstName || personName(proposal.mentee);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <Stack gap={4}>
@@ -213,7 +213,7 @@ function ReceivedCard({ proposal }: { proposal: Proposal }) {
   const action = useProposalAction();
   const navigate = useNavigate();
   const [declining, setDeclining] = useState(false);
-  const name = fullName(proposal.mentee);
+  const name = personName(proposal.mentee);
   const titleId = `proposal-${proposal.id}`;
   const accept = () =>
     action.mutate(
@@ -273,7 +273,7 @@ function DeclineForm({ proposal, onDone }: { proposal: Proposal; onDone: () => v
   const { t } = useTranslation();
   const action = useProposalAction();
   const [reason, setReason] = useState("");
-  const name = proposal.mentee.firstName || fullName(proposal.mentee);
+  const name = proposal.mentee.firstName || personName(proposal.mentee);
   return (
     <Stack>
       <Textarea
@@ -301,7 +301,7 @@ function DeclineForm({ proposal, onDone }: { proposal: Proposal; onDone: () => v
               { id: proposal.id, action: "decline", reason: reason.trim() || null },
               {
                 onSuccess: () => {
-                  notifications.show({ message: t("proposals.received.declined", { name: fullName(proposal.mentee) }) });
+                  notifications.show({ message: t("proposals.received.declined", { name: personName(proposal.mentee) }) });
                   onDone();
                 },
               },
@@ -361,7 +361,7 @@ function SentCard({ proposal, canLookAgain }: { proposal: Proposal; canLookAgain
 function WithdrawForm({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
   const { t } = useTranslation();
   const action = useProposalAction();
-  const name = fullName(proposal.mentor);
+  const name = personName(proposal.mentor);
   return (
     <Stack>
       <Text size="sm">{t("proposals.sent.withdrawText", { name })}</Text>

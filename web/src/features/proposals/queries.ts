@@ -8,8 +8,6 @@ import { pairsQueryKey } from "../pairs/queries.ts";
 export const proposalsQueryKey = ["proposals"] as const;
 export const myProposalsQueryKey = ["proposals", "mine"] as const;
 export const MENTORS_PAGE_SIZE = 10;
-/** Open proposals a mentee may have at once in a programme (the server enforces it). */
-export const MAX_OPEN_PROPOSALS = 3;
 
 export type MentorFilters = {
   q: string | null;
