@@ -2,12 +2,19 @@
  * One measured import, in its own process so that its peak memory is its own:
  * `tsx bench/import-run.ts pglite DATA_DIR FILE` or `… postgres URL FILE` prints one JSON line.
  * The database exists already (created by `passerelle migrate`), as in a running installation.
+ * The app listens on a free port; an HR manager uploads the file and applies it through the API,
+ * as the web app does, while `healthz-probe.ts` (another process) measures how fast /healthz, a
+ * web app file and an API read answer, and this process records its own event-loop delay.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { buildApp } from "../server/app.ts";
+import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/client.ts";
-import { importFile } from "../server/modules/people/people-import.service.ts";
+import { insertUser } from "../server/modules/accounts/index.ts";
+import { hashPassword } from "../server/platform/auth/passwords.ts";
 import { systemClock } from "../server/platform/clock/clock.ts";
 
 const [engine, target, file] = process.argv.slice(2);
@@ -17,17 +24,82 @@ const url = target;
 const database =
   engine === "pglite" ? await openDatabase({ kind: "pglite", dataDir: target }) : await openDatabase({ kind: "postgres", url });
 await database.migrate();
+const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent" });
+const app = await buildApp({ database, clock: systemClock, config });
+await app.listen({ port: 0, host: "127.0.0.1" });
+const address = app.server.address();
+const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+
+// An HR manager's session, as the web app has it.
+const password = "une longue phrase de passe";
+await insertUser(database.db, {
+  email: "rh@bench.example",
+  displayName: "RH",
+  passwordHash: await hashPassword(password),
+  status: "active",
+  locale: "fr",
+  roles: ["manager"],
+  now: new Date(),
+});
+const jar = new Map<string, string>();
+async function call(method: string, pathname: string, body?: string | Buffer, headers: Record<string, string> = {}) {
+  const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const response = await fetch(`${base}${pathname}`, { method, body, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const [name, value] = (pair as string).split("=");
+    if (name) jar.set(name, value ?? "");
+  }
+  return response;
+}
+const csrf = async () => ((await (await call("GET", "/api/csrf-token")).json()) as { token: string }).token;
+const json = { "content-type": "application/json" };
+const login = await call("POST", "/api/auth/login", JSON.stringify({ email: "rh@bench.example", password }), {
+  ...json,
+  "x-csrf-token": await csrf(),
+});
+if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+const token = await csrf();
+const sessionCookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
 const bytes = fs.readFileSync(file);
+const probe = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "healthz-probe.ts"), base, sessionCookie], {
+  stdio: ["pipe", "pipe", "inherit"],
+});
+let probeOutput = "";
+probe.stdout.on("data", (chunk) => {
+  probeOutput += chunk;
+});
+await new Promise((resolve) => setTimeout(resolve, 1000)); // the probe's own start
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 
 const started = performance.now();
-const outcome = await importFile(
-  { fileName: path.basename(file), bytes, isFullSync: false, isDryRun: false },
-  { database, clock: systemClock },
-);
+const preview = await call("POST", `/api/people/imports?fileName=${encodeURIComponent(path.basename(file))}`, bytes, {
+  "content-type": "text/csv",
+  "x-csrf-token": token,
+});
+if (preview.status !== 201) throw new Error(`preview failed: ${preview.status} ${await preview.text()}`);
+const { id } = (await preview.json()) as { id: string };
+const previewSeconds = (performance.now() - started) / 1000;
+const applyStarted = performance.now();
+const apply = await call("POST", `/api/people/imports/${id}/apply`, undefined, { "x-csrf-token": token });
+if (apply.status !== 202) throw new Error(`apply failed: ${apply.status} ${await apply.text()}`);
+let view: { status: string; summary: { counts: { created: number } } };
+for (;;) {
+  view = (await (await call("GET", `/api/people/imports/${id}`)).json()) as typeof view;
+  if (view.status !== "applying") break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const applySeconds = (performance.now() - applyStarted) / 1000;
 const seconds = (performance.now() - started) / 1000;
-if (!outcome.isApplied) throw new Error(`import refused: ${JSON.stringify(outcome.rejected.slice(0, 3))}`);
-const rows = outcome.summary.counts.created;
+loop.disable();
+probe.stdin.end();
+await new Promise((resolve) => probe.on("close", resolve));
+if (view.status !== "applied") throw new Error(`import ended ${view.status}`);
+const rows = view.summary.counts.created;
 const importPeakMiB = process.resourceUsage().maxRSS / 1024;
+await app.close();
 
 // The peer: the engine loading the same file with COPY into a bare table, no checks at all (an upper bound).
 const ddl = "create table copy_peer (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text, c10 text)";
@@ -58,5 +130,19 @@ if (engine === "pglite") {
   peerSeconds = (performance.now() - peerStart) / 1000;
 }
 await database.close();
+const probed = JSON.parse(probeOutput.trim().split("\n").pop() as string);
 // Peak memory of the import itself, before the peer loads its own copy of the file.
-console.log(JSON.stringify({ engine, rows, seconds, peerSeconds, peakRssMiB: importPeakMiB }));
+console.log(
+  JSON.stringify({
+    engine,
+    rows,
+    seconds,
+    previewSeconds,
+    applySeconds,
+    peerSeconds,
+    peakRssMiB: importPeakMiB,
+    loopMaxMs: loop.max / 1e6,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    probe: probed,
+  }),
+);

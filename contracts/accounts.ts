@@ -3,6 +3,7 @@
  * and the web app (forms, types). Error messages are keys of contracts/i18n/messages.*.json.
  */
 import { z } from "zod";
+import { searchText, text } from "./text.ts";
 
 export const ROLES = ["admin", "manager", "participant"] as const;
 export const Role = z.enum(ROLES);
@@ -14,8 +15,7 @@ export type Locale = z.infer<typeof Locale>;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-const Email = z
-  .string()
+const Email = text()
   .trim()
   .toLowerCase()
   .min(1, { error: "fields.required" })
@@ -23,17 +23,16 @@ const Email = z
   .pipe(z.email({ error: "fields.email" }));
 
 /** Length in characters (code points), not UTF-16 units: "é" or "😀" counts as one. */
-export const NewPassword = z
-  .string()
+export const NewPassword = text()
   .refine((s) => [...s].length >= PASSWORD_MIN_LENGTH, { error: "fields.passwordTooShort", params: { min: PASSWORD_MIN_LENGTH } })
   .refine((s) => [...s].length <= PASSWORD_MAX_LENGTH, { error: "fields.passwordTooLong", params: { max: PASSWORD_MAX_LENGTH } });
 
-const DisplayName = z.string().trim().min(1, { error: "fields.required" }).max(120);
+const DisplayName = text().trim().min(1, { error: "fields.required" }).max(120);
 
-export const LoginBody = z.object({ email: Email, password: z.string().min(1, { error: "fields.required" }).max(PASSWORD_MAX_LENGTH) });
+export const LoginBody = z.object({ email: Email, password: text().min(1, { error: "fields.required" }).max(PASSWORD_MAX_LENGTH) });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-export const SetupBody = z.object({ token: z.string().min(1), displayName: DisplayName, email: Email, password: NewPassword });
+export const SetupBody = z.object({ token: text().min(1), displayName: DisplayName, email: Email, password: NewPassword });
 export type SetupBody = z.infer<typeof SetupBody>;
 
 export const SetupStatus = z.object({ isSetupRequired: z.boolean() });
@@ -54,7 +53,7 @@ export const Invitation = z.object({
   expiresAt: z.iso.datetime(),
 });
 
-export const InvitationTokenParams = z.object({ token: z.string().min(10).max(200) });
+export const InvitationTokenParams = z.object({ token: text().min(10).max(200) });
 export const InvitationPreview = z.object({ email: z.string(), displayName: z.string(), locale: Locale });
 
 export const AcceptInvitationBody = z.object({ password: NewPassword, displayName: DisplayName.optional() });
@@ -70,7 +69,7 @@ export type Me = z.infer<typeof Me>;
 
 export const UpdateMeBody = z.object({ displayName: DisplayName.optional(), locale: Locale.optional() }).strict();
 export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1, { error: "fields.required" }).max(PASSWORD_MAX_LENGTH),
+  currentPassword: text().min(1, { error: "fields.required" }).max(PASSWORD_MAX_LENGTH),
   newPassword: NewPassword,
 });
 
@@ -91,7 +90,7 @@ export const Account = z.object({
 export type Account = z.infer<typeof Account>;
 
 export const ListAccountsQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchText().trim().max(100).optional(),
   role: Role.optional(),
   status: AccountStatus.optional(),
   page: z.coerce.number().int().min(1).default(1),

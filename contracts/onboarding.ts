@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text.ts";
 
 export const PROGRAMME_ROLES = ["mentor", "mentee"] as const;
 export const ProgrammeRole = z.enum(PROGRAMME_ROLES);
@@ -30,7 +31,7 @@ export const OnboardingModuleList = z.object({ items: z.array(OnboardingModule) 
 export type OnboardingModuleList = z.infer<typeof OnboardingModuleList>;
 
 export const ProgrammeIdParams = z.object({ id: z.uuid() });
-export const ModuleIdParams = z.object({ moduleId: z.string().min(1).max(80) });
+export const ModuleIdParams = z.object({ moduleId: text().min(1).max(80) });
 
 /** My onboarding in one programme: my role's modules in reading order, the programme's charter, where I stand. */
 export const MyOnboarding = z.object({
@@ -58,7 +59,7 @@ export type MyOnboarding = z.infer<typeof MyOnboarding>;
 
 export const CompleteModuleBody = z.object({
   /** My private answers to the module's questions, in their order; they are never shown to anyone else. */
-  reflections: z.array(z.string().max(MAX_REFLECTION_LENGTH)).max(MAX_REFLECTIONS),
+  reflections: z.array(text().max(MAX_REFLECTION_LENGTH)).max(MAX_REFLECTIONS),
 });
 export type CompleteModuleBody = z.infer<typeof CompleteModuleBody>;
 

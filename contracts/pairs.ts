@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FORMATS } from "./profiles.ts";
 import { PARTICIPANT_ROLES, PersonRef, Reason } from "./programmes.ts";
+import { searchText, text } from "./text.ts";
 
 export const PAIR_STATES = ["intro", "active", "completed", "ended_early", "not_a_fit"] as const;
 export type PairState = (typeof PAIR_STATES)[number];
@@ -90,33 +91,30 @@ export type ManagedPairPage = z.infer<typeof ManagedPairPage>;
 export const IntroBody = z.object({
   at: z.iso.datetime({ offset: true }),
   /** A video link or a place ("Café du 3e étage"). */
-  place: z.string().trim().min(1, { error: "fields.required" }).max(500),
+  place: text().trim().min(1, { error: "fields.required" }).max(500),
 });
 export const IntroAnswerBody = z.object({
   isFit: z.boolean(),
   /** Only for "not a fit"; shown to the programme's managers only. */
-  reason: z.string().trim().max(1000).nullable().optional(),
+  reason: text().trim().max(1000).nullable().optional(),
 });
-export const EndPairBody = z.object({ reason: z.enum(END_REASONS), note: z.string().trim().max(1000).nullable().optional() });
+export const EndPairBody = z.object({ reason: z.enum(END_REASONS), note: text().trim().max(1000).nullable().optional() });
 
 /* ---------------------------------------------------------------- self-service proposals */
 
 export const MentorSearchQuery = z.object({
   /** Part of the mentor's name (accents and case ignored). */
-  q: z.string().trim().max(100).optional(),
-  skill: z
-    .string()
+  q: searchText().trim().max(100).optional(),
+  skill: text()
     .regex(/^[a-z][a-z0-9_]*$/)
     .max(80)
     .optional(),
   format: z.enum(FORMATS).optional(),
-  language: z
-    .string()
+  language: text()
     .regex(/^[a-z]{2}$/)
     .optional(),
   /** "tue:lunch": only mentors available then. */
-  slot: z
-    .string()
+  slot: text()
     .regex(/^(mon|tue|wed|thu|fri):(morning|lunch|afternoon|evening)$/)
     .optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -148,8 +146,8 @@ export const MentorSearchPage = z.object({
 export const PROPOSAL_STATUSES = ["open", "accepted", "declined", "withdrawn", "expired"] as const;
 export const ProposalBody = z.object({
   mentorId: z.uuid(),
-  goals: z.string().trim().min(1, { error: "fields.required" }).max(2000),
-  offer: z.string().trim().min(1, { error: "fields.required" }).max(2000),
+  goals: text().trim().min(1, { error: "fields.required" }).max(2000),
+  offer: text().trim().min(1, { error: "fields.required" }).max(2000),
 });
 export const Proposal = z.object({
   id: z.uuid(),
@@ -171,4 +169,4 @@ export const Proposal = z.object({
 export type Proposal = z.infer<typeof Proposal>;
 export const ProposalList = z.object({ items: z.array(Proposal) });
 export const ProposalParams = z.object({ id: z.uuid() });
-export const DeclineBody = z.object({ reason: z.string().trim().max(1000).nullable().optional() });
+export const DeclineBody = z.object({ reason: text().trim().max(1000).nullable().optional() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText, text } from "./text.ts";
 
 /** A person of the HR directory as the admin and manager screens show them. No date of birth, no age. */
 export const Person = z.object({
@@ -27,12 +28,11 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 export const ListPeopleQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  department: z.string().trim().max(100).optional(),
-  site: z.string().trim().max(100).optional(),
+  q: searchText().trim().max(100).optional(),
+  department: searchText().trim().max(100).optional(),
+  site: searchText().trim().max(100).optional(),
   /** People who can teach, want to learn or offer this skill. */
-  skill: z
-    .string()
+  skill: text()
     .regex(/^[a-z][a-z0-9_]*$/)
     .max(80)
     .optional(),
@@ -77,16 +77,29 @@ export const ImportProgress = z.object({
   done: z.number().int(),
   total: z.number().int(),
 });
+/** Why an import failed: its server stopped while applying it, the database refused it, or its preview waited over a day. */
+export const ImportFailure = z.enum(["interrupted", "error", "expired"]);
 export const PeopleImport = z.object({
   id: z.uuid(),
   status: z.enum(["previewed", "applying", "applied", "failed"]),
   summary: ImportSummary,
   progress: ImportProgress.nullable(),
+  failure: ImportFailure.nullable(),
+  /** Its file is kept and it is not applied: it may be applied (again). */
+  canApply: z.boolean(),
 });
 export type PeopleImport = z.infer<typeof PeopleImport>;
+/** An import in the history of the import page (no refused rows: open the import for those). */
+export const PeopleImportListItem = PeopleImport.omit({ progress: true }).extend({
+  summary: ImportSummary.omit({ rejected: true }),
+  createdAt: z.iso.datetime(),
+  appliedAt: z.iso.datetime().nullable(),
+});
+export const PeopleImportList = z.object({ items: z.array(PeopleImportListItem) });
+export type PeopleImportList = z.infer<typeof PeopleImportList>;
 
 export const CreateImportQuery = z.object({
-  fileName: z.string().trim().min(1).max(255).default("import.csv"),
+  fileName: text().trim().min(1).max(255).default("import.csv"),
   fullSync: z
     .enum(["true", "false"])
     .default("false")

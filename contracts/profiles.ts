@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Person } from "./people.ts";
+import { text } from "./text.ts";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 export const TIME_SLOTS = ["morning", "lunch", "afternoon", "evening"] as const;
@@ -8,8 +9,7 @@ export const AVAILABILITY_SLOTS = WEEKDAYS.flatMap((d) => TIME_SLOTS.map((s) => 
 export const FORMATS = ["in_person", "online", "both"] as const;
 export const COMPLETENESS_ITEMS = ["learn", "teachOrOffer", "availability", "format", "languages", "hopes", "selfAssessment"] as const;
 
-const SkillId = z
-  .string()
+const SkillId = text()
   .regex(/^[a-z][a-z0-9_]*$/)
   .max(80);
 const Level = z.number().int().min(0).max(4);
@@ -21,15 +21,15 @@ export const ProfileBody = z.object({
   learn: z.array(z.object({ skillId: SkillId, priority: z.number().int().min(1).max(3) })).max(20),
   /** What I offer in return (usually reverse skills: leadership, strategy…). */
   offer: z.array(SkillId).max(20),
-  interests: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20),
+  interests: z.array(text().trim().toLowerCase().min(1).max(40)).max(20),
   availability: z.array(z.enum(AVAILABILITY_SLOTS as [string, ...string[]])).max(AVAILABILITY_SLOTS.length),
   format: z.enum(FORMATS).nullable(),
   languages: z
-    .array(z.string().regex(/^[a-z]{2}$/))
+    .array(text().regex(/^[a-z]{2}$/))
     .min(1, { error: "fields.required" })
     .max(10),
   mentorCapacity: z.number().int().min(1).max(5),
-  hopes: z.string().trim().max(1000).nullable(),
+  hopes: text().trim().max(1000).nullable(),
 });
 export type ProfileBody = z.infer<typeof ProfileBody>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FORMATS } from "./profiles.ts";
+import { searchText, text } from "./text.ts";
 
 export const PROGRAMME_PHASES = ["draft", "enrolment", "matching", "running", "closed"] as const;
 export type ProgrammePhase = (typeof PROGRAMME_PHASES)[number];
@@ -31,8 +32,8 @@ export type ProgrammeMatchingSettings = z.infer<typeof ProgrammeMatchingSettings
 
 /** Every editable field of a programme (all copied from the template at creation). */
 export const ProgrammeFields = z.object({
-  name: z.string().trim().min(1, { error: "fields.required" }).max(120),
-  objectives: z.string().trim().max(5000),
+  name: text().trim().min(1, { error: "fields.required" }).max(120),
+  objectives: text().trim().max(5000),
   startsOn: IsoDate,
   endsOn: IsoDate,
   cadenceWeeks: z.number().int().min(1).max(8),
@@ -40,8 +41,8 @@ export const ProgrammeFields = z.object({
   format: z.enum(FORMATS),
   isPilot: z.boolean(),
   targetPairs: z.number().int().min(1).max(100000).nullable(),
-  charterFr: z.string().trim().min(1, { error: "fields.required" }).max(20000),
-  charterEn: z.string().trim().min(1, { error: "fields.required" }).max(20000),
+  charterFr: text().trim().min(1, { error: "fields.required" }).max(20000),
+  charterEn: text().trim().min(1, { error: "fields.required" }).max(20000),
   matchingSettings: ProgrammeMatchingSettings,
   allowsProposals: z.boolean(),
   proposalExpiryDays: z.number().int().min(1).max(90),
@@ -49,7 +50,7 @@ export const ProgrammeFields = z.object({
 });
 export type ProgrammeFields = z.infer<typeof ProgrammeFields>;
 
-export const CreateProgrammeBody = ProgrammeFields.extend({ templateId: z.string().max(80).nullable() });
+export const CreateProgrammeBody = ProgrammeFields.extend({ templateId: text().max(80).nullable() });
 export type CreateProgrammeBody = z.infer<typeof CreateProgrammeBody>;
 export const UpdateProgrammeBody = ProgrammeFields.partial();
 export type UpdateProgrammeBody = z.infer<typeof UpdateProgrammeBody>;
@@ -103,14 +104,14 @@ export const EnrolBody = z
   .object({
     role: z.enum(PARTICIPANT_ROLES),
     /** Employee ids from the HR directory, e.g. pasted from a spreadsheet. */
-    employeeIds: z.array(z.string().trim().min(1).max(64)).max(5000).optional(),
+    employeeIds: z.array(text().trim().min(1).max(64)).max(5000).optional(),
     /** Or everyone of the directory matching these filters. */
     filters: z
       .object({
-        q: z.string().trim().max(100).optional(),
-        department: z.string().trim().max(100).optional(),
-        site: z.string().trim().max(100).optional(),
-        skill: z.string().trim().max(80).optional(),
+        q: searchText().trim().max(100).optional(),
+        department: searchText().trim().max(100).optional(),
+        site: searchText().trim().max(100).optional(),
+        skill: searchText().trim().max(80).optional(),
       })
       .optional(),
   })
@@ -162,7 +163,7 @@ export const EnrolmentQuery = z.object({
   role: z.enum(PARTICIPANT_ROLES).optional(),
   status: z.enum(ENROLMENT_STATUSES).optional(),
   completeness: z.enum(["complete", "incomplete", "none"]).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -243,7 +244,7 @@ export const RunUnmatched = z.object({
 export type RunUnmatched = z.infer<typeof RunUnmatched>;
 
 export const RunQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchText().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });

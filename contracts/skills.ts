@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText, text } from "./text.ts";
 
 export const Bilingual = z.object({ fr: z.string(), en: z.string() });
 export const Family = z.enum(["digital", "reverse"]);
@@ -23,16 +24,16 @@ export type Category = z.infer<typeof Category>;
 export const Catalogue = z.object({ categories: z.array(Category), skills: z.array(Skill) });
 export type Catalogue = z.infer<typeof Catalogue>;
 
-export const SkillSearchQuery = z.object({ q: z.string().max(300), limit: z.coerce.number().int().min(1).max(20).default(8) });
+export const SkillSearchQuery = z.object({ q: searchText().max(300), limit: z.coerce.number().int().min(1).max(20).default(8) });
 export const SkillSuggestions = z.object({ items: z.array(z.object({ skill: Skill, matchedTerm: z.string() })) });
 
-const Label = z.string().trim().min(1, { error: "fields.required" }).max(120);
-const Synonym = z.string().trim().toLowerCase().min(1).max(80);
+const Label = text().trim().min(1, { error: "fields.required" }).max(120);
+const Synonym = text().trim().toLowerCase().min(1).max(80);
 
 export const CreateSkillBody = z.object({
-  categoryId: z.string().min(1),
+  categoryId: text().min(1),
   label: z.object({ fr: Label, en: Label }),
-  description: z.object({ fr: z.string().trim().max(300), en: z.string().trim().max(300) }).default({ fr: "", en: "" }),
+  description: z.object({ fr: text().trim().max(300), en: text().trim().max(300) }).default({ fr: "", en: "" }),
   synonyms: z.array(Synonym).max(50).default([]),
 });
 export const UpdateSkillBody = z
@@ -44,8 +45,7 @@ export const UpdateSkillBody = z
   })
   .strict();
 export const SkillIdParams = z.object({
-  id: z
-    .string()
+  id: text()
     .regex(/^[a-z][a-z0-9_]*$/)
     .max(80),
 });

@@ -46,6 +46,11 @@ test("HR previews an export with bad rows, sees each one, then imports the fixed
   await page.getByRole("button", { name: "Appliquer l’import" }).click();
   await expect(page.getByText("Import terminé")).toBeVisible();
   await page.screenshot({ path: "e2e/artifacts/21-import-applied.png", fullPage: true });
+  // The history keeps both files: the refused one never applied, the fixed one applied.
+  await page.getByRole("button", { name: "Importer un autre fichier" }).click();
+  const history = page.getByRole("table", { name: "Derniers imports" });
+  await expect(history.getByRole("row").filter({ hasText: "export-corrige.csv" })).toContainText("Appliqué");
+  await expect(history.getByRole("row").filter({ hasText: "export-avec-erreurs.csv" })).toContainText("Aperçu, non appliqué");
 
   await page.goto("/admin/people?tab=directory");
   await page.getByRole("searchbox", { name: "Rechercher" }).fill("M000010");

@@ -5,6 +5,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { TRUST_ANY_PROXY_WARNING } from "./config.ts";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.ts";
@@ -16,7 +17,7 @@ import { skillsRoutes } from "./modules/skills/skills.routes.ts";
 import { systemRoutes } from "./modules/system/system.routes.ts";
 import authPlugin from "./platform/auth/auth-plugin.ts";
 import { isApiRoute } from "./platform/auth/route-access.ts";
-import { registerErrorHandler, sendRouteNotFound } from "./platform/errors/error-handler.ts";
+import { handleFrameworkError, registerErrorHandler, sendRouteNotFound } from "./platform/errors/error-handler.ts";
 import type { AppDeps } from "./platform/http/deps.ts";
 import { registerWebAssets, WEB_DIST } from "./platform/http/web-assets.ts";
 
@@ -49,7 +50,12 @@ export async function buildApp({ logger = false, ...deps }: BuildAppOptions): Pr
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
+    // A bad URL or an over-long path parameter is answered before any hook: in the app's envelope too.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
+
+  // `true` lets any client choose request.ip (login throttling, rate limit): allowed, but said loudly at every start.
+  if (deps.config.trustProxy === true) app.log.warn(TRUST_ANY_PROXY_WARNING);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -20,3 +20,31 @@ describe("configuration", () => {
     expect(() => loadConfig({ PASSERELLE_ADMIN_EMAIL: "a@example.fr" })).toThrow(/must be set together/);
   });
 });
+
+describe("PASSERELLE_TRUST_PROXY", () => {
+  const trustProxy = (value: string) => loadConfig({ PASSERELLE_TRUST_PROXY: value }).trustProxy;
+
+  it("trusts no proxy by default, and any proxy with true", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(trustProxy("false")).toBe(false);
+    expect(trustProxy("true")).toBe(true);
+  });
+
+  it("takes the proxies' addresses, networks (CIDR) and proxy-addr's named ranges, as a list", () => {
+    expect(trustProxy("127.0.0.1")).toEqual(["127.0.0.1"]);
+    expect(trustProxy(" 127.0.0.1 , 10.0.0.0/8,::1, fd00::/8 ")).toEqual(["127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"]);
+    expect(trustProxy("loopback,uniquelocal")).toEqual(["loopback", "uniquelocal"]);
+  });
+
+  it("refuses a hop count, saying why and what to write instead", () => {
+    // Fastify ≥ 5.12.1 ignores a number (it cannot tell who is connecting): accepting one would trust nothing, silently.
+    expect(() => trustProxy("1")).toThrow(/PASSERELLE_TRUST_PROXY: .*hop count.*127\.0\.0\.1/);
+  });
+
+  it("names the variable and the wrong entry for anything else", () => {
+    for (const wrong of ["yes", "10.0.0.0/33", "300.1.1.1", "127.0.0.1,", "::1/129", "10.0.0.0/8/1", "10.0.0.0/abc"]) {
+      expect(() => trustProxy(wrong), wrong).toThrow(/PASSERELLE_TRUST_PROXY/);
+    }
+    expect(() => trustProxy("127.0.0.1, proxy.local")).toThrow(/PASSERELLE_TRUST_PROXY: .*“proxy\.local”/);
+  });
+});

@@ -1,8 +1,61 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
 /** Reads a positive integer with a default, naming the variable when it is wrong. */
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** proxy-addr's named ranges, accepted by Fastify's `trustProxy` like addresses. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An IPv4/IPv6 address, a network in CIDR notation, or a named range; undefined when valid, else why not. */
+function proxyEntryProblem(entry: string): string | undefined {
+  if (NAMED_RANGES.has(entry)) return undefined;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  const isPrefixValid = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+  if (family && isPrefixValid && rest.length === 0) return undefined;
+  return `“${entry}” is not an IP address, a CIDR network (10.0.0.0/8) nor one of ${[...NAMED_RANGES].join(", ")}`;
+}
+
+/**
+ * PASSERELLE_TRUST_PROXY → Fastify's `trustProxy`: false, true (any peer, any X-Forwarded-For), or
+ * the list of proxy addresses/networks whose X-Forwarded-For entries are believed; the client is
+ * then the right-most address that is not one of them (@fastify/proxy-addr).
+ */
+const TrustProxy = z
+  .string()
+  .default("false")
+  .transform((raw, ctx): boolean | string[] => {
+    const value = raw.trim();
+    if (value === "false") return false;
+    if (value === "true") return true;
+    if (/^\d+$/.test(value)) {
+      // Fastify ≥ 5.12.1 treats a number as "trust nothing": a hop count cannot check who is connecting.
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message:
+          "a hop count is not accepted (it lets a client that reaches the app directly forge its address): give the proxy's address instead, e.g. 127.0.0.1 or loopback for a proxy on the same machine (docs/deployment.md)",
+      });
+      return z.NEVER;
+    }
+    const entries = value.split(",").map((entry) => entry.trim());
+    const problems = entries.map((entry) => (entry === "" ? "an empty entry between commas" : proxyEntryProblem(entry))).filter(Boolean);
+    if (problems.length) {
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message: `expected true, false or proxy addresses separated by commas: ${problems.join("; ")}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/** Printed at start when PASSERELLE_TRUST_PROXY=true (server/app.ts). */
+export const TRUST_ANY_PROXY_WARNING =
+  "WARNING: PASSERELLE_TRUST_PROXY=true trusts any X-Forwarded-For header any client sends: a client can pick the address that login throttling and the rate limit count it under. Give your proxy's address instead (e.g. PASSERELLE_TRUST_PROXY=127.0.0.1), see docs/deployment.md.";
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -14,7 +67,7 @@ const EnvSchema = z.object({
   PASSERELLE_ADMIN_PASSWORD: z.string().optional(),
   PASSERELLE_SESSION_IDLE_MINUTES: positiveInt(30),
   PASSERELLE_SESSION_ABSOLUTE_HOURS: positiveInt(12),
-  PASSERELLE_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  PASSERELLE_TRUST_PROXY: TrustProxy,
   PASSERELLE_ORGANISATION_NAME: z.string().min(1).default("Passerelle"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -30,7 +83,8 @@ export type Config = {
   publicUrl: string;
   admin: { email: string; password: string } | undefined;
   session: { idleMs: number; absoluteMs: number };
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, true (any client's X-Forwarded-For: warned at start), or the proxies' addresses/networks. */
+  trustProxy: boolean | string[];
   organisationName: string;
   logLevel: string;
 };
@@ -61,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: e.PASSERELLE_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.PASSERELLE_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
-    trustProxy: e.PASSERELLE_TRUST_PROXY === "true",
+    trustProxy: e.PASSERELLE_TRUST_PROXY,
     organisationName: e.PASSERELLE_ORGANISATION_NAME,
     logLevel: e.LOG_LEVEL,
   };

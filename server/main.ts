@@ -2,7 +2,9 @@
 import { buildApp } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
+import type { DataDirLock } from "./db/lock.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
+import { recoverInterruptedImports } from "./modules/people/index.ts";
 import { expireProposals, remindIntroAnswers } from "./modules/programmes/index.ts";
 import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
@@ -10,18 +12,21 @@ import { systemClock } from "./platform/clock/clock.ts";
 const SWEEP_MS = 15 * 60 * 1000;
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one), migrates it and loads the skills catalogue. */
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+export async function openConfiguredDatabase(config: Config, lock?: DataDirLock): Promise<Database> {
   const database = config.databaseUrl
     ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
-    : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
+    : await openDatabase({ kind: "pglite", dataDir: config.dataDir, lock });
   await database.migrate();
   await syncCatalogueFromFile(database);
   return database;
 }
 
 /** Starts the server; `seed` runs on the migrated database before listening (used by the demo). */
-export async function startServer(config: Config, options: { seed?: (database: Database) => Promise<void> } = {}) {
-  const database = await openConfiguredDatabase(config);
+export async function startServer(config: Config, options: { seed?: (database: Database) => Promise<void>; lock?: DataDirLock } = {}) {
+  const database = await openConfiguredDatabase(config, options.lock);
+  const interrupted = await recoverInterruptedImports({ database, clock: systemClock });
+  if (interrupted.length)
+    console.warn(`HR imports interrupted by the last stop, marked failed (nothing was changed): ${interrupted.join(", ")}`);
   await options.seed?.(database);
   const app = await buildApp({ database, clock: systemClock, config, logger: { level: config.logLevel } });
   const first = await ensureFirstAdmin(config.admin, {

@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { lockDataDir } from "./lock.ts";
+import { type DataDirLock, lockDataDir } from "./lock.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -24,6 +24,13 @@ export type Database = {
   migrate(): Promise<void>;
   /** True once the database answers and every migration is applied. */
   isReady(): Promise<boolean>;
+  /**
+   * Takes a lock named `key` for as long as this process holds it, or answers undefined when
+   * another holder has it. On PostgreSQL a session advisory lock on a connection kept aside, so the
+   * server releases it the moment the holder dies; on the embedded database (one process) a lock in memory.
+   * Used to tell long work that is running from work whose process died.
+   */
+  tryLock(key: string): Promise<HeldLock | undefined>;
   close(): Promise<void>;
 };
 
@@ -31,10 +38,15 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 /** Any constant: the key of the advisory lock that serialises migrations between app instances. */
 const MIGRATION_LOCK_KEY = 7_261_011;
 
+export type HeldLock = { release(): Promise<void> };
+
 export type DatabaseOptions =
   | { kind: "postgres"; url: string; poolSize?: number }
-  /** dataDir undefined = in memory (tests). */
-  | { kind: "pglite"; dataDir?: string; lock?: boolean };
+  /**
+   * dataDir undefined = in memory (tests). The data directory is locked for this process (lock.ts)
+   * unless the caller already holds its lock (passed in; released on close).
+   */
+  | { kind: "pglite"; dataDir?: string; lock?: DataDirLock };
 
 /** Opens the embedded database (locked data directory) or a PostgreSQL pool. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -68,11 +80,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         migrated = true;
       },
       isReady: () => readyCheck(db),
+      async tryLock(key) {
+        const client = await pool.connect();
+        try {
+          const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as locked", [key]);
+          if (!rows[0]?.locked) {
+            client.release();
+            return undefined;
+          }
+        } catch (err) {
+          client.release();
+          throw err;
+        }
+        return {
+          async release() {
+            try {
+              await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+              client.release();
+            } catch (err) {
+              // A connection that cannot unlock is dropped: the server then releases the lock.
+              client.release(err as Error);
+            }
+          },
+        };
+      },
       close: () => pool.end(),
     };
   }
 
-  const lock = options.dataDir && options.lock !== false ? await lockDataDir(options.dataDir) : undefined;
+  const lock = options.lock ?? (options.dataDir ? await lockDataDir(options.dataDir) : undefined);
   let client: PGlite;
   try {
     client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
@@ -82,6 +118,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw err;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const heldKeys = new Set<string>();
+  let isClosed = false;
   return {
     db,
     kind: "pglite",
@@ -89,8 +127,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
       migrated = true;
     },
-    isReady: () => readyCheck(db),
+    // The embedded database lives and dies with this process: it is ready once migrated, without a query
+    // that would wait behind a long transaction (an import's merge) on its single connection.
+    isReady: async () => migrated && !isClosed,
+    async tryLock(key) {
+      if (heldKeys.has(key)) return undefined;
+      heldKeys.add(key);
+      return { release: async () => void heldKeys.delete(key) };
+    },
     async close() {
+      isClosed = true;
       await client.close();
       await lock?.release();
     },

@@ -137,6 +137,13 @@ export const peopleImports = pgTable("people_imports", {
   /** Counts of the preview, then of the applied import. */
   summary: jsonb("summary").notNull(),
   appliedAt: timestamp("applied_at", { withTimezone: true }),
+  /** While applying: the phase and rows done, written as it goes so that any instance can show it. */
+  progress: jsonb("progress").$type<{ phase: "validating" | "staging" | "merging" | "done"; done: number; total: number }>(),
+  /**
+   * Why a failed import failed: the process applying it stopped ("interrupted"), the database
+   * refused the merge ("error"), or its preview waited more than a day ("expired").
+   */
+  failure: text("failure", { enum: ["interrupted", "error", "expired"] }),
 });
 
 /** Rows of an import being applied, staged in batches (with progress) before one atomic merge into people. */
@@ -146,6 +153,8 @@ export const peopleImportRows = pgTable(
     importId: uuid("import_id")
       .notNull()
       .references(() => peopleImports.id, { onDelete: "cascade" }),
+    /** The row's rank in the file: the merge reads the staged rows in slices of consecutive ranks. */
+    seq: integer("seq").notNull(),
     employeeId: text("employee_id").notNull(),
     firstName: text("first_name").notNull(),
     lastName: text("last_name").notNull(),
@@ -160,7 +169,7 @@ export const peopleImportRows = pgTable(
     timeZone: text("time_zone").notNull(),
     isActive: boolean("is_active").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.employeeId] })],
+  (t) => [primaryKey({ columns: [t.importId, t.employeeId] }), uniqueIndex("people_import_rows_seq_key").on(t.importId, t.seq)],
 );
 
 /** Skill categories: the catalogue's (catalogue/skills.yaml, synced at start) and the organisation's own. */

@@ -3,20 +3,22 @@
  * with the demo company. Refuses to wipe a directory another process is using.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { loadConfig } from "../config.ts";
-import { lockDataDir } from "../db/lock.ts";
+import { LOCK_FILE, lockDataDir } from "../db/lock.ts";
 import { exitWithStartError, startServer } from "../main.ts";
 import { systemClock } from "../platform/clock/clock.ts";
 import { seedDemo } from "./seed-demo.ts";
 
 async function runDemo() {
   const config = loadConfig({ PASSERELLE_DATA_DIR: "./data-demo", ...process.env, DATABASE_URL: undefined });
-  if (fs.existsSync(config.dataDir)) {
-    const { release } = await lockDataDir(config.dataDir);
-    await release();
-    fs.rmSync(config.dataDir, { recursive: true, force: true });
+  // The lock is held from the wipe to the end: no other process can open the directory in between.
+  const lock = await lockDataDir(config.dataDir);
+  for (const entry of fs.readdirSync(config.dataDir)) {
+    if (entry !== LOCK_FILE) fs.rmSync(path.join(config.dataDir, entry), { recursive: true, force: true });
   }
   await startServer(config, {
+    lock,
     seed: async (database) => {
       const logins = await seedDemo(database, systemClock);
       console.log("\nDemo accounts (password for all: passerelle-demo):");

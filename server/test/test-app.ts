@@ -57,7 +57,9 @@ type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 /**
  * A browser-like client over `app.inject`: keeps cookies, fetches and sends the CSRF token on
- * state-changing requests (unless `csrf: false`), sends Accept-Language when given.
+ * state-changing requests (unless `csrf: false`), sends Accept-Language when given. Like
+ * web/src/lib/api.ts, it drops its token when the server says it rotated it (a session began or
+ * ended), and fetches a fresh one once when a request is refused with CSRF_INVALID.
  */
 export class TestClient {
   private cookies = new Map<string, string>();
@@ -81,10 +83,12 @@ export class TestClient {
     url: string,
     body?: unknown,
     options: { csrf?: boolean; headers?: Record<string, string> } = {},
+    isRetry = false,
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.language) headers["accept-language"] = this.language;
-    if (method !== "GET" && options.csrf !== false) {
+    const sendsOwnToken = method !== "GET" && options.csrf !== false;
+    if (sendsOwnToken) {
       this.csrfToken ??= (await this.request("GET", "/api/csrf-token")).json().token;
       headers["x-csrf-token"] = this.csrfToken as string;
     }
@@ -93,6 +97,11 @@ export class TestClient {
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       if (c.value === "" || c.maxAge === 0 || (c.expires && c.expires.getTime() <= 0)) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
+    }
+    if (response.headers["x-csrf-rotated"]) this.csrfToken = undefined;
+    if (sendsOwnToken && !isRetry && response.statusCode === 403 && response.json().error?.code === "CSRF_INVALID") {
+      this.csrfToken = undefined;
+      return this.request(method, url, body, options, true);
     }
     return response;
   }

@@ -92,7 +92,7 @@ describe("login and sessions", () => {
   });
 
   it("marks the cookie Secure behind an HTTPS proxy when told to trust it", async () => {
-    const behindProxy = await createTestApp({ database: ctx.database, env: { PASSERELLE_TRUST_PROXY: "true" } });
+    const behindProxy = await createTestApp({ database: ctx.database, env: { PASSERELLE_TRUST_PROXY: "127.0.0.1" } });
     try {
       const plain = new TestClient(behindProxy.app);
       expect((await plain.login("paul@example.fr")).cookies.find((c) => c.name === "passerelle_session")?.secure).toBeFalsy();
@@ -160,7 +160,7 @@ describe("login and sessions", () => {
 
   it("rate-limits one IP trying many accounts", async () => {
     const attacker = new TestClient(ctx.app);
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 20; i++) {
       expect((await attacker.post("/api/auth/login", { email: `inconnu${i}@example.fr`, password: "nimporte quoi ici" })).statusCode).toBe(
         401,
       );

@@ -54,6 +54,24 @@ export async function insertUser(
   return row;
 }
 
+/**
+ * The directory entry with this work email, with the account already linked to it when there is
+ * one. An HR import can change a person's email after their account was linked by the old one.
+ */
+export async function findPersonByEmail(db: Tx, email: string) {
+  const [row] = await db
+    .select({
+      employeeId: people.employeeId,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      accountEmail: users.email,
+    })
+    .from(people)
+    .leftJoin(users, eq(users.personId, people.id))
+    .where(eq(people.email, email));
+  return row;
+}
+
 export async function setRoles(db: Tx, userId: string, roles: Role[]): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   await db.insert(userRoles).values([...new Set(roles)].map((role) => ({ userId, role })));

@@ -3,8 +3,8 @@
  * Each takes plain values and its dependencies; transactions are opened here, never in routes.
  */
 import { type Account, type InviteBody, type Locale, type Me, NewPassword, type Role } from "../../../contracts/accounts.ts";
-import type { Database } from "../../db/client.ts";
-import { clearAccountFailures, loginRetryAfterMinutes, recordLoginFailure } from "../../platform/auth/login-throttle.ts";
+import type { Database, Tx } from "../../db/client.ts";
+import { loginRetryAfterMinutes, recordLoginFailure, recordLoginSuccess } from "../../platform/auth/login-throttle.ts";
 import { checkPasswordStrength, hashPassword, verifyPassword } from "../../platform/auth/passwords.ts";
 import { createSession, deleteSession, deleteSessionsOfUser, type SessionLimits } from "../../platform/auth/session-store.ts";
 import { hashToken, newToken } from "../../platform/auth/tokens.ts";
@@ -22,6 +22,25 @@ export type LoggedIn = { me: Me; token: string };
 
 async function toMe(db: Database["db"], user: repo.UserRow): Promise<Me> {
   return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, roles: await repo.rolesOf(db, user.id) };
+}
+
+/**
+ * A new account is linked to the directory entry with its email (accounts.repository insertUser); a
+ * person has one account at most. When the HR import has given that email to a person whose
+ * account uses another one, say so instead of failing on the unique index.
+ */
+async function assertPersonHasNoAccount(tx: Tx, email: string) {
+  const person = await repo.findPersonByEmail(tx, email);
+  if (!person?.accountEmail) return;
+  const params = {
+    email,
+    person: `${person.firstName} ${person.lastName}`,
+    employeeId: person.employeeId,
+    accountEmail: person.accountEmail,
+  };
+  throw new AppError(409, "PERSON_HAS_ACCOUNT", "errors.personHasAccount", params, [
+    { path: "email", messageKey: "errors.personHasAccount", params },
+  ]);
 }
 
 function assertStrongPassword(password: string, email: string, path = "password") {
@@ -49,7 +68,7 @@ export async function login(
   }
   if (user.status !== "active") throw new AppError(403, "ACCOUNT_DISABLED", "errors.accountDisabled");
   return db.transaction(async (tx) => {
-    await clearAccountFailures(tx, input.email);
+    await recordLoginSuccess(tx, input.email, input.ip, now);
     // A fresh session id at every login: a session planted before login is worthless after it.
     if (input.previousSessionId) await deleteSession(tx, input.previousSessionId);
     const { token } = await createSession(tx, user.id, now);
@@ -114,6 +133,7 @@ export async function createAdmin(
       await repo.setRoles(tx, existing.id, [...new Set<Role>([...(await repo.rolesOf(tx, existing.id)), "admin"])]);
       return existing.id;
     }
+    await assertPersonHasNoAccount(tx, input.email);
     const user = await repo.insertUser(tx, {
       email: input.email,
       displayName: input.displayName,
@@ -142,6 +162,7 @@ export async function setupFirstAdmin(
       throw new AppError(409, "EMAIL_TAKEN", "errors.emailTaken", { email: input.email }, [
         { path: "email", messageKey: "errors.emailTaken", params: { email: input.email } },
       ]);
+    await assertPersonHasNoAccount(tx, input.email);
     const user = await repo.insertUser(tx, {
       email: input.email,
       displayName: input.displayName,
@@ -195,18 +216,23 @@ export async function invite(input: InviteBody, actor: Me, deps: AccountsDeps): 
       ]);
     }
     const now = deps.clock.now();
-    const user =
-      existing ??
-      (await repo.insertUser(tx, {
-        email: input.email,
-        displayName: input.displayName,
-        passwordHash: null,
-        status: "invited",
-        locale: input.locale ?? actor.locale,
-        roles: input.roles,
-        now,
-      }));
-    if (existing) await repo.setRoles(tx, existing.id, input.roles);
+    if (existing) {
+      // Inviting again replaces the roles and voids the earlier link: the same rule as reinvite, so
+      // a manager cannot take over (demote, void) the pending invitation of an administrator.
+      assertMayGrant(actor, await repo.rolesOf(tx, existing.id));
+      await repo.setRoles(tx, existing.id, input.roles);
+      return issueInvitation(tx, existing.id, existing.email, actor.id, deps);
+    }
+    await assertPersonHasNoAccount(tx, input.email);
+    const user = await repo.insertUser(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash: null,
+      status: "invited",
+      locale: input.locale ?? actor.locale,
+      roles: input.roles,
+      now,
+    });
     return issueInvitation(tx, user.id, user.email, actor.id, deps);
   });
 }

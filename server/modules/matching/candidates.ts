@@ -11,10 +11,8 @@
  * ends when no group can still beat it. Mentors who teach none of the wanted skills are reached through their class
  * when reciprocity, format and the rest alone could still beat the K-th score.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+
+import { runWorker } from "../../platform/threads/run-worker.ts";
 import { fitsBits, type PackedMentors, packMentors, share, shareIndex, type TeachingIndex } from "./candidate-index.ts";
 import { newScanState, type ScanParams, scanMentee, scanParams } from "./candidate-scan.ts";
 import type { ScoreWeights } from "./matching.domain.ts";
@@ -229,7 +227,7 @@ export async function priceMenteesParallel(
   const bounds: number[] = [];
   for (let t = 0; t <= threads; t++) bounds.push(Math.round((rows * t) / threads));
   const results = await Promise.all(
-    bounds.slice(0, -1).map((lo, t) => runWorker({ ...base, rows: Int32Array.from(options.rows.slice(lo, bounds[t + 1] as number)) })),
+    bounds.slice(0, -1).map((lo, t) => runScan({ ...base, rows: Int32Array.from(options.rows.slice(lo, bounds[t + 1] as number)) })),
   );
   const keep = k + 8;
   const found: number[][] = [];
@@ -414,38 +412,8 @@ export function scanRange(job: ScanJob): ScanResult {
   return result;
 }
 
-/**
- * The worker is TypeScript, loaded through tsx's ESM hooks, the same under `tsx` and under vitest. Node 20 loads a
- * worker's entry before the hooks of `execArgv: ["--import", "tsx"]` are in place (ERR_UNKNOWN_FILE_EXTENSION), so
- * a small evaluated bootstrap registers tsx first, then imports the worker module.
- */
-function workerBootstrap(): string {
-  // tsx's ESM build (its CommonJS build's register() does not work from a worker); package.json locates it.
-  const tsx = pathToFileURL(
-    path.join(path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs"),
-  ).href;
-  const entry = new URL("./candidates-worker.ts", import.meta.url).href;
-  return `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-}
-
-function runWorker(job: ScanJob): Promise<ScanResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerBootstrap(), { eval: true, execArgv: [], workerData: job });
-    let done = false;
-    worker.once("message", (result: ScanResult) => {
-      done = true;
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", (error) => {
-      done = true;
-      reject(error);
-    });
-    worker.once("exit", (code) => {
-      if (!done) reject(new Error(`candidate worker exited with code ${code} before answering`));
-    });
-  });
-}
+const WORKER = new URL("./candidates-worker.ts", import.meta.url);
+const runScan = (job: ScanJob) => runWorker<ScanResult>(WORKER, job);
 
 /**
  * `generateCandidates` split over `threads` worker threads by mentee range: the same graph, bit for bit. Mentors,
@@ -471,7 +439,7 @@ export async function generateCandidatesParallel(
   const bounds: number[] = [];
   for (let t = 0; t <= threads; t++) bounds.push(Math.round((rows * t) / threads));
   const results = await Promise.all(
-    bounds.slice(0, -1).map((lo, t) => runWorker({ ...base, rows: Int32Array.from(list.slice(lo, bounds[t + 1] as number)) })),
+    bounds.slice(0, -1).map((lo, t) => runScan({ ...base, rows: Int32Array.from(list.slice(lo, bounds[t + 1] as number)) })),
   );
   const keep = params.k + 8;
   const out = newGraphBuilder(rows, params.k);

@@ -34,8 +34,11 @@ let pilot: string;
 let second: string;
 const personId: Record<string, string> = {};
 
-/** Builder: a programme as the programmes context would create it from the template. */
-async function insertProgramme(name: string, values: { requiresOnboarding?: boolean } = {}): Promise<string> {
+/** Builder: a programme as the programmes context would create it from the template, open for enrolment unless told. */
+async function insertProgramme(
+  name: string,
+  values: { requiresOnboarding?: boolean; phase?: "draft" | "enrolment" } = {},
+): Promise<string> {
   const now = ctx.clock.now();
   const [row] = await ctx.database.db
     .insert(programmes)
@@ -50,6 +53,7 @@ async function insertProgramme(name: string, values: { requiresOnboarding?: bool
       charterEn: `## Pair charter — ${name}\n\n- **Confidentiality**: what is said in a session stays there.`,
       matchingSettings: {},
       requiresOnboarding: values.requiresOnboarding ?? true,
+      phase: values.phase ?? "enrolment",
       createdAt: now,
       updatedAt: now,
     })
@@ -213,6 +217,16 @@ describe("my onboarding in a programme", () => {
       expect((await client.post(`/api/me/programmes/${id}/charter`)).statusCode).toBe(404);
     }
     expect((await lea.get("/api/me/programmes/not-a-uuid/onboarding")).statusCode).toBe(400);
+  });
+
+  it("is not found in a draft programme, even to the people enrolled in it: it is announced to nobody yet", async () => {
+    const draft = await insertProgramme("Brouillon", { phase: "draft" });
+    await enrol(draft, "marc", "mentee");
+    const status = await marc.get(`/api/me/programmes/${draft}/onboarding`);
+    expect(status.statusCode).toBe(404);
+    expect(status.json().error).toMatchObject({ code: "NOT_FOUND", message: "Cette ressource n’existe pas." });
+    expect((await marc.post(`/api/me/programmes/${draft}/charter`)).statusCode).toBe(404);
+    expect((await hr.get(`/api/programmes/${draft}/onboarding`)).json()).toMatchObject({ totals: { people: 1, complete: 0 } });
   });
 });
 

@@ -18,7 +18,11 @@ export type Enrolment = {
   charter: { fr: string; en: string };
 };
 
-/** A person's enrolment in a programme, with what onboarding needs of the programme; null when absent or declined. */
+/**
+ * A person's enrolment in a programme, with what onboarding needs of the programme; null when absent,
+ * declined, or the programme still a draft (announced to nobody: its onboarding is "not found", as the
+ * programme itself is to participants).
+ */
 export async function findActiveEnrolment(db: Tx, programmeId: string, personId: string): Promise<Enrolment | null> {
   const [row] = await db
     .select({
@@ -29,7 +33,14 @@ export async function findActiveEnrolment(db: Tx, programmeId: string, personId:
     })
     .from(enrolments)
     .innerJoin(programmes, eq(programmes.id, enrolments.programmeId))
-    .where(and(eq(enrolments.programmeId, programmeId), eq(enrolments.personId, personId), ne(enrolments.status, "declined")));
+    .where(
+      and(
+        eq(enrolments.programmeId, programmeId),
+        eq(enrolments.personId, personId),
+        ne(enrolments.status, "declined"),
+        ne(programmes.phase, "draft"),
+      ),
+    );
   if (!row) return null;
   return { role: row.role, requiresOnboarding: row.requiresOnboarding, charter: { fr: row.charterFr, en: row.charterEn } };
 }

@@ -79,7 +79,7 @@ async function presentMyOnboarding(db: Tx, programmeId: string, personId: string
   };
 }
 
-/** My onboarding in a programme I am enrolled in (not declined); any other programme is "not found". */
+/** My onboarding in a programme I am enrolled in (not declined, out of draft); any other programme is "not found". */
 export async function getMyOnboarding(userId: string, programmeId: string, deps: OnboardingDeps): Promise<MyOnboarding> {
   const { db } = deps.database;
   const personId = await requirePersonOfUser(db, userId);

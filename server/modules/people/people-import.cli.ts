@@ -7,7 +7,28 @@ import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError } from "../../platform/errors/app-error.ts";
 import { type Locale, translator } from "../../platform/i18n/i18n.ts";
+import type { ImportCounts } from "./people-import.domain.ts";
 import { importFile } from "./people-import.service.ts";
+
+/**
+ * The counts `--json` prints: `created`, `updated` and `deactivated` are what was written (0 for a
+ * dry run or a refused file); `wouldCreate`, `wouldUpdate` and `wouldDeactivate` what the check
+ * found and was not written (0 once applied). `unchanged` is what the file leaves as it is.
+ */
+export function presentCounts(counts: ImportCounts, isApplied: boolean) {
+  const written = (n: number) => (isApplied ? n : 0);
+  const planned = (n: number) => (isApplied ? 0 : n);
+  return {
+    isApplied,
+    created: written(counts.created),
+    updated: written(counts.updated),
+    unchanged: counts.unchanged,
+    deactivated: written(counts.deactivated),
+    wouldCreate: planned(counts.created),
+    wouldUpdate: planned(counts.updated),
+    wouldDeactivate: planned(counts.deactivated),
+  };
+}
 
 export type CliContext = { config: Config; locale: Locale; clock: Clock; openDatabase: () => Promise<Database> };
 
@@ -15,11 +36,14 @@ export type CliContext = { config: Config; locale: Locale; clock: Clock; openDat
 export function registerImportPeopleCommand(program: Command, context: () => CliContext) {
   program
     .command("import-people")
-    .description("import the people directory from an HR CSV file (; or , separated, UTF-8 or Windows-1252)")
+    .description("import the people directory from an HR CSV file (; or , separated, UTF-8, UTF-16 or Windows-1252)")
     .argument("<file>", "the CSV file exported from the HR system")
     .option("--dry-run", "check the file and print what would change, change nothing")
     .option("--full-sync", "also deactivate the people missing from the file")
-    .option("--json", 'print {"created","updated","unchanged","deactivated","rejected":[{"line","column","reason"}]}')
+    .option(
+      "--json",
+      'print {"isApplied","created","updated","unchanged","deactivated","wouldCreate","wouldUpdate","wouldDeactivate","rejected":[{"line","column","reason"}]}: created… = written, would… = not written (dry run, refused file)',
+    )
     .action(async (file: string, options: { dryRun?: boolean; fullSync?: boolean; json?: boolean }) => {
       const { locale, clock, openDatabase } = context();
       const t = translator(locale);
@@ -45,7 +69,7 @@ export function registerImportPeopleCommand(program: Command, context: () => Cli
           column: r.column,
           reason: t(`import.rejection.${r.code}`, r.params ?? {}),
         }));
-        const { counts } = outcome.summary;
+        const counts = presentCounts(outcome.summary.counts, outcome.isApplied);
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ ...counts, rejected })}\n`);
         } else {

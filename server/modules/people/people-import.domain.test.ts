@@ -5,6 +5,7 @@ import {
   decodeHrFile,
   detectDelimiter,
   findCycles,
+  ImportFileError,
   type PersonRecord,
   parseExperienceBand,
   parseHireYear,
@@ -64,6 +65,103 @@ describe("reading an HR file", () => {
   it("counts lines as a spreadsheet does, blank lines and quoted line breaks included", () => {
     const file = parseHrFile('Matricule;Nom;Prénom;Email;Poste\nE1;A;B;a@x.fr;"Chef\nde projet"\n\nE2;C;D;c@x.fr;X\n');
     expect(file.rows.map((r) => r.line)).toEqual([3, 5]);
+  });
+});
+
+/** The ImportFileError a call throws (code and params), or null. */
+function fileError(run: () => unknown): { code: string; params: Record<string, string> } | null {
+  try {
+    run();
+    return null;
+  } catch (err) {
+    if (err instanceof ImportFileError) return { code: err.code, params: err.params };
+    throw err;
+  }
+}
+
+describe("a file in an encoding the import cannot read", () => {
+  const header = "employee_id;last_name;first_name;email;department\n";
+
+  it("refuses Shift-JIS (read as Windows-1252 it would import mojibake names), naming the first unreadable line", () => {
+    const bytes = iconv.encode(`${header}J1;山田;太郎;taro@x.jp;営業部\nJ2;鈴木;花子;hanako@x.jp;人事部\n`, "Shift_JIS");
+    expect(fileError(() => decodeHrFile(bytes))).toEqual({ code: "unreadableEncoding", params: { line: "2" } });
+  });
+
+  it.each([
+    ["family names only", ["山田", "鈴木", "高橋", "田中", "伊藤", "渡辺"]],
+    ["departments", ["営業部", "人事部", "経理部", "開発部", "総務"]],
+    ["katakana job titles", ["エンジニア", "マネージャー", "デザイナー"]],
+    ["hiragana first names", ["さくら", "ゆうき", "ひろし"]],
+  ])("refuses Shift-JIS %s", (_label, names) => {
+    const rows = names.map((name, k) => `J${k};${name};X;j${k}@x.jp;Tokyo\n`).join("");
+    expect(fileError(() => decodeHrFile(iconv.encode(header + rows, "Shift_JIS")))?.code).toBe("unreadableEncoding");
+  });
+
+  it("refuses a UTF-8 file with one Latin-1 byte in it instead of reading all of it as Windows-1252 (“FranÃ§ois”)", () => {
+    const utf8 = Buffer.from(`${header}E1;Lœuillet;François;f@x.fr;Ventes\nE2;Müller;Jérôme;j@x.fr;Achats\n`, "utf8");
+    const at = utf8.indexOf(Buffer.from("Jérôme", "utf8")) + 1;
+    const mixed = Buffer.concat([utf8.subarray(0, at), Buffer.from([0xe9]), utf8.subarray(at + 2)]);
+    expect(fileError(() => decodeHrFile(mixed))).toEqual({ code: "unreadableEncoding", params: { line: "3" } });
+  });
+
+  it("refuses control bytes and bytes Windows-1252 leaves undefined, in a file that is not UTF-8", () => {
+    const latin = (text: string) => iconv.encode(text, "win1252");
+    const withByte = (byte: number) => Buffer.concat([latin(`${header}E1;Dupré;Léa;l@x.fr;`), Buffer.from([byte]), latin("\n")]);
+    for (const byte of [0x00, 0x01, 0x1b, 0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
+      expect(
+        fileError(() => decodeHrFile(withByte(byte))),
+        `byte ${byte.toString(16)}`,
+      ).toEqual({
+        code: "unreadableEncoding",
+        params: { line: "2" },
+      });
+    }
+  });
+
+  it("refuses a file with a UTF-8 BOM that is not UTF-8 after it", () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(`${header}E1;Dupré;Léa;l@x.fr;\n`, "win1252")]);
+    expect(fileError(() => decodeHrFile(bytes))).toEqual({ code: "unreadableEncoding", params: { line: "2" } });
+  });
+
+  it("reads UTF-16 without a BOM, little- or big-endian, from the pattern of its zero bytes", () => {
+    const text = `${header}E1;Lœuillet;François;f@x.fr;Ventes\nJ1;山田;太郎;taro@x.jp;営業部\n`;
+    expect(decodeHrFile(iconv.encode(text, "utf16le"))).toBe(text);
+    expect(decodeHrFile(iconv.encode(text, "utf16be"))).toBe(text);
+  });
+
+  it("still reads real Windows-1252 text of Western Europe", () => {
+    const text =
+      `${header}E1;Lœuillet;François;f@x.fr;Société Générale\nE2;Müller;Jürgen;j@x.fr;Straße „Nord“\n` +
+      "E3;Núñez;Señora;n@x.fr;¿Qué? ¡Olé!\nE4;Šimon Žák;Øystein;s@x.fr;Ærø – Åsa\n" +
+      "E5;d’Évry;Hélène;h@x.fr;« CAFÉ\u00a0» 12 € … N°5 2°C ½ ™ •\nE6;créée;ÉTÉ;e@x.fr;l’Élysée qu’à\n";
+    expect(decodeHrFile(iconv.encode(text, "win1252"))).toBe(text);
+  });
+});
+
+describe("a character PostgreSQL cannot store", () => {
+  it("refuses the cell by line and column, without echoing it", () => {
+    const file = parseHrFile(
+      "Matricule;Nom;Prénom;Email;Poste\nE1;Du\u0000pont;Léa;l@x.fr;A\nE2;Martin;Jo;j@x.fr;B\nE\u00003;X;\u0000;y@x.fr;C\n",
+    );
+    const result = validateImport(file, new Map(), options);
+    expect(result.rejected).toEqual([
+      { line: 2, column: "Nom", code: "invalidCharacter" },
+      { line: 4, column: "Matricule", code: "invalidCharacter" },
+      { line: 4, column: "Prénom", code: "invalidCharacter" },
+    ]);
+    expect(result.records.map((r) => r.employeeId)).toEqual(["E2"]);
+  });
+
+  it("refuses a UTF-16 file with half a surrogate pair (the CSV reader would silently turn it into �)", () => {
+    const text = "Matricule;Nom;Prénom;Email\nE1;Dupont;Léa;l@x.fr\nE2;Martin;Jo\uD83D;j@x.fr\n";
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    expect(fileError(() => decodeHrFile(bytes))).toEqual({ code: "unreadableEncoding", params: { line: "3" } });
+    expect(fileError(() => decodeHrFile(Buffer.from(text, "utf16le")))).toEqual({ code: "unreadableEncoding", params: { line: "3" } });
+  });
+
+  it("is replaced by � in the names of ignored columns shown in the preview", () => {
+    const file = parseHrFile("Matricule;Nom;Prénom;Email;Note\u0000s;Date de naissance\u0000\nE1;Dupont;Léa;l@x.fr;x;y\n");
+    expect([file.ignoredColumns, file.sensitiveColumns]).toEqual([["Note\uFFFDs"], ["Date de naissance\uFFFD"]]);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
+import { hasUnstorableCharacter, withoutUnstorableCharacters } from "../../../contracts/text.ts";
 
 export const EXPERIENCE_BANDS = ["0-2", "3-5", "6-10", "11-20", "20+"] as const;
 export type ExperienceBand = (typeof EXPERIENCE_BANDS)[number];
@@ -73,12 +74,13 @@ export type RejectionCode =
   | "unknownLanguage"
   | "invalidTimeZone"
   | "invalidActive"
-  | "tooLong";
+  | "tooLong"
+  | "invalidCharacter";
 
 /** One refused row: where (line of the file, column as named in the file) and why (a message key and its values). */
 export type Rejection = { line: number; column: string; code: RejectionCode; params?: Record<string, string | number> };
 
-export type FileProblemCode = "emptyFile" | "missingColumn" | "unreadable";
+export type FileProblemCode = "emptyFile" | "missingColumn" | "unreadable" | "unreadableEncoding";
 export class ImportFileError extends Error {
   constructor(
     readonly code: FileProblemCode,
@@ -99,19 +101,150 @@ export type ParsedFile = {
   rows: ParsedRow[];
 };
 
+/** The line (from 1) of a byte of the file: for "the first unreadable character is on line N". */
+const lineAt = (bytes: Uint8Array, offset: number) => String(bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1);
+
+const unreadable = (bytes: Uint8Array, offset: number) => new ImportFileError("unreadableEncoding", { line: lineAt(bytes, offset) });
+
 /**
- * Decodes an HR export: UTF-8 with or without BOM, UTF-16 (Excel's "Unicode text"), else
- * Windows-1252 (Excel's "CSV" on a French Windows). Node's TextDecoder decodes windows-1252 as
- * Latin-1 (œ would be lost), hence iconv-lite.
+ * UTF-16 without a BOM, told by its zero bytes: an HR file's header, separators, digits and
+ * emails are ASCII, so one byte of most pairs is 0 (the high one: odd offsets in little-endian).
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf16le" | "utf16be" | null {
+  const pairs = Math.floor(Math.min(bytes.length, 8192) / 2);
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let k = 0; k < pairs; k++) {
+    if (bytes[2 * k] === 0) evenZeros++;
+    if (bytes[2 * k + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return "utf16le";
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return "utf16be";
+  return null;
+}
+
+/** Well-formed multi-byte UTF-8 sequences and the bytes that fit none, in a file that is not valid UTF-8. */
+function countUtf8(bytes: Uint8Array): { sequences: number; strays: number; firstStray: number } {
+  let sequences = 0;
+  let strays = 0;
+  let firstStray = -1;
+  const isContinuation = (b: number | undefined, low = 0x80, high = 0xbf) => b !== undefined && b >= low && b <= high;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Second-byte bounds exclude overlong forms, surrogates and code points past U+10FFFF.
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    let ok = length > 0 && isContinuation(bytes[i + 1], low, high);
+    for (let k = 2; ok && k < length; k++) ok = isContinuation(bytes[i + k]);
+    if (ok) {
+      sequences++;
+      i += length;
+    } else {
+      strays++;
+      if (firstStray === -1) firstStray = i;
+      i++;
+    }
+  }
+  return { sequences, strays, firstStray };
+}
+
+/**
+ * What each byte is in Windows-1252 text of Western Europe: 0 ASCII (or a no-break space: ends a
+ * run), 1 letter, 2 symbol, 3 implausible: a control byte but tab and line ends, a byte
+ * Windows-1252 leaves undefined (81 8D 8F 90 9D), or one of ‚ ƒ † ‡ ˆ ‰ ‹ ˜ › (next to never in a
+ * directory; with the undefined ones, the lead bytes of Japanese kana and many kanji in Shift-JIS).
+ */
+const CLASS_1252 = (() => {
+  const classes = new Uint8Array(256);
+  const chars = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, b) => b)), "win1252");
+  const implausible = [0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x82, 0x83, 0x86, 0x87, 0x88, 0x89, 0x8b, 0x98, 0x9b];
+  for (let b = 0; b < 256; b++) {
+    if (b < 0x20) classes[b] = b === 0x09 || b === 0x0a || b === 0x0d ? 0 : 3;
+    else if (b < 0x80 || b === 0xa0) classes[b] = 0;
+    else classes[b] = /\p{L}/u.test(chars[b] as string) ? 1 : 2;
+  }
+  for (const b of implausible) classes[b] = 3;
+  return classes;
+})();
+
+/**
+ * Where the bytes stop looking like Western European text in Windows-1252, or -1: an implausible
+ * byte (above), two non-letter symbols in a row (“‘¾”, “•”” are Shift-JIS kanji read as
+ * Windows-1252), or four non-ASCII characters in a row (two CJK characters of a double-byte
+ * encoding).
+ */
+function firstImplausible1252(bytes: Uint8Array): number {
+  let run = 0;
+  let previous = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const kind = CLASS_1252[bytes[i] as number] as number;
+    if (kind === 0) {
+      run = 0;
+      previous = 0;
+      continue;
+    }
+    if (kind === 3 || ++run >= 4 || (kind === 2 && previous === 2)) return i;
+    previous = kind;
+  }
+  return -1;
+}
+
+/** UTF-16 that is well formed: an even number of bytes, no half of a surrogate pair (the CSV reader would make it "�"). */
+function decodeUtf16(bytes: Uint8Array, encoding: "utf16le" | "utf16be"): string {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const broken = bytes.length % 2 === 1 ? text.length : firstLoneSurrogate(text);
+  if (broken === -1) return text;
+  throw new ImportFileError("unreadableEncoding", { line: String(text.slice(0, broken).split("\n").length) });
+}
+
+function firstLoneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    else return i;
+  }
+  return -1;
+}
+
+/**
+ * Decodes an HR export: UTF-8 with or without BOM, UTF-16 with a BOM (Excel's "Unicode text") or
+ * without one (told by its zero bytes), else Windows-1252 (Excel's "CSV" on a French Windows).
+ * Node's TextDecoder decodes windows-1252 as Latin-1 (œ would be lost), hence iconv-lite.
+ * Anything else is refused (ImportFileError "unreadableEncoding", with the line of the first
+ * unreadable character) rather than imported as mojibake: Shift-JIS or another Asian encoding, a
+ * UTF-8 file with a few Latin-1 bytes in it (mostly UTF-8: read as Windows-1252 every "é" would
+ * become "Ã©"), control bytes.
  */
 export function decodeHrFile(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString("utf8");
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv.decode(buffer.subarray(2), "utf16le");
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv.decode(buffer.subarray(2), "utf16be");
+  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    try {
+      return utf8.decode(buffer.subarray(3));
+    } catch {
+      throw unreadable(buffer, 3 + countUtf8(buffer.subarray(3)).firstStray);
+    }
+  }
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return decodeUtf16(buffer.subarray(2), "utf16le");
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return decodeUtf16(buffer.subarray(2), "utf16be");
+  const utf16 = utf16WithoutBom(buffer);
+  if (utf16) return decodeUtf16(buffer, utf16);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+    return utf8.decode(buffer);
   } catch {
+    const { sequences, strays, firstStray } = countUtf8(buffer);
+    // Mostly UTF-8 with a few bytes that are not: reading it all as Windows-1252 would garble every accent.
+    if (sequences >= strays) throw unreadable(buffer, firstStray);
+    const implausible = firstImplausible1252(buffer);
+    if (implausible !== -1) throw unreadable(buffer, implausible);
     return iconv.decode(buffer, "win1252");
   }
 }
@@ -139,6 +272,9 @@ export function detectDelimiter(text: string): string {
   counts.sort((a, b) => b[1] - a[1]);
   return counts[0] && counts[0][1] > 0 ? counts[0][0] : ",";
 }
+
+/** A column's name as the preview shows it: characters PostgreSQL cannot store (the summary is jsonb) become "�". */
+const shownName = (name: string) => withoutUnstorableCharacters(name, "\uFFFD");
 
 /** Splits the text into rows with their line numbers (the header is line 1) and maps the columns. */
 export function parseHrFile(text: string): ParsedFile {
@@ -170,8 +306,8 @@ export function parseHrFile(text: string): ParsedFile {
     if (field && !columns[field]) {
       columns[field] = name;
       indexes.push([field, index]);
-    } else if (SENSITIVE_HEADERS.test(key)) sensitiveColumns.push(name);
-    else if (name) ignoredColumns.push(name);
+    } else if (SENSITIVE_HEADERS.test(key)) sensitiveColumns.push(shownName(name));
+    else if (name) ignoredColumns.push(shownName(name));
   });
   for (const field of REQUIRED_FIELDS) {
     if (!columns[field]) throw new ImportFileError("missingColumn", { column: HEADER_ALIASES[field].slice(0, 2).join(" / ") });
@@ -295,6 +431,12 @@ export function validateImport(
   for (const { line, values } of file.rows) {
     const employeeId = clean(values.employeeId);
     const existing = snapshot.get(employeeId);
+    // A character PostgreSQL cannot store (U+0000, a lone surrogate): the row stops there, and the value is not echoed.
+    const unstorable = (Object.keys(values) as ImportField[]).filter((field) => hasUnstorableCharacter(values[field] ?? ""));
+    if (unstorable.length) {
+      for (const field of unstorable) reject(line, field, "invalidCharacter");
+      continue;
+    }
     let isValid = true;
     for (const field of REQUIRED_FIELDS) {
       if (!clean(values[field])) {

@@ -109,7 +109,7 @@ describe("importing people from the HR system", () => {
     const progress: string[] = [];
     const applied = await applyImport(second.id, deps, (p) => progress.push(p.phase));
     expect(applied.summary.counts).toEqual({ created: 0, updated: 18, unchanged: 0, deactivated: 2 });
-    expect(progress).toEqual(["staging", "merging", "done"]);
+    expect([...new Set(progress)]).toEqual(["staging", "merging", "done"]);
     const rows = (await directory()).rows;
     expect(rows.filter((r) => !r.is_active).map((r) => r.employee_id)).toEqual(["M000019", "M000020"]);
   });

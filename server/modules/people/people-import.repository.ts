@@ -1,31 +1,49 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import { people, peopleImportRows, peopleImports } from "../../db/schema.ts";
-import type { ImportCounts, PersonRecord, Snapshot } from "./people-import.domain.ts";
+import { yieldToEventLoop } from "../../platform/threads/yield-to-event-loop.ts";
+import type { ImportCounts, PersonRecord } from "./people-import.domain.ts";
 
 export type ImportRow = typeof peopleImports.$inferSelect;
 
-/** The whole directory as the import compares it (100,000 people fit easily in memory). */
-export async function loadSnapshot(db: Tx): Promise<Snapshot> {
-  const rows = await db
-    .select({
-      employeeId: people.employeeId,
-      firstName: people.firstName,
-      lastName: people.lastName,
-      email: people.email,
-      department: people.department,
-      site: people.site,
-      jobTitle: people.jobTitle,
-      managerEmployeeId: people.managerEmployeeId,
-      hireYear: people.hireYear,
-      experienceBand: people.experienceBand,
-      languages: people.languages,
-      timeZone: people.timeZone,
-      isActive: people.isActive,
-    })
-    .from(people);
-  return new Map(rows.map((row) => [row.employeeId, row]));
+/** Rows read or merged per query: each query stays well under a second on the embedded database. */
+export const SLICE_ROWS = 10_000;
+
+/**
+ * The whole directory as the import compares it (100,000 people fit easily in memory), read in
+ * slices of SLICE_ROWS by employee id so that no single query holds the event loop for long.
+ */
+export async function loadSnapshot(db: Tx): Promise<PersonRecord[]> {
+  const all: PersonRecord[] = [];
+  for (let after: string | null = null; ; ) {
+    const slice = await db
+      .select(snapshotColumns)
+      .from(people)
+      .where(after === null ? undefined : gt(people.employeeId, after))
+      .orderBy(people.employeeId)
+      .limit(SLICE_ROWS);
+    all.push(...(slice as PersonRecord[]));
+    if (slice.length < SLICE_ROWS) return all;
+    after = (slice[slice.length - 1] as PersonRecord).employeeId;
+    await yieldToEventLoop();
+  }
 }
+
+const snapshotColumns = {
+  employeeId: people.employeeId,
+  firstName: people.firstName,
+  lastName: people.lastName,
+  email: people.email,
+  department: people.department,
+  site: people.site,
+  jobTitle: people.jobTitle,
+  managerEmployeeId: people.managerEmployeeId,
+  hireYear: people.hireYear,
+  experienceBand: people.experienceBand,
+  languages: people.languages,
+  timeZone: people.timeZone,
+  isActive: people.isActive,
+};
 
 export async function insertImport(db: Tx, values: typeof peopleImports.$inferInsert): Promise<ImportRow> {
   const [row] = await db.insert(peopleImports).values(values).returning();
@@ -38,52 +56,119 @@ export async function findImport(db: Tx, id: string): Promise<ImportRow | undefi
   return row;
 }
 
-/** Moves a previewed import to "applying"; false when it was not previewed (already applied, or applying elsewhere). */
-export async function claimImport(db: Tx, id: string): Promise<boolean> {
+/** An import whose file is kept can be applied: previewed, or failed (interrupted, refused by the database) and tried again. */
+const canApply = and(isNotNull(peopleImports.content), inArray(peopleImports.status, ["previewed", "failed"]));
+
+/** Moves an import that can be applied to "applying"; false when it cannot (already applied, or applying). */
+export async function claimImport(db: Tx, id: string, progress: ImportRow["progress"]): Promise<boolean> {
   const rows = await db
     .update(peopleImports)
-    .set({ status: "applying" })
-    .where(and(eq(peopleImports.id, id), eq(peopleImports.status, "previewed")))
+    .set({ status: "applying", failure: null, progress })
+    .where(and(eq(peopleImports.id, id), canApply))
     .returning({ id: peopleImports.id });
   return rows.length === 1;
+}
+
+export async function setProgress(db: Tx, id: string, progress: NonNullable<ImportRow["progress"]>): Promise<void> {
+  await db.update(peopleImports).set({ progress }).where(eq(peopleImports.id, id));
+}
+
+/** The most recent imports, newest first (their files are not read). */
+export async function listImports(db: Tx, limit: number) {
+  return db
+    .select({
+      id: peopleImports.id,
+      status: peopleImports.status,
+      summary: peopleImports.summary,
+      progress: peopleImports.progress,
+      failure: peopleImports.failure,
+      createdAt: peopleImports.createdAt,
+      appliedAt: peopleImports.appliedAt,
+      isKept: sql<boolean>`${peopleImports.content} is not null`,
+    })
+    .from(peopleImports)
+    .orderBy(desc(peopleImports.createdAt))
+    .limit(limit);
+}
+
+/** Imports left "applying" (their process may have died: the caller checks with the import's lock). */
+export async function findApplyingImportIds(db: Tx): Promise<string[]> {
+  const rows = await db.select({ id: peopleImports.id }).from(peopleImports).where(eq(peopleImports.status, "applying"));
+  return rows.map((r) => r.id);
+}
+
+/** Staged rows whose import is not being applied: what a process that died while staging left behind. */
+export async function deleteOrphanStagedRows(db: Tx): Promise<void> {
+  const applying = db.select({ id: peopleImports.id }).from(peopleImports).where(eq(peopleImports.status, "applying"));
+  await db.delete(peopleImportRows).where(notInArray(peopleImportRows.importId, applying));
 }
 
 export async function finishImport(
   db: Tx,
   id: string,
-  values: { status: "applied" | "failed" | "previewed"; summary?: unknown; appliedAt?: Date },
+  values: { status: "applied" | "failed" | "previewed"; summary?: unknown; appliedAt?: Date; failure?: ImportRow["failure"] },
 ) {
   await db
     .update(peopleImports)
-    .set({ ...values, ...(values.status === "applied" ? { content: null } : {}) })
+    .set({ progress: null, ...values, ...(values.status === "applied" ? { content: null } : {}) })
     .where(eq(peopleImports.id, id));
 }
 
-/** Stages one batch in a single statement: the rows travel as one JSON parameter (no parameter-count limit). */
-export async function stageRows(db: Tx, importId: string, records: PersonRecord[]): Promise<void> {
-  const json = JSON.stringify(records.map((r) => ({ ...r, languages: r.languages.join(",") })));
+/**
+ * Stages one batch in a single statement: the rows travel as one JSON parameter (no parameter-count
+ * limit); `firstSeq` is the rank of the batch's first row in the file.
+ */
+export async function stageRows(db: Tx, importId: string, records: PersonRecord[], firstSeq: number): Promise<void> {
+  const json = JSON.stringify(records.map((r, i) => ({ ...r, seq: firstSeq + i, languages: r.languages.join(",") })));
   await db.execute(sql`
-    insert into ${peopleImportRows} (import_id, employee_id, first_name, last_name, email, department, site, job_title,
+    insert into ${peopleImportRows} (import_id, seq, employee_id, first_name, last_name, email, department, site, job_title,
       manager_employee_id, hire_year, experience_band, languages, time_zone, is_active)
-    select ${importId}::uuid, x."employeeId", x."firstName", x."lastName", x.email, x.department, x.site, x."jobTitle",
+    select ${importId}::uuid, x.seq, x."employeeId", x."firstName", x."lastName", x.email, x.department, x.site, x."jobTitle",
       x."managerEmployeeId", x."hireYear", x."experienceBand", string_to_array(x.languages, ','), x."timeZone", x."isActive"
-    from json_to_recordset(${json}::json) as x("employeeId" text, "firstName" text, "lastName" text, email text, department text,
+    from json_to_recordset(${json}::json) as x(seq integer, "employeeId" text, "firstName" text, "lastName" text, email text, department text,
       site text, "jobTitle" text, "managerEmployeeId" text, "hireYear" integer, "experienceBand" text, languages text, "timeZone" text,
       "isActive" boolean)`);
 }
 
 /**
- * Merges the staged rows into the directory in one statement (new people inserted, changed ones
- * updated, identical ones untouched), then with full sync deactivates the people absent from the
- * file. Returns what actually changed. Run inside the caller's transaction.
+ * Merges the staged rows into the directory (new people inserted, changed ones updated, identical
+ * ones untouched) one slice of SLICE_ROWS ranks per statement, letting the event loop run between
+ * two, then with full sync deactivates the people absent from the file. Returns what actually
+ * changed. Run inside the caller's transaction: the directory changes all at once or not at all.
  */
-export async function mergeStagedRows(tx: Tx, importId: string, now: Date, isFullSync: boolean): Promise<Omit<ImportCounts, "unchanged">> {
+export async function mergeStagedRows(
+  tx: Tx,
+  importId: string,
+  now: Date,
+  options: { isFullSync: boolean; total: number; onSlice?: (done: number) => Promise<void> | void },
+): Promise<Omit<ImportCounts, "unchanged">> {
+  let created = 0;
+  let updated = 0;
+  for (let from = 0; from < options.total; from += SLICE_ROWS) {
+    const slice = await mergeSlice(tx, importId, now, from, from + SLICE_ROWS);
+    created += slice.created;
+    updated += slice.updated;
+    await options.onSlice?.(Math.min(from + SLICE_ROWS, options.total));
+    await yieldToEventLoop();
+  }
+  let deactivated = 0;
+  if (options.isFullSync) {
+    const result = await tx.execute(sql`
+      update ${people} set is_active = false, updated_at = ${now.toISOString()}::timestamptz
+      where is_active and not exists (select 1 from ${peopleImportRows} r where r.import_id = ${importId}::uuid and r.employee_id = people.employee_id)
+      returning employee_id`);
+    deactivated = (result as unknown as { rows: unknown[] }).rows.length;
+  }
+  return { created, updated, deactivated };
+}
+
+async function mergeSlice(tx: Tx, importId: string, now: Date, fromSeq: number, toSeq: number) {
   const merged = await tx.execute(sql`
     insert into ${people} (employee_id, first_name, last_name, email, department, site, job_title, manager_employee_id,
       hire_year, experience_band, languages, time_zone, is_active, created_at, updated_at)
     select employee_id, first_name, last_name, email, department, site, job_title, manager_employee_id,
       hire_year, experience_band, languages, time_zone, is_active, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-    from ${peopleImportRows} where import_id = ${importId}::uuid
+    from ${peopleImportRows} where import_id = ${importId}::uuid and seq >= ${fromSeq} and seq < ${toSeq}
     on conflict (employee_id) do update set
       first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email, department = excluded.department,
       site = excluded.site, job_title = excluded.job_title, manager_employee_id = excluded.manager_employee_id,
@@ -96,25 +181,25 @@ export async function mergeStagedRows(tx: Tx, importId: string, now: Date, isFul
     returning (xmax = 0) as inserted`);
   const rows = (merged as unknown as { rows: { inserted: boolean }[] }).rows;
   const created = rows.filter((r) => r.inserted).length;
-  let deactivated = 0;
-  if (isFullSync) {
-    const result = await tx.execute(sql`
-      update ${people} set is_active = false, updated_at = ${now.toISOString()}::timestamptz
-      where is_active and not exists (select 1 from ${peopleImportRows} r where r.import_id = ${importId}::uuid and r.employee_id = people.employee_id)
-      returning employee_id`);
-    deactivated = (result as unknown as { rows: unknown[] }).rows.length;
-  }
-  return { created, updated: rows.length - created, deactivated };
+  return { created, updated: rows.length - created };
 }
 
 export async function deleteStagedRows(db: Tx, importId: string): Promise<void> {
   await db.delete(peopleImportRows).where(eq(peopleImportRows.importId, importId));
 }
 
-/** Previews never applied keep a copy of their file: drop those copies after a day (the record stays). */
+/**
+ * Imports not applied keep a copy of their file for a day (to apply, or apply again after a
+ * failure); then the copy is dropped (the record stays) and a preview still waiting expires.
+ */
 export async function forgetStalePreviews(db: Tx, olderThan: Date): Promise<void> {
+  const isStale = and(isNotNull(peopleImports.content), lt(peopleImports.createdAt, olderThan));
   await db
     .update(peopleImports)
-    .set({ content: null, status: "failed" })
-    .where(and(eq(peopleImports.status, "previewed"), lt(peopleImports.createdAt, olderThan)));
+    .set({ content: null, status: "failed", failure: "expired" })
+    .where(and(isStale, eq(peopleImports.status, "previewed")));
+  await db
+    .update(peopleImports)
+    .set({ content: null })
+    .where(and(isStale, eq(peopleImports.status, "failed")));
 }

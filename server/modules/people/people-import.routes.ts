@@ -1,13 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { CreateImportQuery, ImportIdParams, PeopleImport } from "../../../contracts/people.ts";
+import { CreateImportQuery, ImportIdParams, PeopleImport, PeopleImportList } from "../../../contracts/people.ts";
 import { currentUser } from "../../platform/auth/auth-plugin.ts";
 import { AppError } from "../../platform/errors/app-error.ts";
 import type { AppDeps } from "../../platform/http/deps.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
 import type { Rejection } from "./people-import.domain.ts";
-import { executeApply, getImport, type ImportView, prepareApply, previewImport } from "./people-import.service.ts";
+import { executeApply, getImport, type ImportView, listRecentImports, prepareApply, previewImport } from "./people-import.service.ts";
 
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
@@ -42,6 +42,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       schema: {
         tags: ["people"],
         summary: "Upload an HR file and preview its import (nothing is changed yet)",
+        consumes: ["text/csv", "application/octet-stream", "application/vnd.ms-excel"],
         querystring: CreateImportQuery,
         body: FileBody,
         response: { 201: PeopleImport },
@@ -73,10 +74,30 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req, reply) => {
       const prepared = await prepareApply(req.params.id, deps);
-      // The staging and merge go on after the answer; the web app polls for progress.
+      // The staging and merge go on after the answer; the web app polls for progress. The import
+      // row carries its state: if this process dies, the next start marks it failed (interrupted).
       executeApply(prepared, deps).catch((err) => req.log.error({ err, importId: prepared.id }, "people import failed"));
       return reply.status(202).send(present(await getImport(prepared.id, deps), req));
     },
+  );
+
+  app.get(
+    "/api/people/imports",
+    {
+      schema: {
+        tags: ["people"],
+        summary: "The latest 20 imports, newest first, with their status and counts",
+        response: { 200: PeopleImportList },
+      },
+    },
+    async () => ({
+      items: (await listRecentImports(deps)).map(({ summary: { rejected: _rejected, ...summary }, ...item }) => ({
+        ...item,
+        summary,
+        createdAt: item.createdAt.toISOString(),
+        appliedAt: item.appliedAt?.toISOString() ?? null,
+      })),
+    }),
   );
 
   app.get(

@@ -4,11 +4,25 @@
  * pair's existence is not revealed by an id in the URL.
  */
 import type { Me } from "../../../contracts/accounts.ts";
+import type { ProgrammePhase } from "../../../contracts/programmes.ts";
 import { forbidden, notFound } from "../../platform/errors/app-error.ts";
 import type { PairActor } from "./programmes.domain.ts";
 
 export function isManager(user: Pick<Me, "roles">): boolean {
   return user.roles.includes("admin") || user.roles.includes("manager");
+}
+
+/**
+ * Whether the caller may know that a programme exists. Managers see every programme. Others never
+ * see a draft (it is announced to nobody, not even the people enrolled in it), then see the
+ * programmes they are in and those open for enrolment. Every route taking a programme id answers a
+ * programme hidden from the caller exactly as an unknown id: 404, never a 409 or 403 that would
+ * reveal it (programme-visibility.int.test.ts tries each route).
+ */
+export function canSeeProgramme(programme: { phase: ProgrammePhase }, isEnrolled: boolean, user: Pick<Me, "roles">): boolean {
+  if (isManager(user)) return true;
+  if (programme.phase === "draft") return false;
+  return isEnrolled || programme.phase === "enrolment";
 }
 
 export function requireManager(user: Pick<Me, "roles">): void {

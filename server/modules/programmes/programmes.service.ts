@@ -22,7 +22,7 @@ import { ensurePersonForUser, findPersonIdOfUser } from "../profiles/index.ts";
 import { closeProgrammePairs, withdrawProposals } from "./pairs.service.ts";
 import { programmeTemplates } from "./programme-templates.ts";
 import { canChangePhase, matchingSettingsOf } from "./programmes.domain.ts";
-import { isManager } from "./programmes.policy.ts";
+import { canSeeProgramme, isManager } from "./programmes.policy.ts";
 import * as repo from "./programmes.repository.ts";
 
 export type ProgrammesDeps = { database: Database; clock: Clock };
@@ -83,16 +83,14 @@ export async function createProgramme(body: CreateProgrammeBody, user: Me, deps:
   return (await present(deps.database.db, [row], null))[0] as Programme;
 }
 
-/** A programme the caller may see: managers see all; a participant those they are in or may apply to (else 404). */
+/** A programme the caller may see (programmes.policy.ts: canSeeProgramme), else 404. */
 export async function getProgramme(id: string, user: Me, deps: ProgrammesDeps): Promise<Programme> {
   const { db } = deps.database;
   const row = await repo.findProgramme(db, id);
   if (!row) throw notFound();
   const personId = await findPersonIdOfUser(db, user.id);
   const [programme] = await present(db, [row], personId);
-  if (!programme) throw notFound();
-  // A participant sees the programmes they are in (once out of draft: nobody is told before) and those open for enrolment.
-  if (!isManager(user) && (programme.phase === "draft" || (!programme.myEnrolment && programme.phase !== "enrolment"))) throw notFound();
+  if (!programme || !canSeeProgramme(programme, programme.myEnrolment !== null, user)) throw notFound();
   return programme;
 }
 
@@ -303,10 +301,13 @@ export async function apply(id: string, role: "mentor" | "mentee", user: Me, dep
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const programme = await repo.findProgramme(tx, id);
-    if (!programme) throw notFound();
+    const knownPersonId = await findPersonIdOfUser(tx, user.id);
+    const enrolment = programme && knownPersonId ? await repo.findEnrolment(tx, id, knownPersonId) : undefined;
+    // Hidden (a draft, or one they are not in past enrolment): as unknown, not a 409 saying it exists.
+    if (!programme || !canSeeProgramme(programme, enrolment !== undefined, user)) throw notFound();
     if (programme.phase !== "enrolment") throw new AppError(409, "NOT_OPEN_FOR_ENROLMENT", "errors.notOpenForEnrolment");
+    if (enrolment) throw new AppError(409, "ALREADY_ENROLLED", "errors.alreadyEnrolled");
     const personId = await ensurePersonForUser(tx, user.id, now);
-    if (await repo.findEnrolment(tx, id, personId)) throw new AppError(409, "ALREADY_ENROLLED", "errors.alreadyEnrolled");
     await repo.insertEnrolments(tx, [
       { programmeId: id, personId, role, status: "joined", source: "application", createdAt: now, answeredAt: now },
     ]);

@@ -19,6 +19,7 @@ import { checkPair, excludedPairs, isAvailable, pairKey, pairNotAllowed } from "
 import * as pairsRepo from "./pairs.repository.ts";
 import { openPairs } from "./pairs.service.ts";
 import { acceptsProposals, engineSettings, engineSlot, isMatchable, matchingSettingsOf, toMatchingProfile } from "./programmes.domain.ts";
+import { canSeeProgramme } from "./programmes.policy.ts";
 import * as repo from "./programmes.repository.ts";
 
 export type ProposalsDeps = { database: Database; clock: Clock };
@@ -35,6 +36,8 @@ async function menteeContext(db: Tx, programmeId: string, user: Me) {
   const personId = await findPersonIdOfUser(db, user.id);
   const enrolment = personId ? await repo.findEnrolment(db, programmeId, personId) : undefined;
   if (!programme || !personId || !enrolment) throw notFound();
+  // A draft is announced to nobody: "not found" before any 403 or 409 that would reveal it.
+  if (!canSeeProgramme(programme, true, user)) throw notFound();
   if (enrolment.role !== "mentee" || enrolment.status === "declined") throw forbidden();
   // Set aside by a manager: kept out of pairing for now, proposals included.
   if (enrolment.isSetAside) throw pairNotAllowed();

@@ -86,6 +86,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "DELETE /api/admin/skills/:id": ["admin"],
   "POST /api/people/imports": ["admin", "manager"],
   "POST /api/people/imports/:id/apply": ["admin", "manager"],
+  "GET /api/people/imports": ["admin", "manager"],
   "GET /api/people/imports/:id": ["admin", "manager"],
 };
 

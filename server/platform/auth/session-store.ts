@@ -7,8 +7,14 @@ import { hashToken, newToken } from "./tokens.ts";
 export type CurrentUser = Me;
 export type SessionLimits = { idleMs: number; absoluteMs: number };
 
-/** last_seen_at is written at most once a minute: a page load fires several API calls. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * How stale last_seen_at may get before it is written again: a page load fires several API calls, so
+ * not on every request; at most a minute, and a tenth of the idle limit so that a session in use
+ * never expires (with a 1-minute limit, a once-a-minute write would end a session used every 30 s).
+ */
+export function touchEveryMs(limits: SessionLimits): number {
+  return Math.min(60_000, limits.idleMs / 10);
+}
 
 /** Opens a session for a user; returns the token for the cookie (only its hash is stored). */
 export async function createSession(db: Tx, userId: string, now: Date): Promise<{ token: string; sessionId: string }> {
@@ -42,7 +48,7 @@ export async function findSession(
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs(limits)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
   const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id));

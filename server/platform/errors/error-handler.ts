@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from "fastify-type-provider-zod";
-import { hasMessage, translator } from "../i18n/i18n.ts";
+import { hasMessage, localeFromAcceptLanguage, translator } from "../i18n/i18n.ts";
 import { AppError, type ErrorDetail } from "./app-error.ts";
 
 export type ErrorEnvelope = {
@@ -61,7 +61,8 @@ function envelope(
   params: Record<string, unknown>,
   details: ErrorDetail[],
 ): ErrorEnvelope {
-  const t = translator(request.locale);
+  // The auth plugin sets the request's language; a bare app (or an error before that hook) reads Accept-Language.
+  const t = translator(request.locale ?? localeFromAcceptLanguage(request.headers["accept-language"]));
   return {
     error: {
       code,
@@ -71,39 +72,130 @@ function envelope(
   };
 }
 
+type Answer = { status: number; code: string; key: string; params?: Record<string, unknown>; details?: ErrorDetail[] };
+
+/** The details of a validation error from Fastify's own compiler (ajv), should a plugin's route use one. */
+function detailsFromAjv(validation: unknown[]): ErrorDetail[] {
+  return validation.map((entry) => {
+    const {
+      instancePath = "",
+      keyword,
+      params,
+    } = entry as { instancePath?: string; keyword?: string; params?: { missingProperty?: string } };
+    const parts = instancePath.split("/").filter(Boolean);
+    if (keyword === "required" && params?.missingProperty)
+      return { path: [...parts, params.missingProperty].join("."), messageKey: "fields.required" };
+    return { path: parts.join("."), messageKey: "fields.invalidValue" };
+  });
+}
+
+/** PostgreSQL's refusals of a character in text (U+0000) or jsonb (\u0000): bad input that slipped past the contracts. */
+const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
+
+/**
+ * What to answer for an error that is not ours (Fastify's, a plugin's, the database's): our code,
+ * our translated message and the right status; Fastify's English texts never reach the client.
+ * Null: a server fault (500).
+ */
+function answerFor(error: FastifyError, request: FastifyRequest): Answer | null {
+  switch (error.code) {
+    case "FST_ERR_BAD_URL":
+      return { status: 400, code: "BAD_URL", key: "errors.badUrl" };
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return { status: 414, code: "URL_TOO_LONG", key: "errors.urlTooLong" };
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return { status: 413, code: "PAYLOAD_TOO_LARGE", key: "errors.payloadTooLarge" };
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE": {
+      const contentType = request.headers["content-type"];
+      return contentType
+        ? {
+            status: 415,
+            code: "UNSUPPORTED_MEDIA_TYPE",
+            key: "errors.unsupportedMediaType",
+            params: { contentType: contentType.slice(0, 100) },
+          }
+        : { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", key: "errors.missingContentType" };
+    }
+    case "FST_ERR_ROUTE_MISSING_CONTENT_TYPE":
+      return { status: 400, code: "BAD_REQUEST", key: "errors.missingContentType" };
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return { status: 400, code: "BAD_REQUEST", key: "errors.invalidJson" };
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return { status: 400, code: "BAD_REQUEST", key: "errors.emptyJson" };
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return { status: 400, code: "BAD_REQUEST", key: "errors.invalidContentLength" };
+    case "FST_CSRF_INVALID_TOKEN":
+    case "FST_CSRF_MISSING_SECRET":
+      return { status: 403, code: "CSRF_INVALID", key: "errors.csrf" };
+  }
+  const validation = (error as { validation?: unknown }).validation;
+  if (Array.isArray(validation) && validation.length)
+    return { status: 400, code: "VALIDATION_ERROR", key: "errors.validation", details: detailsFromAjv(validation) };
+  const databaseCode = (error.cause as { code?: unknown } | undefined)?.code ?? error.code;
+  if (typeof databaseCode === "string" && UNSTORABLE_TEXT_CODES.has(databaseCode)) {
+    request.log.warn({ err: error }, "text PostgreSQL cannot store reached the database: a contract lacks contracts/text.ts");
+    return { status: 400, code: "INVALID_TEXT", key: "errors.invalidText" };
+  }
+  const status = error.statusCode ?? 500;
+  if (status < 400 || status >= 500) return null;
+  switch (status) {
+    case 401:
+      return { status, code: "UNAUTHENTICATED", key: "errors.unauthenticated" };
+    case 403:
+      return { status, code: "FORBIDDEN", key: "errors.forbidden" };
+    case 404:
+      return { status, code: "NOT_FOUND", key: "errors.notFound" };
+    case 413:
+      return { status, code: "PAYLOAD_TOO_LARGE", key: "errors.payloadTooLarge" };
+    case 429:
+      return { status, code: "RATE_LIMITED", key: "errors.rateLimited" };
+    default:
+      return { status, code: "BAD_REQUEST", key: "errors.badRequest" };
+  }
+}
+
+function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    reply.headers(error.headers);
+    return reply.status(error.status).send(envelope(request, error.code, error.messageKey, error.params, error.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? "body";
+    const input =
+      context === "body"
+        ? request.body
+        : context === "querystring"
+          ? request.query
+          : context === "params"
+            ? request.params
+            : request.headers;
+    const details = error.validation.map((issue) => detailFromIssue(issue, input));
+    return reply.status(400).send(envelope(request, "VALIDATION_ERROR", "errors.validation", {}, details));
+  }
+  const answer = answerFor(error, request);
+  if (answer) {
+    // Kept in the log (not sent): Fastify's or the plugin's own words help whoever reads the logs.
+    request.log.info({ code: error.code, reason: error.message }, "client error");
+    return reply.status(answer.status).send(envelope(request, answer.code, answer.key, answer.params ?? {}, answer.details ?? []));
+  }
+  request.log.error({ err: error }, "unhandled error");
+  return reply.status(500).send(envelope(request, "INTERNAL", "errors.internal", {}, []));
+}
+
 /** One error envelope for every failure, translated; never a stack trace to the client. */
 export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AppError) {
-      reply.headers(error.headers);
-      return reply.status(error.status).send(envelope(request, error.code, error.messageKey, error.params, error.details));
-    }
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const context = (error as { validationContext?: string }).validationContext ?? "body";
-      const input =
-        context === "body"
-          ? request.body
-          : context === "querystring"
-            ? request.query
-            : context === "params"
-              ? request.params
-              : request.headers;
-      const details = error.validation.map((issue) => detailFromIssue(issue, input));
-      return reply.status(400).send(envelope(request, "VALIDATION_ERROR", "errors.validation", {}, details));
-    }
-    const status = error.statusCode ?? 500;
-    if (error.code === "FST_CSRF_INVALID_TOKEN" || error.code === "FST_CSRF_MISSING_SECRET") {
-      return reply.status(403).send(envelope(request, "CSRF_INVALID", "errors.csrf", {}, []));
-    }
-    if (status === 429) return reply.status(429).send(envelope(request, "RATE_LIMITED", "errors.rateLimited", {}, []));
-    if (status === 413) return reply.status(413).send(envelope(request, "PAYLOAD_TOO_LARGE", "errors.payloadTooLarge", {}, []));
-    if (status >= 400 && status < 500) {
-      // Fastify's own client errors (malformed JSON, wrong content type): their text is safe to show.
-      return reply.status(status).send(envelope(request, "BAD_REQUEST", "errors.badRequest", { reason: error.message }, []));
-    }
-    request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send(envelope(request, "INTERNAL", "errors.internal", {}, []));
-  });
+  app.setErrorHandler(sendError);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the errors its router raises before any hook runs (a URL
+ * with a broken %-escape, a path parameter over 100 characters, a failing async constraint).
+ * No hook ran, so the language comes from Accept-Language alone.
+ * Wired in app.ts: `Fastify({ frameworkErrors: handleFrameworkError, … })`.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = localeFromAcceptLanguage(request.headers["accept-language"]);
+  return sendError(error, request, reply);
 }
 
 /** The 404 of an unknown route, in the error envelope. */

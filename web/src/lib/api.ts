@@ -24,7 +24,13 @@ export class ApiError extends Error {
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
+/**
+ * The CSRF token, fetched once and kept. The server binds it to the session: when a session begins or
+ * ends (login, logout, setup, invitation accepted, expiry) it answers with this header, and the token
+ * is dropped so that the next state-changing request fetches the new session's one.
+ */
 let csrfToken: Promise<string> | null = null;
+const CSRF_ROTATED_HEADER = "x-csrf-rotated";
 
 function getCsrfToken(): Promise<string> {
   csrfToken ??= request<{ token: string }>("GET", "/api/csrf-token").then(
@@ -74,10 +80,11 @@ function networkError(): ApiError {
 
 /** The body of a successful answer, or its error thrown; `retry` once when the CSRF token went stale. */
 async function answer<T>(response: Response, isRetry: boolean, retry: () => Promise<T>): Promise<T> {
+  if (response.headers.get(CSRF_ROTATED_HEADER)) csrfToken = null;
   // 204 No Content (e.g. an enrolment updated) has no body to parse.
   if (response.ok) return (response.status === 204 ? null : await response.json()) as T;
   const error = await readError(response);
-  // The token is bound to the session, which changes at login and logout: fetch a fresh one once.
+  // The token is bound to the session, which may have ended meanwhile (expiry, another tab): fetch a fresh one once.
   if (response.status === 403 && error.code === "CSRF_INVALID" && !isRetry) {
     csrfToken = null;
     return retry();
@@ -118,7 +125,9 @@ async function upload<T>(path: string, file: Blob, onProgress: (fraction: number
   xhr.setRequestHeader("x-csrf-token", token);
   xhr.send(file);
   await done;
-  return answer(new Response(xhr.responseText, { status: xhr.status }), isRetry, () => upload<T>(path, file, onProgress, true));
+  const rotated = xhr.getResponseHeader(CSRF_ROTATED_HEADER);
+  const response = new Response(xhr.responseText, { status: xhr.status, headers: rotated ? { [CSRF_ROTATED_HEADER]: rotated } : {} });
+  return answer(response, isRetry, () => upload<T>(path, file, onProgress, true));
 }
 
 export const api = {

@@ -7,6 +7,7 @@ import type { PeopleImport } from "../../../../contracts/people.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { api } from "../../lib/api.ts";
 import { ImportHelp } from "./import-help.tsx";
+import { ImportHistory, importsKey } from "./import-history.tsx";
 import { ImportCounts, ImportPreview } from "./import-preview.tsx";
 import { UploadForm } from "./upload-form.tsx";
 
@@ -19,12 +20,13 @@ function useImport(id: string | null) {
     queryKey: importKey(id),
     queryFn: () => api.get<PeopleImport>(`/api/people/imports/${id}`),
     enabled: id !== null,
-    // Seeded by the upload and apply answers: fetched again only to follow an apply.
+    // Seeded by the upload and apply answers, or fetched when reopened from the history; fetched again to follow an apply.
     staleTime: Number.POSITIVE_INFINITY,
     refetchInterval: (query) => (query.state.data?.status === "applying" ? 500 : false),
   });
   const status = current.data?.status;
   useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: importsKey });
     if (status !== "applied") return;
     void queryClient.invalidateQueries({ queryKey: ["people"] });
     void queryClient.invalidateQueries({ queryKey: ["overview"] });
@@ -60,6 +62,7 @@ export function ImportPage() {
       {!view && (
         <>
           <UploadForm onPreview={show} />
+          <ImportHistory onOpen={setId} />
           <ImportHelp />
         </>
       )}
@@ -91,13 +94,21 @@ export function ImportPage() {
             </Alert>
           ) : (
             <Alert color="red" variant="light" title={t("import.failed.title")}>
-              {t("import.failed.text")}
+              {t(`import.failure.${view.failure ?? "error"}.text`, { fileName: view.summary.fileName })}
             </Alert>
           )}
           {view.status === "applied" && <ImportCounts summary={view.summary} done />}
-          <Button variant="light" onClick={restart} style={{ alignSelf: "flex-start" }}>
-            {t("import.another")}
-          </Button>
+          <ErrorAlert error={apply.error} />
+          <Group>
+            {view.status === "failed" && view.canApply && (
+              <Button onClick={() => apply.mutate(view.id)} loading={apply.isPending}>
+                {t("import.applyAgain")}
+              </Button>
+            )}
+            <Button variant="light" onClick={restart}>
+              {t("import.another")}
+            </Button>
+          </Group>
         </>
       )}
       <ErrorAlert error={current.error} />

@@ -1,0 +1,119 @@
+/**
+ * An import whose process died while applying it (SIGKILL, a crash, a power cut) must not stay
+ * "applying" for ever: the next start, or the next "apply", marks it failed with its reason, drops
+ * its staged rows, and it can be applied again. The process dying is simulated by leaving an import
+ * "applying" with rows staged and nobody holding its lock, which is what a dead process leaves.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
+import { generateHrRows, toCsv } from "./hr-file-generator.ts";
+import { parseHrFile, validateImport } from "./people-import.domain.ts";
+import * as repo from "./people-import.repository.ts";
+import { recoverInterruptedImports } from "./people-import.service.ts";
+
+let ctx: TestContext;
+let hr: TestClient;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.close());
+beforeEach(async () => {
+  await ctx.database.db.execute(sql`truncate users, sessions, people, people_imports cascade`);
+  await createUser(ctx, { email: "rh@exemple.fr", roles: ["manager"], locale: "en" });
+  hr = new TestClient(ctx.app);
+  await hr.login("rh@exemple.fr");
+});
+
+const deps = () => ({ database: ctx.database, clock: ctx.clock });
+const count = async (query: ReturnType<typeof sql>) =>
+  Number(((await ctx.database.db.execute(query)) as unknown as { rows: { n: number | string }[] }).rows[0]?.n);
+const stagedRows = () => count(sql`select count(*) as n from people_import_rows`);
+const peopleCount = () => count(sql`select count(*) as n from people`);
+
+/** A previewed import of `rows` people, then left as a process killed in the middle of staging leaves it. */
+async function importKilledWhileStaging(rows: number): Promise<string> {
+  const text = toCsv(generateHrRows(rows));
+  const preview = await hr.request("POST", "/api/people/imports?fileName=export.csv", Buffer.from(text), {
+    headers: { "content-type": "text/csv" },
+  });
+  expect(preview.statusCode).toBe(201);
+  const id = preview.json().id as string;
+  const { records } = validateImport(parseHrFile(text), new Map(), { isFullSync: false, currentYear: 2026 });
+  const half = Math.floor(records.length / 2);
+  expect(await repo.claimImport(ctx.database.db, id, { phase: "staging", done: half, total: records.length })).toBe(true);
+  await repo.stageRows(ctx.database.db, id, records.slice(0, half), 0);
+  return id;
+}
+
+async function applyAndWait(id: string) {
+  const started = await hr.post(`/api/people/imports/${id}/apply`);
+  expect(started.statusCode, started.body).toBe(202);
+  for (;;) {
+    const view = (await hr.get(`/api/people/imports/${id}`)).json();
+    if (view.status !== "applying") return view;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe("an import interrupted by its process dying", () => {
+  it("is marked failed at the next start, its staged rows dropped, and applies whole when asked again", async () => {
+    const id = await importKilledWhileStaging(300);
+    expect(await stagedRows()).toBe(150);
+    // Before recovery it shows as applying, and nothing reached the directory.
+    expect((await hr.get(`/api/people/imports/${id}`)).json()).toMatchObject({ status: "applying", progress: { phase: "staging" } });
+
+    expect(await recoverInterruptedImports(deps())).toEqual([id]);
+    expect(await stagedRows()).toBe(0);
+    expect(await peopleCount()).toBe(0);
+    const failed = (await hr.get(`/api/people/imports/${id}`)).json();
+    expect(failed).toMatchObject({ status: "failed", failure: "interrupted", canApply: true, progress: null });
+    const history = (await hr.get("/api/people/imports")).json().items;
+    expect(history[0]).toMatchObject({ id, status: "failed", failure: "interrupted", canApply: true });
+
+    const applied = await applyAndWait(id);
+    expect(applied).toMatchObject({ status: "applied", failure: null, canApply: false });
+    expect(applied.summary.counts.created).toBe(300);
+    expect(await peopleCount()).toBe(300);
+    expect(await stagedRows()).toBe(0);
+  });
+
+  it("is recovered by the next apply when no restart happened (another instance died)", async () => {
+    const id = await importKilledWhileStaging(40);
+    const applied = await applyAndWait(id);
+    expect(applied.status).toBe("applied");
+    expect(await peopleCount()).toBe(40);
+    expect(await stagedRows()).toBe(0);
+  });
+
+  it("leaves alone an import whose apply is alive (its lock is held)", async () => {
+    const id = await importKilledWhileStaging(40);
+    const lock = await ctx.database.tryLock(`people-import:${id}`);
+    expect(lock).toBeDefined();
+    try {
+      expect(await recoverInterruptedImports(deps())).toEqual([]);
+      expect(await stagedRows()).toBe(20);
+      const again = await hr.post(`/api/people/imports/${id}/apply`);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe("IMPORT_NOT_PENDING");
+    } finally {
+      await lock?.release();
+    }
+  });
+
+  it("drops staged rows that belong to no import being applied", async () => {
+    const id = await importKilledWhileStaging(40);
+    await repo.finishImport(ctx.database.db, id, { status: "previewed" });
+    expect(await stagedRows()).toBe(20);
+    await recoverInterruptedImports(deps());
+    expect(await stagedRows()).toBe(0);
+  });
+
+  it("says in the history why an import failed, in the reader's language", async () => {
+    const id = await importKilledWhileStaging(10);
+    await recoverInterruptedImports(deps());
+    const item = (await hr.get("/api/people/imports")).json().items.find((i: { id: string }) => i.id === id);
+    expect(item).toMatchObject({ failure: "interrupted", summary: { fileName: "export.csv", totalRows: 10 } });
+    expect(item.summary.rejected).toBeUndefined();
+  });
+});
