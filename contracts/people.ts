@@ -72,16 +72,21 @@ export const ImportSummary = z.object({
   ignoredColumns: z.array(z.string()),
   sensitiveColumns: z.array(z.string()),
 });
+/** The states of an HR import, its phases while applied, and why a failed one failed (also the database's values). */
+export const IMPORT_STATUSES = ["previewed", "applying", "applied", "failed"] as const;
+export const IMPORT_PHASES = ["validating", "staging", "merging", "done"] as const;
+export const IMPORT_FAILURES = ["interrupted", "error", "expired"] as const;
+
 export const ImportProgress = z.object({
-  phase: z.enum(["validating", "staging", "merging", "done"]),
+  phase: z.enum(IMPORT_PHASES),
   done: z.number().int(),
   total: z.number().int(),
 });
 /** Why an import failed: its server stopped while applying it, the database refused it, or its preview waited over a day. */
-export const ImportFailure = z.enum(["interrupted", "error", "expired"]);
+export const ImportFailure = z.enum(IMPORT_FAILURES);
 export const PeopleImport = z.object({
   id: z.uuid(),
-  status: z.enum(["previewed", "applying", "applied", "failed"]),
+  status: z.enum(IMPORT_STATUSES),
   summary: ImportSummary,
   progress: ImportProgress.nullable(),
   failure: ImportFailure.nullable(),

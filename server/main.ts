@@ -4,7 +4,7 @@ import { type Config, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import type { DataDirLock } from "./db/lock.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
-import { recoverInterruptedImports } from "./modules/people/index.ts";
+import { recoverInterruptedImports, waitForAppliesInFlight } from "./modules/people/index.ts";
 import { expireProposals, remindIntroAnswers } from "./modules/programmes/index.ts";
 import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
@@ -59,6 +59,8 @@ export async function startServer(config: Config, options: { seed?: (database: D
     clearInterval(sweep);
     app.log.info({ signal }, "stopping");
     await app.close();
+    // An HR import being applied finishes first: closing the database under it would leave it half-recorded.
+    await waitForAppliesInFlight();
     await database.close();
     process.exit(0);
   };

@@ -65,6 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const locks = sessionLocks(options.url);
     return {
       db,
       kind: "postgres",
@@ -80,31 +81,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         migrated = true;
       },
       isReady: () => readyCheck(db),
-      async tryLock(key) {
-        const client = await pool.connect();
-        try {
-          const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as locked", [key]);
-          if (!rows[0]?.locked) {
-            client.release();
-            return undefined;
-          }
-        } catch (err) {
-          client.release();
-          throw err;
-        }
-        return {
-          async release() {
-            try {
-              await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]);
-              client.release();
-            } catch (err) {
-              // A connection that cannot unlock is dropped: the server then releases the lock.
-              client.release(err as Error);
-            }
-          },
-        };
+      tryLock: (key) => locks.tryLock(key),
+      async close() {
+        await locks.close();
+        await pool.end();
       },
-      close: () => pool.end(),
     };
   }
 
@@ -139,6 +120,66 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       isClosed = true;
       await client.close();
       await lock?.release();
+    },
+  };
+}
+
+/**
+ * Session advisory locks on one connection of their own, outside the pool: a lock held for a long
+ * apply takes no pooled connection (applies waiting for one while holding one would starve the
+ * pool), and the server releases every lock when the connection dies, as when the process dies.
+ * A key is held once per process too (PostgreSQL's session locks are reentrant).
+ */
+function sessionLocks(url: string) {
+  let connection: Promise<pg.Client> | undefined;
+  /** Each key held, with the handle that holds it (a handle of a lost connection must not release a newer one). */
+  const heldKeys = new Map<string, symbol>();
+  const connect = () => {
+    connection ??= (async () => {
+      const client = new pg.Client({ connectionString: url });
+      client.on("error", (err) => {
+        // The server dropped the connection, and the locks with it: say so, and open a new one next time.
+        console.error(`Lost the database connection holding ${heldKeys.size} lock(s): ${err.message}`);
+        heldKeys.clear();
+        connection = undefined;
+      });
+      await client.connect();
+      return client;
+    })().catch((err) => {
+      connection = undefined;
+      throw err;
+    });
+    return connection;
+  };
+  // Queries on one pg client run one after another: no two lock calls interleave.
+  return {
+    async tryLock(key: string): Promise<HeldLock | undefined> {
+      if (heldKeys.has(key)) return undefined;
+      const handle = Symbol(key);
+      heldKeys.set(key, handle);
+      try {
+        const client = await connect();
+        const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as locked", [key]);
+        if (!rows[0]?.locked) {
+          heldKeys.delete(key);
+          return undefined;
+        }
+        return {
+          async release() {
+            if (heldKeys.get(key) !== handle) return; // its connection was lost: the server released it already
+            heldKeys.delete(key);
+            await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]).catch(() => {});
+          },
+        };
+      } catch (err) {
+        heldKeys.delete(key);
+        throw err;
+      }
+    },
+    async close() {
+      const client = await connection?.catch(() => undefined);
+      connection = undefined;
+      await client?.end().catch(() => {});
     },
   };
 }

@@ -103,6 +103,13 @@ describe("data directory lock", () => {
     await lock.release();
   });
 
+  it("takes over a directory lock of the previous version that names no owner at all", async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, LOCK_FILE));
+    const lock = await lockDataDir(dir, { log: () => {} });
+    await lock.release();
+  });
+
   it("tells a live process from a dead one by its pid and its start", () => {
     expect(isOwnerAlive({ pid: process.pid, processStart: processStartOf(process.pid) })).toBe(true);
     expect(isOwnerAlive({ pid: process.pid, processStart: "another start" })).toBe(process.platform === "win32");

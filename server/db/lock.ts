@@ -76,6 +76,8 @@ export function processStartOf(pid: number): string | null {
 }
 
 function isPidAlive(pid: number): boolean {
+  // 0 and negative numbers name process groups for kill(2), not a process: no owner.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { IMPORT_FAILURES, type IMPORT_PHASES, IMPORT_STATUSES } from "../../contracts/people.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -133,17 +134,17 @@ export const peopleImports = pgTable("people_imports", {
   fileName: text("file_name").notNull(),
   content: text("content"),
   isFullSync: boolean("is_full_sync").notNull(),
-  status: text("status", { enum: ["previewed", "applying", "applied", "failed"] }).notNull(),
+  status: text("status", { enum: IMPORT_STATUSES }).notNull(),
   /** Counts of the preview, then of the applied import. */
   summary: jsonb("summary").notNull(),
   appliedAt: timestamp("applied_at", { withTimezone: true }),
   /** While applying: the phase and rows done, written as it goes so that any instance can show it. */
-  progress: jsonb("progress").$type<{ phase: "validating" | "staging" | "merging" | "done"; done: number; total: number }>(),
+  progress: jsonb("progress").$type<{ phase: (typeof IMPORT_PHASES)[number]; done: number; total: number }>(),
   /**
    * Why a failed import failed: the process applying it stopped ("interrupted"), the database
    * refused the merge ("error"), or its preview waited more than a day ("expired").
    */
-  failure: text("failure", { enum: ["interrupted", "error", "expired"] }),
+  failure: text("failure", { enum: IMPORT_FAILURES }),
 });
 
 /** Rows of an import being applied, staged in batches (with progress) before one atomic merge into people. */

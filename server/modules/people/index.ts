@@ -9,4 +9,4 @@ export {
   listPeople,
   type NewPerson,
 } from "./people.repository.ts";
-export { recoverInterruptedImports } from "./people-import.service.ts";
+export { recoverInterruptedImports, waitForAppliesInFlight } from "./people-import.service.ts";

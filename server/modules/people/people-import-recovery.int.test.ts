@@ -8,9 +8,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
 import { generateHrRows, toCsv } from "./hr-file-generator.ts";
+import { stagingBatches } from "./people-import.check.ts";
 import { parseHrFile, validateImport } from "./people-import.domain.ts";
 import * as repo from "./people-import.repository.ts";
-import { recoverInterruptedImports } from "./people-import.service.ts";
+import { executeApply, recoverInterruptedImports, waitForAppliesInFlight } from "./people-import.service.ts";
 
 let ctx: TestContext;
 let hr: TestClient;
@@ -42,7 +43,7 @@ async function importKilledWhileStaging(rows: number): Promise<string> {
   const { records } = validateImport(parseHrFile(text), new Map(), { isFullSync: false, currentYear: 2026 });
   const half = Math.floor(records.length / 2);
   expect(await repo.claimImport(ctx.database.db, id, { phase: "staging", done: half, total: records.length })).toBe(true);
-  await repo.stageRows(ctx.database.db, id, records.slice(0, half), 0);
+  for (const batch of stagingBatches(records.slice(0, half))) await repo.stageRows(ctx.database.db, id, batch);
   return id;
 }
 
@@ -115,5 +116,30 @@ describe("an import interrupted by its process dying", () => {
     const item = (await hr.get("/api/people/imports")).json().items.find((i: { id: string }) => i.id === id);
     expect(item).toMatchObject({ failure: "interrupted", summary: { fileName: "export.csv", totalRows: 10 } });
     expect(item.summary.rejected).toBeUndefined();
+  });
+
+  it("never merges a partial staging: the directory stays as it was and the import fails", async () => {
+    // A full sync merged over half its rows would deactivate the other half of the company.
+    const id = await importKilledWhileStaging(40);
+    const lock = await ctx.database.tryLock(`people-import:${id}`);
+    if (!lock) throw new Error("lock taken");
+    const summary = (await hr.get(`/api/people/imports/${id}`)).json().summary;
+    await expect(executeApply({ id, isFullSync: true, batches: [], total: 40, summary, lock }, deps())).rejects.toThrow(
+      /20 of its 40 rows staged/,
+    );
+    expect(await peopleCount()).toBe(0);
+    expect((await hr.get(`/api/people/imports/${id}`)).json()).toMatchObject({ status: "failed", failure: "error" });
+    expect(await stagedRows()).toBe(0);
+  });
+
+  it("lets a stop wait for an apply running in the background", async () => {
+    const text = toCsv(generateHrRows(60));
+    const preview = await hr.request("POST", "/api/people/imports?fileName=export.csv", Buffer.from(text), {
+      headers: { "content-type": "text/csv" },
+    });
+    expect((await hr.post(`/api/people/imports/${preview.json().id}/apply`)).statusCode).toBe(202);
+    await waitForAppliesInFlight();
+    expect((await hr.get(`/api/people/imports/${preview.json().id}`)).json().status).toBe("applied");
+    expect(await peopleCount()).toBe(60);
   });
 });

@@ -162,4 +162,24 @@ describe("importing people from the HR system", () => {
     expect((await participant.get(`/api/people/imports/${view.json().id}`)).statusCode).toBe(403);
     expect((await participant.post(`/api/people/imports/${view.json().id}/apply`)).statusCode).toBe(403);
   });
+
+  it("applies a file that swaps two people's emails and moves a third one's", async () => {
+    const deps = { database: ctx.database, clock: ctx.clock };
+    const rows = generateHrRows(5);
+    const first = await previewImport({ fileName: "a.csv", bytes: Buffer.from(toCsv(rows)), isFullSync: false }, null, deps);
+    await applyImport(first.id, deps);
+    const emailOf = (row: string[] | undefined) => (row as string[])[3] as string;
+    const [a, b, c] = [rows[0], rows[1], rows[2]].map(emailOf) as [string, string, string];
+    const moved = rows.map((row) => [...row]);
+    (moved[0] as string[])[3] = b; // a and b swap
+    (moved[1] as string[])[3] = a;
+    (moved[2] as string[])[3] = `nouvelle.${c}`; // c leaves its address…
+    (moved[3] as string[])[3] = c; // …which the fourth person takes
+    const second = await previewImport({ fileName: "b.csv", bytes: Buffer.from(toCsv(moved)), isFullSync: false }, null, deps);
+    expect(second.summary.rejectedCount).toBe(0);
+    const applied = await applyImport(second.id, deps);
+    expect(applied.summary.counts).toMatchObject({ created: 0, updated: 4, unchanged: 1 });
+    const emails = (await directory()).rows.map((r) => r.email);
+    expect(emails.slice(0, 4)).toEqual([b, a, `nouvelle.${c}`, c]);
+  });
 });

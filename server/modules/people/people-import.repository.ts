@@ -69,6 +69,31 @@ export async function claimImport(db: Tx, id: string, progress: ImportRow["progr
   return rows.length === 1;
 }
 
+/**
+ * Marks an import that is still "applying" as failed. Waits for a merge holding the import's row
+ * (lockImportForMerge) to end: a committed merge has made it "applied", and it is left so (false).
+ */
+export async function failApplyingImport(db: Tx, id: string, failure: NonNullable<ImportRow["failure"]>): Promise<boolean> {
+  const rows = await db
+    .update(peopleImports)
+    .set({ status: "failed", failure, progress: null })
+    .where(and(eq(peopleImports.id, id), eq(peopleImports.status, "applying")))
+    .returning({ id: peopleImports.id });
+  return rows.length === 1;
+}
+
+/**
+ * First step of the merge transaction: locks the import's row (so no recovery can fail it while it
+ * merges) and checks that it is still "applying" with all its rows staged; throws otherwise, which
+ * rolls the merge back. A full sync must never run on a partial staging: it would deactivate the rest.
+ */
+export async function lockImportForMerge(tx: Tx, id: string, total: number): Promise<void> {
+  const [row] = await tx.select({ status: peopleImports.status }).from(peopleImports).where(eq(peopleImports.id, id)).for("update");
+  if (row?.status !== "applying") throw new Error(`import ${id} is ${row?.status ?? "gone"}, not applying: merge abandoned`);
+  const [staged] = await tx.select({ n: sql<number>`count(*)::int` }).from(peopleImportRows).where(eq(peopleImportRows.importId, id));
+  if (staged?.n !== total) throw new Error(`import ${id} has ${staged?.n ?? 0} of its ${total} rows staged: merge abandoned`);
+}
+
 export async function setProgress(db: Tx, id: string, progress: NonNullable<ImportRow["progress"]>): Promise<void> {
   await db.update(peopleImports).set({ progress }).where(eq(peopleImports.id, id));
 }
@@ -116,16 +141,16 @@ export async function finishImport(
 
 /**
  * Stages one batch in a single statement: the rows travel as one JSON parameter (no parameter-count
- * limit); `firstSeq` is the rank of the batch's first row in the file.
+ * limit), as `stagingBatches` (people-import.check.ts) writes them.
  */
-export async function stageRows(db: Tx, importId: string, records: PersonRecord[], firstSeq: number): Promise<void> {
-  const json = JSON.stringify(records.map((r, i) => ({ ...r, seq: firstSeq + i, languages: r.languages.join(",") })));
+export async function stageRows(db: Tx, importId: string, batch: Uint8Array): Promise<void> {
+  const batchJson = new TextDecoder().decode(batch);
   await db.execute(sql`
     insert into ${peopleImportRows} (import_id, seq, employee_id, first_name, last_name, email, department, site, job_title,
       manager_employee_id, hire_year, experience_band, languages, time_zone, is_active)
     select ${importId}::uuid, x.seq, x."employeeId", x."firstName", x."lastName", x.email, x.department, x.site, x."jobTitle",
       x."managerEmployeeId", x."hireYear", x."experienceBand", string_to_array(x.languages, ','), x."timeZone", x."isActive"
-    from json_to_recordset(${json}::json) as x(seq integer, "employeeId" text, "firstName" text, "lastName" text, email text, department text,
+    from json_to_recordset(${batchJson}::json) as x(seq integer, "employeeId" text, "firstName" text, "lastName" text, email text, department text,
       site text, "jobTitle" text, "managerEmployeeId" text, "hireYear" integer, "experienceBand" text, languages text, "timeZone" text,
       "isActive" boolean)`);
 }
@@ -142,6 +167,12 @@ export async function mergeStagedRows(
   now: Date,
   options: { isFullSync: boolean; total: number; onSlice?: (done: number) => Promise<void> | void },
 ): Promise<Omit<ImportCounts, "unchanged">> {
+  // People whose email changes first get a placeholder: the file may move an address from one person
+  // to another, or swap two, which row-by-row uniqueness checks would otherwise refuse mid-merge.
+  await tx.execute(sql`
+    update ${people} set email = '~moving~' || people.id::text
+    from ${peopleImportRows} r
+    where r.import_id = ${importId}::uuid and r.employee_id = people.employee_id and r.email <> people.email`);
   let created = 0;
   let updated = 0;
   for (let from = 0; from < options.total; from += SLICE_ROWS) {

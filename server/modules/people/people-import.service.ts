@@ -8,13 +8,14 @@
  * whose lock is free belongs to a process that died: `recoverInterruptedImports` marks it failed.
  */
 import { randomUUID } from "node:crypto";
+import type { IMPORT_FAILURES, IMPORT_STATUSES } from "../../../contracts/people.ts";
 import { hasUnstorableCharacter } from "../../../contracts/text.ts";
 import type { Database, HeldLock } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
 import { yieldToEventLoop } from "../../platform/threads/yield-to-event-loop.ts";
-import { checkInWorker } from "./people-import.check.ts";
-import { decodeHrFile, type ImportCounts, ImportFileError, type Rejection, type ValidationResult } from "./people-import.domain.ts";
+import { checkInWorker, STAGING_BATCH } from "./people-import.check.ts";
+import { decodeHrFile, type ImportCounts, ImportFileError, type Rejection } from "./people-import.domain.ts";
 import * as repo from "./people-import.repository.ts";
 
 export type ImportDeps = { database: Database; clock: Clock };
@@ -31,9 +32,9 @@ export type ImportSummary = {
   /** Columns such as a date of birth: never read, never stored. */
   sensitiveColumns: string[];
 };
-export type ImportStatus = "previewed" | "applying" | "applied" | "failed";
-export type ImportProgress = { phase: "validating" | "staging" | "merging" | "done"; done: number; total: number };
-export type ImportFailure = NonNullable<repo.ImportRow["failure"]>;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export type ImportProgress = NonNullable<repo.ImportRow["progress"]>;
+export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 export type ImportView = {
   id: string;
   status: ImportStatus;
@@ -45,7 +46,6 @@ export type ImportView = {
 };
 
 export const MAX_LISTED_REJECTIONS = 1000;
-const STAGING_BATCH = 5000;
 /** How long a previewed file waits for "apply". */
 const PREVIEW_KEPT_MS = 24 * 3_600_000;
 
@@ -54,49 +54,47 @@ const importLockKey = (id: string) => `people-import:${id}`;
 /** Merge progress of the imports this process is applying (inside the merge transaction, the row cannot show it). */
 const mergeProgressById = new Map<string, ImportProgress>();
 
-function toAppError(err: ImportFileError): AppError {
-  return new AppError(400, "IMPORT_FILE_INVALID", `import.file.${err.code}`, err.params, [
-    { path: "file", messageKey: `import.file.${err.code}`, params: err.params },
-  ]);
+/** Runs `work` on a file's content; a file that cannot be read (ImportFileError) becomes a 400 naming the file. */
+async function readingFile<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof ImportFileError)) throw err;
+    throw new AppError(400, "IMPORT_FILE_INVALID", `import.file.${err.code}`, err.params, [
+      { path: "file", messageKey: `import.file.${err.code}`, params: err.params },
+    ]);
+  }
 }
+
+type Checked = Awaited<ReturnType<typeof checkInWorker>>;
 
 async function check(
   text: string,
-  fileName: string,
-  isFullSync: boolean,
+  input: { fileName: string; isFullSync: boolean; withStaging: boolean },
   deps: ImportDeps,
-): Promise<{ result: ValidationResult; summary: ImportSummary }> {
+): Promise<{ checked: Checked; summary: ImportSummary }> {
   const snapshot = await repo.loadSnapshot(deps.database.db);
-  let checked: Awaited<ReturnType<typeof checkInWorker>>;
-  try {
-    checked = await checkInWorker({ text, snapshot, options: { isFullSync, currentYear: deps.clock.now().getUTCFullYear() } });
-  } catch (err) {
-    if (err instanceof ImportFileError) throw toAppError(err);
-    throw err;
-  }
-  const { result } = checked;
+  const checked: Checked = await readingFile(() =>
+    checkInWorker({
+      text,
+      snapshot,
+      options: { isFullSync: input.isFullSync, currentYear: deps.clock.now().getUTCFullYear() },
+      withStaging: input.withStaging,
+    }),
+  );
   return {
-    result,
+    checked,
     summary: {
-      fileName,
-      isFullSync,
+      fileName: input.fileName,
+      isFullSync: input.isFullSync,
       totalRows: checked.totalRows,
-      counts: result.counts,
-      rejected: result.rejected.slice(0, MAX_LISTED_REJECTIONS),
-      rejectedCount: result.rejected.length,
+      counts: checked.counts,
+      rejected: checked.rejected.slice(0, MAX_LISTED_REJECTIONS),
+      rejectedCount: checked.rejected.length,
       ignoredColumns: checked.ignoredColumns,
       sensitiveColumns: checked.sensitiveColumns,
     },
   };
-}
-
-function decodeOrThrow(bytes: Uint8Array): string {
-  try {
-    return decodeHrFile(bytes);
-  } catch (err) {
-    if (err instanceof ImportFileError) throw toAppError(err);
-    throw err;
-  }
 }
 
 /** Reads and checks a file; keeps it for "apply". Changes nothing in the directory. */
@@ -105,8 +103,8 @@ export async function previewImport(
   actorId: string | null,
   deps: ImportDeps,
 ): Promise<ImportView & { rejectedAll: Rejection[] }> {
-  const text = decodeOrThrow(input.bytes);
-  const { summary, result } = await check(text, input.fileName, input.isFullSync, deps);
+  const text = await readingFile(() => decodeHrFile(input.bytes));
+  const { summary, checked } = await check(text, { ...input, withStaging: false }, deps);
   await repo.forgetStalePreviews(deps.database.db, new Date(deps.clock.now().getTime() - PREVIEW_KEPT_MS));
   // A file with a character PostgreSQL cannot store (its rows are refused, so it can never be applied) is not kept.
   const isKept = !hasUnstorableCharacter(text);
@@ -119,22 +117,29 @@ export async function previewImport(
     status: "previewed",
     summary,
   });
-  return { id: row.id, status: "previewed", summary, progress: null, failure: null, canApply: isKept, rejectedAll: result.rejected };
+  return { id: row.id, status: "previewed", summary, progress: null, failure: null, canApply: isKept, rejectedAll: checked.rejected };
 }
 
 type PreparedApply = {
   id: string;
   isFullSync: boolean;
-  records: ValidationResult["records"];
+  /** The rows to write, as `stageRows` takes them, and how many. */
+  batches: Uint8Array[];
+  total: number;
   summary: ImportSummary;
   /** The import's lock, held until the apply ends. */
   lock: HeldLock;
 };
 
-/** Marks an import whose process died while applying it as failed, and drops what it had staged. Its lock must be held. */
-async function failInterrupted(id: string, deps: ImportDeps): Promise<void> {
-  await repo.deleteStagedRows(deps.database.db, id);
-  await repo.finishImport(deps.database.db, id, { status: "failed", failure: "interrupted" });
+/**
+ * Marks an import still "applying" as failed and drops what it had staged; false when it is no
+ * longer applying (its merge committed meanwhile: it is applied, and stays so).
+ */
+async function failImport(id: string, failure: ImportFailure, deps: ImportDeps): Promise<boolean> {
+  const { db } = deps.database;
+  if (!(await repo.failApplyingImport(db, id, failure))) return false;
+  await repo.deleteStagedRows(db, id);
+  return true;
 }
 
 /**
@@ -150,18 +155,23 @@ export async function prepareApply(id: string, deps: ImportDeps): Promise<Prepar
     let found = await repo.findImport(db, id);
     if (!found) throw notFound();
     if (found.status === "applying") {
-      await failInterrupted(id, deps);
+      await failImport(id, "interrupted", deps);
       found = await repo.findImport(db, id);
     }
-    if (!found || !isApplicable(found)) throw new AppError(409, "IMPORT_NOT_PENDING", "import.file.notPending");
-    const { result, summary } = await check(found.content as string, found.fileName, found.isFullSync, deps);
-    if (result.rejected.length) {
+    if (!found || !isApplicable(found.status, found.content !== null))
+      throw new AppError(409, "IMPORT_NOT_PENDING", "import.file.notPending");
+    const { checked, summary } = await check(
+      found.content as string,
+      { fileName: found.fileName, isFullSync: found.isFullSync, withStaging: true },
+      deps,
+    );
+    if (checked.rejected.length) {
       await repo.finishImport(db, id, { status: "previewed", summary, failure: null });
       throw new AppError(409, "IMPORT_REJECTED", "import.file.rejected");
     }
-    const progress: ImportProgress = { phase: "staging", done: 0, total: result.records.length };
+    const progress: ImportProgress = { phase: "staging", done: 0, total: checked.recordCount };
     if (!(await repo.claimImport(db, id, progress))) throw new AppError(409, "IMPORT_NOT_PENDING", "import.file.notPending");
-    return { id, isFullSync: found.isFullSync, records: result.records, summary, lock };
+    return { id, isFullSync: found.isFullSync, batches: checked.stagingBatches, total: checked.recordCount, summary, lock };
   } catch (err) {
     await lock.release();
     throw err;
@@ -173,18 +183,37 @@ export async function prepareApply(id: string, deps: ImportDeps): Promise<Prepar
  * merges them into the directory in one transaction, so a failure at any point, or the process
  * dying, leaves the directory as it was. Releases the import's lock.
  */
-export async function executeApply(
+export function executeApply(
   prepared: PreparedApply,
   deps: ImportDeps,
   onProgress: (p: ImportProgress) => void = () => {},
 ): Promise<ImportView> {
+  const running = runApply(prepared, deps, onProgress);
+  const settled = running.then(
+    () => {},
+    () => {},
+  );
+  appliesInFlight.add(settled);
+  void settled.then(() => appliesInFlight.delete(settled));
+  return running;
+}
+
+/** Applies running in this process: a stop waits for them rather than closing the database under one. */
+const appliesInFlight = new Set<Promise<void>>();
+
+/** Resolves once every apply this process runs has ended (a graceful stop waits for it before closing the database). */
+export async function waitForAppliesInFlight(): Promise<void> {
+  await Promise.all([...appliesInFlight]);
+}
+
+async function runApply(prepared: PreparedApply, deps: ImportDeps, onProgress: (p: ImportProgress) => void): Promise<ImportView> {
   const { db } = deps.database;
-  const { id, records, summary } = prepared;
-  const total = records.length;
+  const { id, batches, total, summary } = prepared;
+  let isCommitted = false;
   try {
-    for (let start = 0; start < total; start += STAGING_BATCH) {
-      await repo.stageRows(db, id, records.slice(start, start + STAGING_BATCH), start);
-      const progress: ImportProgress = { phase: "staging", done: Math.min(start + STAGING_BATCH, total), total };
+    for (const [index, batch] of batches.entries()) {
+      await repo.stageRows(db, id, batch);
+      const progress: ImportProgress = { phase: "staging", done: Math.min((index + 1) * STAGING_BATCH, total), total };
       await repo.setProgress(db, id, progress);
       onProgress(progress);
       await yieldToEventLoop();
@@ -194,8 +223,11 @@ export async function executeApply(
     mergeProgressById.set(id, merging);
     onProgress(merging);
     const now = deps.clock.now();
-    const changed = await db.transaction((tx) =>
-      repo.mergeStagedRows(tx, id, now, {
+    // The directory, the staged rows and the import's status change in one transaction: the import
+    // is applied whole and recorded as applied, or nothing of it happened.
+    const applied = await db.transaction(async (tx) => {
+      await repo.lockImportForMerge(tx, id, total);
+      const changed = await repo.mergeStagedRows(tx, id, now, {
         isFullSync: prepared.isFullSync,
         total,
         onSlice: (done) => {
@@ -203,17 +235,19 @@ export async function executeApply(
           mergeProgressById.set(id, progress);
           onProgress(progress);
         },
-      }),
-    );
-    const applied: ImportSummary = { ...summary, counts: { ...changed, unchanged: total - changed.created - changed.updated } };
-    await repo.deleteStagedRows(db, id);
-    await repo.finishImport(db, id, { status: "applied", summary: applied, appliedAt: now });
+      });
+      const appliedSummary: ImportSummary = { ...summary, counts: { ...changed, unchanged: total - changed.created - changed.updated } };
+      await repo.deleteStagedRows(tx, id);
+      await repo.finishImport(tx, id, { status: "applied", summary: appliedSummary, appliedAt: now });
+      return appliedSummary;
+    });
+    isCommitted = true;
     const done: ImportProgress = { phase: "done", done: total, total };
     onProgress(done);
     return { id, status: "applied", summary: applied, progress: done, failure: null, canApply: false };
   } catch (err) {
-    await repo.deleteStagedRows(db, id).catch(() => {});
-    await repo.finishImport(db, id, { status: "failed", failure: "error" }).catch(() => {});
+    // Once committed, the import is applied and recorded so: nothing to undo.
+    if (!isCommitted) await failImport(id, "error", deps).catch(() => {});
     throw err;
   } finally {
     mergeProgressById.delete(id);
@@ -235,8 +269,9 @@ export async function importFile(
   deps: ImportDeps,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<{ summary: ImportSummary; rejected: Rejection[]; isApplied: boolean }> {
-  const { result, summary } = await check(decodeOrThrow(input.bytes), input.fileName, input.isFullSync, deps);
-  if (input.isDryRun || result.rejected.length) return { summary, rejected: result.rejected, isApplied: false };
+  const text = await readingFile(() => decodeHrFile(input.bytes));
+  const { checked, summary } = await check(text, { ...input, withStaging: !input.isDryRun }, deps);
+  if (input.isDryRun || checked.rejected.length) return { summary, rejected: checked.rejected, isApplied: false };
   // The lock is taken before the row exists: no recovery can take this import for an interrupted one.
   const id = randomUUID();
   const lock = await deps.database.tryLock(importLockKey(id));
@@ -251,18 +286,22 @@ export async function importFile(
       isFullSync: input.isFullSync,
       status: "applying",
       summary,
-      progress: { phase: "staging", done: 0, total: result.records.length },
+      progress: { phase: "staging", done: 0, total: checked.recordCount },
     });
   } catch (err) {
     await lock.release();
     throw err;
   }
-  const applied = await executeApply({ id, isFullSync: input.isFullSync, records: result.records, summary, lock }, deps, onProgress);
+  const applied = await executeApply(
+    { id, isFullSync: input.isFullSync, batches: checked.stagingBatches, total: checked.recordCount, summary, lock },
+    deps,
+    onProgress,
+  );
   return { summary: applied.summary, rejected: [], isApplied: true };
 }
 
-const isApplicable = (row: Pick<repo.ImportRow, "status" | "content">) =>
-  row.content !== null && (row.status === "previewed" || row.status === "failed");
+/** Whether "apply" may be asked: the file is kept and the import is previewed, or failed and may be tried again (the repository's claim says the same in SQL). */
+const isApplicable = (status: ImportStatus, hasFile: boolean) => hasFile && (status === "previewed" || status === "failed");
 
 /** An import's state for the web app's polling, with its progress while it is applied. */
 export async function getImport(id: string, deps: ImportDeps): Promise<ImportView> {
@@ -274,7 +313,7 @@ export async function getImport(id: string, deps: ImportDeps): Promise<ImportVie
     summary: found.summary as ImportSummary,
     progress: found.status === "applying" ? (mergeProgressById.get(id) ?? found.progress) : null,
     failure: found.failure,
-    canApply: isApplicable(found),
+    canApply: isApplicable(found.status, found.content !== null),
   };
 }
 
@@ -292,7 +331,7 @@ export async function listRecentImports(deps: ImportDeps, limit = 20): Promise<I
     status: row.status,
     summary: row.summary as ImportSummary,
     failure: row.failure,
-    canApply: row.isKept && (row.status === "previewed" || row.status === "failed"),
+    canApply: isApplicable(row.status, row.isKept),
     createdAt: row.createdAt,
     appliedAt: row.appliedAt,
   }));
@@ -309,8 +348,7 @@ export async function recoverInterruptedImports(deps: ImportDeps): Promise<strin
     const lock = await deps.database.tryLock(importLockKey(id));
     if (!lock) continue; // applied right now by a live instance
     try {
-      await failInterrupted(id, deps);
-      failed.push(id);
+      if (await failImport(id, "interrupted", deps)) failed.push(id);
     } finally {
       await lock.release();
     }

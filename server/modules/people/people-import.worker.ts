@@ -10,4 +10,5 @@ try {
   if (!(err instanceof ImportFileError)) throw err;
   outcome = { kind: "file-error", code: err.code, params: err.params };
 }
-parentPort?.postMessage(outcome);
+// The staging batches move to the main thread without a copy.
+parentPort?.postMessage(outcome, outcome.kind === "checked" ? outcome.stagingBatches.map((batch) => batch.buffer as ArrayBuffer) : []);

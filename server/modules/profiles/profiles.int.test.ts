@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
 import { insertPeople } from "../people/index.ts";
@@ -156,5 +157,49 @@ describe("who sees what", () => {
     await hr.post("/api/me/self-assessments", { answers: [{ skillId: "seo", level: 0 }] });
     const leas = (await lea.get("/api/me/self-assessments")).json().items;
     expect(leas.flatMap((a: { answers: { skillId: string }[] }) => a.answers.map((x) => x.skillId))).not.toContain("seo");
+  });
+});
+
+describe("an account whose email the directory gives to someone else", () => {
+  let own: TestContext;
+  beforeAll(async () => {
+    own = await createTestApp();
+  });
+  afterAll(() => own.close());
+
+  it("answers 409, not 500, when the directory gives my email to a person who already has another account", async () => {
+    // Camille's account is linked to her directory entry; Claude's account has no entry yet.
+    await insertPeople(own.database.db, [{ employeeId: "E10", firstName: "Camille", lastName: "Durand", email: "camille@exemple.fr" }]);
+    await createUser(own, { email: "camille@exemple.fr", displayName: "Camille Durand" });
+    await createUser(own, { email: "c.durand@exemple.fr", displayName: "Claude Durand", locale: "en" });
+    // An HR import then gives Camille the address Claude's account uses (people-import updates emails by employee id).
+    await own.database.db.execute(sql`update people set email = 'c.durand@exemple.fr' where employee_id = 'E10'`);
+
+    const claude = new TestClient(own.app);
+    await claude.login("c.durand@exemple.fr");
+    const saved = await claude.request("PUT", "/api/me/profile", leaProfile);
+    expect([saved.statusCode, saved.json()]).toEqual([
+      409,
+      {
+        error: {
+          code: "PERSON_HAS_ACCOUNT",
+          message: "In the directory, your address c.durand@exemple.fr belongs to Camille Durand, who already has another account. Ask HR to correct the directory.",
+          details: [],
+        },
+      },
+    ]);
+    const assessed = await claude.post("/api/me/self-assessments", { answers: [{ skillId: "prompting", level: 2 }] });
+    expect([assessed.statusCode, assessed.json().error.code]).toEqual([409, "PERSON_HAS_ACCOUNT"]);
+    await claude.patch("/api/me", { locale: "fr" });
+    expect((await claude.request("PUT", "/api/me/profile", leaProfile)).json().error.message).toBe(
+      "Dans l’annuaire, votre adresse c.durand@exemple.fr est celle de Camille Durand, qui a déjà un autre compte. Demandez aux RH de corriger l’annuaire.",
+    );
+    // Nothing was linked: Camille keeps her entry, Claude has none.
+    const [row] = (
+      await own.database.db.execute(
+        sql`select count(*)::int as linked from users where email = 'c.durand@exemple.fr' and person_id is not null`,
+      )
+    ).rows as { linked: number }[];
+    expect(row?.linked).toBe(0);
   });
 });

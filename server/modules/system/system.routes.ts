@@ -9,7 +9,8 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       config: { rateLimit: false },
       schema: {
         tags: ["system"],
-        summary: "200 once the database answers and is migrated, 503 otherwise",
+        summary:
+          "200 once the database is migrated and answers (the embedded one lives in this process: migrated and open is enough, no query waits behind a long import), 503 otherwise",
         response: { 200: z.object({ status: z.literal("ok") }), 503: z.object({ status: z.literal("unavailable") }) },
       },
     },

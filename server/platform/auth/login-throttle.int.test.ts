@@ -207,3 +207,54 @@ describe("over IPv6", () => {
     expect((await login(behindProxy.app, "paul@example.fr", TEST_PASSWORD, { from: "2001:db8:1:3::1", via: PROXY })).statusCode).toBe(200);
   });
 });
+
+describe("concurrent attempts", () => {
+  /** Fires the attempts all at once and tallies the answers by status. */
+  async function tally(attempts: (() => Promise<{ statusCode: number }>)[]) {
+    const statuses = (await Promise.all(attempts.map((attempt) => attempt()))).map((r) => r.statusCode);
+    const counts: Record<number, number> = {};
+    for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
+    return counts;
+  }
+
+  it("give one address no more than 10 guesses on an account, however many it sends at once", async () => {
+    await createUser(behindProxy, { email: "paul@example.fr" });
+    const attempts = Array.from(
+      { length: 40 },
+      (_, i) => () => login(behindProxy.app, "paul@example.fr", wrong(i), { from: "203.0.113.7", via: PROXY }),
+    );
+    expect(await tally(attempts)).toEqual({ 401: 10, 429: 30 });
+    // The refused attempts were not counted against the account: its owner elsewhere still logs in.
+    expect((await login(behindProxy.app, "paul@example.fr", TEST_PASSWORD, { from: "192.0.2.10", via: PROXY })).statusCode).toBe(200);
+  });
+
+  it("give an account no more than 100 guesses from endless addresses at once", async () => {
+    await createUser(behindProxy, { email: "paul@example.fr" });
+    const attempts = Array.from(
+      { length: 130 },
+      (_, i) => () => login(trustingAnyone.app, "paul@example.fr", wrong(i), { from: "203.0.113.7", forgedForwardedFor: `198.51.100.${i}` }),
+    );
+    expect(await tally(attempts)).toEqual({ 401: 100, 429: 30 });
+  });
+
+  it("let one address try no more than 20 accounts at once (password spraying)", async () => {
+    const attempts = Array.from(
+      { length: 35 },
+      (_, i) => () => login(behindProxy.app, `personne${i}@example.fr`, "Printemps2026!", { from: "203.0.113.7", via: PROXY }),
+    );
+    expect(await tally(attempts)).toEqual({ 401: 20, 429: 15 });
+  });
+
+  it("do not count successful logins as failures of the account", async () => {
+    await createUser(behindProxy, { email: "paul@example.fr" });
+    const logins = Array.from(
+      { length: 35 },
+      (_, i) => () => login(behindProxy.app, "paul@example.fr", TEST_PASSWORD, { from: `192.0.2.${i + 1}`, via: PROXY }),
+    );
+    expect(await tally(logins)).toEqual({ 200: 35 });
+    // Had they counted, the account would look under attack (30) and one typo would stop a new address.
+    const office = { from: "198.51.100.1", via: PROXY };
+    expect((await login(behindProxy.app, "paul@example.fr", "une faute de frappe", office)).statusCode).toBe(401);
+    expect((await login(behindProxy.app, "paul@example.fr", TEST_PASSWORD, office)).statusCode).toBe(200);
+  });
+});

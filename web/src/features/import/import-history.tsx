@@ -24,9 +24,10 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
   const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
   const figures = (item: Item) =>
     item.status === "applied"
-      ? t("import.history.applied", {
+      ? t(item.summary.counts.deactivated ? "import.history.appliedWithDeactivated" : "import.history.applied", {
           created: item.summary.counts.created.toLocaleString(i18n.language),
           updated: item.summary.counts.updated.toLocaleString(i18n.language),
+          deactivated: item.summary.counts.deactivated.toLocaleString(i18n.language),
         })
       : t("import.history.rows", { count: item.summary.totalRows, formatted: item.summary.totalRows.toLocaleString(i18n.language) });
   return (

@@ -94,7 +94,7 @@ export function ImportPage() {
             </Alert>
           ) : (
             <Alert color="red" variant="light" title={t("import.failed.title")}>
-              {t(`import.failure.${view.failure ?? "error"}.text`, { fileName: view.summary.fileName })}
+              {t(failureTextKey(view), { fileName: view.summary.fileName })}
             </Alert>
           )}
           {view.status === "applied" && <ImportCounts summary={view.summary} done />}
@@ -114,6 +114,13 @@ export function ImportPage() {
       <ErrorAlert error={current.error} />
     </Stack>
   );
+}
+
+/** Why an import failed and what to do: apply it again when its file is kept, else upload it again. */
+function failureTextKey(view: PeopleImport): string {
+  if (view.failure === "expired") return "import.failure.expired.text";
+  if (!view.canApply) return "import.failure.notKept";
+  return `import.failure.${view.failure ?? "error"}.text`;
 }
 
 function ApplyProgress({ view }: { view: PeopleImport }) {
