@@ -4,12 +4,29 @@
  * Privacy: no date of birth or age is ever stored (see ../../docs/ARCHITECTURE.md).
  */
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { IMPORT_FAILURES, type IMPORT_PHASES, IMPORT_STATUSES } from "../../contracts/people.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 /** The organisation this deployment serves: one row (id = 1). */
+
+/** Bytes (drizzle has no bytea column of its own). Big values travel as base64 text: see people-import.repository.ts. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
 export const organisation = pgTable("organisation", {
   id: integer("id").primaryKey().default(1),
   name: text("name").notNull(),
@@ -132,7 +149,8 @@ export const peopleImports = pgTable("people_imports", {
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   fileName: text("file_name").notNull(),
-  content: text("content"),
+  /** The uploaded file, decoded to UTF-8 and gzipped, kept for "apply" until applied or a day old; null once dropped. */
+  file: bytea("file"),
   isFullSync: boolean("is_full_sync").notNull(),
   status: text("status", { enum: IMPORT_STATUSES }).notNull(),
   /** Counts of the preview, then of the applied import. */

@@ -4,7 +4,7 @@
  */
 import { type Account, type InviteBody, type Locale, type Me, NewPassword, type Role } from "../../../contracts/accounts.ts";
 import type { Database, Tx } from "../../db/client.ts";
-import { loginRetryAfterMinutes, recordLoginFailure, recordLoginSuccess } from "../../platform/auth/login-throttle.ts";
+import { cancelLoginAttempt, countLoginAttempt, recordLoginSuccess } from "../../platform/auth/login-throttle.ts";
 import { checkPasswordStrength, hashPassword, verifyPassword } from "../../platform/auth/passwords.ts";
 import { createSession, deleteSession, deleteSessionsOfUser, type SessionLimits } from "../../platform/auth/session-store.ts";
 import { hashToken, newToken } from "../../platform/auth/tokens.ts";
@@ -25,11 +25,13 @@ async function toMe(db: Database["db"], user: repo.UserRow): Promise<Me> {
 }
 
 /**
- * A new account is linked to the directory entry with its email (accounts.repository insertUser); a
- * person has one account at most. When the HR import has given that email to a person whose
- * account uses another one, say so instead of failing on the unique index.
+ * A person has one account at most: an account is linked to the directory entry with its email
+ * (accounts.repository insertUser, profiles' ensurePersonForUser). When the HR import has given that
+ * email to a person whose account uses another one, say so instead of failing on the unique index.
+ * `to`: who is told. "manager" (creating the account) learns whose entry and account it is; "owner"
+ * (the account's own user, saving their profile) is told, as "vous", to have HR correct the directory.
  */
-async function assertPersonHasNoAccount(tx: Tx, email: string) {
+export async function assertPersonHasNoAccount(tx: Tx, email: string, to: "manager" | "owner" = "manager") {
   const person = await repo.findPersonByEmail(tx, email);
   if (!person?.accountEmail) return;
   const params = {
@@ -38,6 +40,7 @@ async function assertPersonHasNoAccount(tx: Tx, email: string) {
     employeeId: person.employeeId,
     accountEmail: person.accountEmail,
   };
+  if (to === "owner") throw new AppError(409, "PERSON_HAS_ACCOUNT", "errors.personHasOtherAccount", params);
   throw new AppError(409, "PERSON_HAS_ACCOUNT", "errors.personHasAccount", params, [
     { path: "email", messageKey: "errors.personHasAccount", params },
   ]);
@@ -54,21 +57,23 @@ export async function login(
 ): Promise<LoggedIn> {
   const { db } = deps.database;
   const now = deps.clock.now();
-  const waitMinutes = await loginRetryAfterMinutes(db, input.email, input.ip, now);
-  if (waitMinutes > 0) {
-    throw new AppError(429, "TOO_MANY_ATTEMPTS", "errors.tooManyAttempts", { minutes: waitMinutes }, [], {
-      "retry-after": String(waitMinutes * 60),
-    });
+  // Counted as a failure before the (slow) password check, so that parallel attempts cannot all
+  // get past the limits before any of them is counted; a success takes it back.
+  const counted = await countLoginAttempt(db, input.email, input.ip, now);
+  if (counted.isRefused) {
+    const minutes = counted.retryAfterMinutes;
+    throw new AppError(429, "TOO_MANY_ATTEMPTS", "errors.tooManyAttempts", { minutes }, [], { "retry-after": String(minutes * 60) });
   }
+  const { attempt } = counted;
   const user = await repo.findUserByEmail(db, input.email);
   const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !isValid) {
-    await recordLoginFailure(db, input.email, input.ip, now);
-    throw new AppError(401, "INVALID_CREDENTIALS", "errors.invalidCredentials");
+  if (!user || !isValid) throw new AppError(401, "INVALID_CREDENTIALS", "errors.invalidCredentials");
+  if (user.status !== "active") {
+    await cancelLoginAttempt(db, attempt);
+    throw new AppError(403, "ACCOUNT_DISABLED", "errors.accountDisabled");
   }
-  if (user.status !== "active") throw new AppError(403, "ACCOUNT_DISABLED", "errors.accountDisabled");
   return db.transaction(async (tx) => {
-    await recordLoginSuccess(tx, input.email, input.ip, now);
+    await recordLoginSuccess(tx, attempt, now);
     // A fresh session id at every login: a session planted before login is worthless after it.
     if (input.previousSessionId) await deleteSession(tx, input.previousSessionId);
     const { token } = await createSession(tx, user.id, now);

@@ -9,13 +9,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IMPORT_FAILURES, IMPORT_STATUSES } from "../../../contracts/people.ts";
-import { hasUnstorableCharacter } from "../../../contracts/text.ts";
 import type { Database, HeldLock } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
 import { yieldToEventLoop } from "../../platform/threads/yield-to-event-loop.ts";
-import { checkInWorker, STAGING_BATCH } from "./people-import.check.ts";
-import { decodeHrFile, type ImportCounts, ImportFileError, type Rejection } from "./people-import.domain.ts";
+import { type CheckJob, checkInWorker, STAGING_BATCH } from "./people-import.check.ts";
+import { type ImportCounts, ImportFileError, type Rejection } from "./people-import.domain.ts";
 import * as repo from "./people-import.repository.ts";
 
 export type ImportDeps = { database: Database; clock: Clock };
@@ -69,14 +68,14 @@ async function readingFile<T>(work: () => T | Promise<T>): Promise<T> {
 type Checked = Awaited<ReturnType<typeof checkInWorker>>;
 
 async function check(
-  text: string,
+  file: CheckJob["file"],
   input: { fileName: string; isFullSync: boolean; withStaging: boolean },
   deps: ImportDeps,
 ): Promise<{ checked: Checked; summary: ImportSummary }> {
   const snapshot = await repo.loadSnapshot(deps.database.db);
   const checked: Checked = await readingFile(() =>
     checkInWorker({
-      text,
+      file,
       snapshot,
       options: { isFullSync: input.isFullSync, currentYear: deps.clock.now().getUTCFullYear() },
       withStaging: input.withStaging,
@@ -103,21 +102,20 @@ export async function previewImport(
   actorId: string | null,
   deps: ImportDeps,
 ): Promise<ImportView & { rejectedAll: Rejection[] }> {
-  const text = await readingFile(() => decodeHrFile(input.bytes));
-  const { summary, checked } = await check(text, { ...input, withStaging: false }, deps);
+  const { summary, checked } = await check({ bytes: input.bytes }, { ...input, withStaging: false }, deps);
   await repo.forgetStalePreviews(deps.database.db, new Date(deps.clock.now().getTime() - PREVIEW_KEPT_MS));
   // A file with a character PostgreSQL cannot store (its rows are refused, so it can never be applied) is not kept.
-  const isKept = !hasUnstorableCharacter(text);
-  const row = await repo.insertImport(deps.database.db, {
+  const isKept = checked.keptFile !== null;
+  const id = await repo.insertImport(deps.database.db, {
     createdBy: actorId,
     createdAt: deps.clock.now(),
     fileName: input.fileName,
-    content: isKept ? text : null,
+    file: checked.keptFile,
     isFullSync: input.isFullSync,
     status: "previewed",
     summary,
   });
-  return { id: row.id, status: "previewed", summary, progress: null, failure: null, canApply: isKept, rejectedAll: checked.rejected };
+  return { id, status: "previewed", summary, progress: null, failure: null, canApply: isKept, rejectedAll: checked.rejected };
 }
 
 type PreparedApply = {
@@ -158,10 +156,9 @@ export async function prepareApply(id: string, deps: ImportDeps): Promise<Prepar
       await failImport(id, "interrupted", deps);
       found = await repo.findImport(db, id);
     }
-    if (!found || !isApplicable(found.status, found.content !== null))
-      throw new AppError(409, "IMPORT_NOT_PENDING", "import.file.notPending");
+    if (!found?.file || !isApplicable(found.status, true)) throw new AppError(409, "IMPORT_NOT_PENDING", "import.file.notPending");
     const { checked, summary } = await check(
-      found.content as string,
+      { kept: found.file },
       { fileName: found.fileName, isFullSync: found.isFullSync, withStaging: true },
       deps,
     );
@@ -269,8 +266,7 @@ export async function importFile(
   deps: ImportDeps,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<{ summary: ImportSummary; rejected: Rejection[]; isApplied: boolean }> {
-  const text = await readingFile(() => decodeHrFile(input.bytes));
-  const { checked, summary } = await check(text, { ...input, withStaging: !input.isDryRun }, deps);
+  const { checked, summary } = await check({ bytes: input.bytes }, { ...input, withStaging: !input.isDryRun }, deps);
   if (input.isDryRun || checked.rejected.length) return { summary, rejected: checked.rejected, isApplied: false };
   // The lock is taken before the row exists: no recovery can take this import for an interrupted one.
   const id = randomUUID();
@@ -282,7 +278,7 @@ export async function importFile(
       createdBy: null,
       createdAt: deps.clock.now(),
       fileName: input.fileName,
-      content: null,
+      file: null,
       isFullSync: input.isFullSync,
       status: "applying",
       summary,
@@ -313,7 +309,7 @@ export async function getImport(id: string, deps: ImportDeps): Promise<ImportVie
     summary: found.summary as ImportSummary,
     progress: found.status === "applying" ? (mergeProgressById.get(id) ?? found.progress) : null,
     failure: found.failure,
-    canApply: isApplicable(found.status, found.content !== null),
+    canApply: isApplicable(found.status, found.file !== null),
   };
 }
 

@@ -10,5 +10,10 @@ try {
   if (!(err instanceof ImportFileError)) throw err;
   outcome = { kind: "file-error", code: err.code, params: err.params };
 }
-// The staging batches move to the main thread without a copy.
-parentPort?.postMessage(outcome, outcome.kind === "checked" ? outcome.stagingBatches.map((batch) => batch.buffer as ArrayBuffer) : []);
+// The staging batches and the kept file move to the main thread without a copy.
+parentPort?.postMessage(
+  outcome,
+  outcome.kind === "checked"
+    ? [...outcome.stagingBatches, ...(outcome.keptFile ? [outcome.keptFile] : [])].map((bytes) => bytes.buffer as ArrayBuffer)
+    : [],
+);

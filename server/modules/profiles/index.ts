@@ -1,7 +1,6 @@
 /** The profiles context as other contexts (and the demo seed) may use it. */
 export { completenessOf } from "./profiles.domain.ts";
 export {
-  ensurePersonForUser,
   findPersonIdOfUser,
   findProfile,
   findProfiles,
@@ -9,3 +8,4 @@ export {
   type StoredProfile,
   saveProfile,
 } from "./profiles.repository.ts";
+export { ensurePersonForUser } from "./profiles.service.ts";

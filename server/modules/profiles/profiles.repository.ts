@@ -5,11 +5,21 @@ import { people, profileSkills, profiles, selfAssessmentAnswers, selfAssessments
 
 export type StoredProfile = ProfileBody & { updatedAt: Date | null };
 
-/** The person behind an account; accounts created outside the HR file get a directory entry of their own. */
-export async function ensurePersonForUser(tx: Tx, userId: string, now: Date): Promise<string> {
-  const [user] = await tx.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new Error(`no user ${userId}`);
-  if (user.personId) return user.personId;
+/** What linking an account to its person needs to know of the account. */
+export async function findUserToLink(tx: Tx, userId: string) {
+  const [user] = await tx
+    .select({ id: users.id, email: users.email, displayName: users.displayName, personId: users.personId })
+    .from(users)
+    .where(eq(users.id, userId));
+  return user;
+}
+
+/**
+ * Links an account that has no person yet to the directory entry with its email, or to a new entry
+ * of its own (accounts created outside the HR file). The caller has checked that the entry has no
+ * other account (users.person_id is unique).
+ */
+export async function linkUserToPerson(tx: Tx, user: { id: string; email: string; displayName: string }, now: Date): Promise<string> {
   const [existing] = await tx.select({ id: people.id }).from(people).where(eq(people.email, user.email));
   const [firstName, ...rest] = user.displayName.split(" ");
   const personId =
@@ -28,7 +38,7 @@ export async function ensurePersonForUser(tx: Tx, userId: string, now: Date): Pr
         .returning({ id: people.id })
     )[0]?.id;
   if (!personId) throw new Error("could not create the person of an account");
-  await tx.update(users).set({ personId }).where(eq(users.id, userId));
+  await tx.update(users).set({ personId }).where(eq(users.id, user.id));
   return personId;
 }
 

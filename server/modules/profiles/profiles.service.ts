@@ -3,15 +3,29 @@
  * else's), and the summary HR sees of a person.
  */
 import type { PersonDetail, Profile, ProfileBody, SelfAssessment } from "../../../contracts/profiles.ts";
-import type { Database } from "../../db/client.ts";
+import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
+import { assertPersonHasNoAccount } from "../accounts/index.ts";
 import { getPerson } from "../people/index.ts";
 import { listSkills, requireSkills } from "../skills/index.ts";
 import { averagesByCategory, completenessOf, duplicates } from "./profiles.domain.ts";
 import * as repo from "./profiles.repository.ts";
 
 export type ProfilesDeps = { database: Database; clock: Clock };
+
+/**
+ * The person behind an account, linking it on first use (run in the caller's transaction). When the
+ * directory gives the account's email to a person who already has another account (an HR import
+ * moved an address), 409 PERSON_HAS_ACCOUNT telling the user to have HR correct it.
+ */
+export async function ensurePersonForUser(tx: Tx, userId: string, now: Date): Promise<string> {
+  const user = await repo.findUserToLink(tx, userId);
+  if (!user) throw new Error(`no user ${userId}`);
+  if (user.personId) return user.personId;
+  await assertPersonHasNoAccount(tx, user.email, "owner");
+  return repo.linkUserToPerson(tx, user, now);
+}
 
 function assertNoDuplicates(lists: Record<string, string[]>) {
   const details = Object.entries(lists).flatMap(([path, ids]) => {
@@ -56,7 +70,7 @@ export async function saveMyProfile(userId: string, body: ProfileBody, deps: Pro
   await requireSkills([...body.teach.map((s) => s.skillId), ...body.learn.map((s) => s.skillId), ...body.offer], "skills", deps);
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
-    const personId = await repo.ensurePersonForUser(tx, userId, now);
+    const personId = await ensurePersonForUser(tx, userId, now);
     const { percent } = completenessOf(body, await repo.hasSelfAssessment(tx, personId));
     await repo.saveProfile(tx, personId, { ...body, interests: [...new Set(body.interests)] }, percent, now);
   });
@@ -93,7 +107,7 @@ export async function addMySelfAssessment(
   );
   const now = deps.clock.now();
   const { personId, id } = await deps.database.db.transaction(async (tx) => {
-    const personId = await repo.ensurePersonForUser(tx, userId, now);
+    const personId = await ensurePersonForUser(tx, userId, now);
     const id = await repo.insertSelfAssessment(tx, personId, answers, now);
     const stored = await repo.findProfile(tx, personId);
     if (stored) await repo.setCompleteness(tx, personId, completenessOf(stored, true).percent);

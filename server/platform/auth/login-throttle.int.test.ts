@@ -232,7 +232,8 @@ describe("concurrent attempts", () => {
     await createUser(behindProxy, { email: "paul@example.fr" });
     const attempts = Array.from(
       { length: 130 },
-      (_, i) => () => login(trustingAnyone.app, "paul@example.fr", wrong(i), { from: "203.0.113.7", forgedForwardedFor: `198.51.100.${i}` }),
+      (_, i) => () =>
+        login(trustingAnyone.app, "paul@example.fr", wrong(i), { from: "203.0.113.7", forgedForwardedFor: `198.51.100.${i}` }),
     );
     expect(await tally(attempts)).toEqual({ 401: 100, 429: 30 });
   });
@@ -243,6 +244,19 @@ describe("concurrent attempts", () => {
       (_, i) => () => login(behindProxy.app, `personne${i}@example.fr`, "Printemps2026!", { from: "203.0.113.7", via: PROXY }),
     );
     expect(await tally(attempts)).toEqual({ 401: 20, 429: 15 });
+  });
+
+  it("mixing right and wrong passwords on several accounts from several addresses, each answer is the one it would get alone", async () => {
+    await createUser(behindProxy, { email: "paul@example.fr" });
+    await createUser(behindProxy, { email: "claire@example.fr" });
+    const attempts = Array.from({ length: 10 }, (_, address) =>
+      ["paul@example.fr", "claire@example.fr"].flatMap((email) =>
+        [wrong(1), TEST_PASSWORD, wrong(2)].map(
+          (password) => () => login(behindProxy.app, email, password, { from: `192.0.2.${address + 1}`, via: PROXY }),
+        ),
+      ),
+    ).flat();
+    expect(await tally(attempts)).toEqual({ 200: 20, 401: 40 });
   });
 
   it("do not count successful logins as failures of the account", async () => {

@@ -1,6 +1,6 @@
 import { isIPv6 } from "node:net";
-import { eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
 import { loginFailures } from "../../db/schema.ts";
 
 /**
@@ -21,6 +21,11 @@ import { loginFailures } from "../../db/schema.ts";
  * "A is known for X": X logged in successfully from A within the last 30 days. IPv6 addresses count
  * by /64, the block one subscriber gets: otherwise one attacker is millions of addresses.
  * This works only if the address is the client's: PASSERELLE_TRUST_PROXY (docs/deployment.md).
+ *
+ * Every attempt is counted as a failure before its password is checked (`countLoginAttempt`, atomic
+ * under concurrent requests), and refused or counted in the same transaction; a success then takes
+ * its attempt back (`recordLoginSuccess`). Checking first and counting after the slow password
+ * check let a burst of parallel attempts all pass the check: 60 at once got 60 guesses, not 10.
  */
 export const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
@@ -62,24 +67,21 @@ function keysOf(email: string, ip: string) {
   };
 }
 
-/** Minutes until the caller may try again, or 0 when not throttled. */
-export async function loginRetryAfterMinutes(db: Tx, email: string, ip: string, now: Date): Promise<number> {
-  const keys = keysOf(email, ip);
-  const rows = await db
-    .select()
-    .from(loginFailures)
-    .where(inArray(loginFailures.key, [keys.pair, keys.account, keys.address, keys.known]));
-  const counter = (key: string) => {
-    const row = rows.find((r) => r.key === key);
-    const endsAt = (row?.windowStartedAt.getTime() ?? 0) + LOGIN_LIMITS.windowMs;
-    return endsAt > now.getTime() ? { failures: row?.failures ?? 0, endsAt } : { failures: 0, endsAt: 0 };
-  };
-  const pair = counter(keys.pair);
-  const account = counter(keys.account);
-  const address = counter(keys.address);
-  const knownSince = rows.find((r) => r.key === keys.known)?.windowStartedAt.getTime();
-  const isKnown = knownSince !== undefined && knownSince + LOGIN_LIMITS.knownForMs > now.getTime();
+type Counter = { failures: number; endsAt: number };
+type CountedRow = { key: string; failures: number; windowStartedAt: Date };
 
+/** A counter as of `now`: a window that has ended counts nothing. */
+function counterOf(row: { failures: number; windowStartedAt: Date } | undefined, now: Date): Counter {
+  const endsAt = (row?.windowStartedAt.getTime() ?? 0) + LOGIN_LIMITS.windowMs;
+  return endsAt > now.getTime() ? { failures: row?.failures ?? 0, endsAt } : { failures: 0, endsAt: 0 };
+}
+
+/**
+ * The rules above, on the counters as they stood before this attempt: minutes until the caller may
+ * try again, or 0 when it may try now.
+ */
+function retryAfterMinutes(before: { pair: Counter; account: Counter; address: Counter; isKnown: boolean }, now: Date): number {
+  const { pair, account, address, isKnown } = before;
   // Each rule that applies blocks until its own counter's window ends; the caller waits for the last one.
   const blockedUntil: number[] = [];
   if (pair.failures >= LOGIN_LIMITS.perPair) blockedUntil.push(pair.endsAt);
@@ -91,8 +93,8 @@ export async function loginRetryAfterMinutes(db: Tx, email: string, ip: string, 
   return Math.ceil(waitMs / 60_000);
 }
 
-/** Adds one failure to a counter (a window that has ended starts again at 1) and returns the new count. */
-async function countFailure(db: Tx, key: string, now: Date): Promise<number> {
+/** Adds one failure to a counter (a window that has ended starts again at 1); returns the row as it now is, locked until commit. */
+async function countFailure(db: Tx, key: string, now: Date): Promise<CountedRow> {
   const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
   const isOver = sql`${loginFailures.windowStartedAt} <= ${windowStart.toISOString()}::timestamptz`;
   const [row] = await db
@@ -105,26 +107,102 @@ async function countFailure(db: Tx, key: string, now: Date): Promise<number> {
         windowStartedAt: sql`case when ${isOver} then ${now.toISOString()}::timestamptz else ${loginFailures.windowStartedAt} end`,
       },
     })
-    .returning({ failures: loginFailures.failures });
-  return row?.failures ?? 1;
-}
-
-/** Counts one failure for the pair and the account; for the address, only the pair's first (it counts accounts, not attempts). */
-export async function recordLoginFailure(db: Tx, email: string, ip: string, now: Date): Promise<void> {
-  const keys = keysOf(email, ip);
-  const pairFailures = await countFailure(db, keys.pair, now);
-  await countFailure(db, keys.account, now);
-  if (pairFailures === 1) await countFailure(db, keys.address, now);
+    .returning();
+  if (!row) throw new Error(`counting a login failure under ${key} returned nothing`);
+  return row;
 }
 
 /**
- * A successful login clears the pair's failures and makes the address known for the account. Not
- * the account's counter (the attacker's addresses stay where they are) nor the address's (one good
- * account must not unlock guessing others).
+ * An attempt counted as a failure before its password was checked: what a success or an attempt
+ * that does not count (a disabled account) takes back. `counted` holds each counter it added one
+ * to (the pair's first), with that counter's window: a counter whose window has started again since
+ * is left alone.
  */
-export async function recordLoginSuccess(db: Tx, email: string, ip: string, now: Date): Promise<void> {
+export type LoginAttempt = { keys: ReturnType<typeof keysOf>; counted: { key: string; windowStartedAt: Date }[] };
+
+/** Thrown inside the counting transaction to roll this attempt's counts back. */
+class Refused extends Error {
+  constructor(readonly minutes: number) {
+    super("login attempt refused");
+  }
+}
+
+/**
+ * Counts a login attempt as a failure BEFORE its password is checked, or refuses it (then it counts
+ * nothing). One transaction: each counter is added to by an upsert that locks its row until commit,
+ * the rules are applied to the counts as they stood before this attempt, and a refusal rolls the
+ * counts back. Concurrent attempts therefore queue on the rows and each sees the ones before it: a
+ * burst of parallel attempts gets no more guesses than the same attempts one after another.
+ * Rows are always locked in the same order (pair, account, address), so attempts never deadlock.
+ * The caller settles the attempt: nothing more for a wrong password, `recordLoginSuccess` for a
+ * right one, `cancelLoginAttempt` for one that must not count.
+ */
+export async function countLoginAttempt(
+  db: Db,
+  email: string,
+  ip: string,
+  now: Date,
+): Promise<{ isRefused: true; retryAfterMinutes: number } | { isRefused: false; attempt: LoginAttempt }> {
   const keys = keysOf(email, ip);
+  try {
+    const attempt = await db.transaction(async (tx) => {
+      const pair = await countFailure(tx, keys.pair, now);
+      const account = await countFailure(tx, keys.account, now);
+      // The address counts accounts, not attempts: only the pair's first attempt in its window adds to it.
+      const address = pair.failures === 1 ? await countFailure(tx, keys.address, now) : undefined;
+      const read = await tx
+        .select()
+        .from(loginFailures)
+        .where(inArray(loginFailures.key, address ? [keys.known] : [keys.known, keys.address]));
+      const knownSince = read.find((r) => r.key === keys.known)?.windowStartedAt.getTime();
+      const addressRow = read.find((r) => r.key === keys.address);
+      const minusThisOne = (row: CountedRow) => ({ ...counterOf(row, now), failures: row.failures - 1 });
+      const before = {
+        pair: minusThisOne(pair),
+        account: minusThisOne(account),
+        address: address ? minusThisOne(address) : counterOf(addressRow, now),
+        isKnown: knownSince !== undefined && knownSince + LOGIN_LIMITS.knownForMs > now.getTime(),
+      };
+      const minutes = retryAfterMinutes(before, now);
+      if (minutes > 0) throw new Refused(minutes);
+      const counted = [pair, account, ...(address ? [address] : [])];
+      return { keys, counted: counted.map(({ key, windowStartedAt }) => ({ key, windowStartedAt })) };
+    });
+    return { isRefused: false, attempt };
+  } catch (err) {
+    if (err instanceof Refused) return { isRefused: true, retryAfterMinutes: err.minutes };
+    throw err;
+  }
+}
+
+/** Takes an attempt's counts back (in the same order as they were taken); a counter back at 0 goes. */
+async function uncount(db: Tx, counted: LoginAttempt["counted"]): Promise<void> {
+  for (const { key, windowStartedAt } of counted) {
+    const [row] = await db
+      .update(loginFailures)
+      .set({ failures: sql`${loginFailures.failures} - 1` })
+      .where(and(eq(loginFailures.key, key), eq(loginFailures.windowStartedAt, windowStartedAt), gt(loginFailures.failures, 0)))
+      .returning({ failures: loginFailures.failures });
+    if (row?.failures === 0) await db.delete(loginFailures).where(and(eq(loginFailures.key, key), eq(loginFailures.failures, 0)));
+  }
+}
+
+/** An attempt that must not count as a failure although it did not log in (the right password of a disabled account). */
+export async function cancelLoginAttempt(db: Tx, attempt: LoginAttempt): Promise<void> {
+  await uncount(db, attempt.counted);
+}
+
+/**
+ * A successful login clears the pair's failures, takes its own attempt back off the account's and
+ * the address's counters, and makes the address known for the account. The account's and the
+ * address's earlier failures stay (the attacker's addresses stay where they are; one good account
+ * must not unlock guessing others).
+ */
+export async function recordLoginSuccess(db: Tx, attempt: LoginAttempt, now: Date): Promise<void> {
+  const { keys } = attempt;
   await db.delete(loginFailures).where(eq(loginFailures.key, keys.pair));
+  const accountAndAddress = attempt.counted.filter((c) => c.key !== keys.pair);
+  await uncount(db, accountAndAddress);
   await db
     .insert(loginFailures)
     .values({ key: keys.known, failures: 0, windowStartedAt: now })

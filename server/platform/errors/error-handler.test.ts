@@ -19,6 +19,13 @@ beforeAll(async () => {
     const status = Number((request.params as { status: string }).status);
     throw Object.assign(new Error("Some English text from a plugin"), { statusCode: status, code: "PLUGIN_ERROR" });
   });
+  // The error pg raises (drizzle wraps it as the cause of its own: unique-violation.int.test.ts).
+  app.get("/duplicate", async () => {
+    throw Object.assign(new Error('duplicate key value violates unique constraint "users_email_key"'), {
+      code: "23505",
+      constraint: "users_email_key",
+    });
+  });
   await app.ready();
 });
 afterAll(() => app.close());
@@ -98,5 +105,22 @@ describe("other errors Fastify or a plugin may raise", () => {
     const response = await get("/fails/503", "fr");
     expect([response.statusCode, response.json().error.code]).toEqual([500, "INTERNAL"]);
     expect(response.body).not.toContain("English");
+  });
+});
+
+describe("database errors", () => {
+  it("answers a unique violation (23505) with a 409 CONFLICT, translated, without the database's text", async () => {
+    const response = await get("/duplicate");
+    expect([response.statusCode, response.json()]).toEqual([
+      409,
+      {
+        error: {
+          code: "CONFLICT",
+          message:
+            "This change conflicts with data already saved, perhaps by someone else at the same moment. Reload the page and try again.",
+          details: [],
+        },
+      },
+    ]);
   });
 });

@@ -72,7 +72,15 @@ function envelope(
   };
 }
 
-type Answer = { status: number; code: string; key: string; params?: Record<string, unknown>; details?: ErrorDetail[] };
+type Answer = {
+  status: number;
+  code: string;
+  key: string;
+  params?: Record<string, unknown>;
+  details?: ErrorDetail[];
+  /** Already logged (without the error's text, which may carry the query's values). */
+  isLogged?: boolean;
+};
 
 /** The details of a validation error from Fastify's own compiler (ajv), should a plugin's route use one. */
 function detailsFromAjv(validation: unknown[]): ErrorDetail[] {
@@ -91,6 +99,8 @@ function detailsFromAjv(validation: unknown[]): ErrorDetail[] {
 
 /** PostgreSQL's refusals of a character in text (U+0000) or jsonb (\u0000): bad input that slipped past the contracts. */
 const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
+/** PostgreSQL's unique_violation. */
+const UNIQUE_VIOLATION = "23505";
 
 /**
  * What to answer for an error that is not ours (Fastify's, a plugin's, the database's): our code,
@@ -136,6 +146,18 @@ function answerFor(error: FastifyError, request: FastifyRequest): Answer | null 
     request.log.warn({ err: error }, "text PostgreSQL cannot store reached the database: a contract lacks contracts/text.ts");
     return { status: 400, code: "INVALID_TEXT", key: "errors.invalidText" };
   }
+  if (databaseCode === UNIQUE_VIOLATION) {
+    // A safety net: use cases check what they can (EMAIL_TAKEN, PERSON_HAS_ACCOUNT…), but two requests
+    // at once, or a rule nobody wrote, still meet the index. A conflict to retry, not a server fault;
+    // warned so that a missing check gets written. Constraint and table only: the query's values
+    // (emails, hashes) stay out of the log.
+    const cause = (error.cause ?? error) as { constraint?: unknown; table?: unknown };
+    request.log.warn(
+      { constraint: cause.constraint, table: cause.table },
+      "a unique index refused a write that no use case checked: answered 409 CONFLICT",
+    );
+    return { status: 409, code: "CONFLICT", key: "errors.conflict", isLogged: true };
+  }
   const status = error.statusCode ?? 500;
   if (status < 400 || status >= 500) return null;
   switch (status) {
@@ -175,7 +197,7 @@ function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyR
   const answer = answerFor(error, request);
   if (answer) {
     // Kept in the log (not sent): Fastify's or the plugin's own words help whoever reads the logs.
-    request.log.info({ code: error.code, reason: error.message }, "client error");
+    if (!answer.isLogged) request.log.info({ code: error.code, reason: error.message }, "client error");
     return reply.status(answer.status).send(envelope(request, answer.code, answer.key, answer.params ?? {}, answer.details ?? []));
   }
   request.log.error({ err: error }, "unhandled error");
