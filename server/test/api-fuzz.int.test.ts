@@ -11,8 +11,10 @@
  * Bounded in time: FUZZ_BUDGET_MS per identity (default 25 s), shared by the operations. Replay
  * with FUZZ_SEED (printed with every failure); FUZZ_BUDGET_MS=300000 for a longer hunt.
  */
+
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForAppliesInFlight } from "../modules/people/people-import.service.ts";
 import { buildWorld, EMAIL_OF, type World, worldIds } from "./api-world.ts";
 import {
   ApiClient,
@@ -144,14 +146,8 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 /** Waits for the work an import's apply goes on with after answering, so that it is not taken for a refusal's write. */
-async function settleImports(client: ApiClient, url: string, status: number) {
-  if (status !== 202 || !url.includes("/apply")) return;
-  const id = url.split("/")[4] as string;
-  for (;;) {
-    const view = (await client.send({ method: "GET", url: `/api/people/imports/${id}` })).json();
-    if (view.status !== "applying") return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+async function settleImports(url: string, status: number) {
+  if (status === 202 && url.includes("/apply")) await waitForAppliesInFlight();
 }
 
 async function fuzzAs(who: "manager" | "participant") {
@@ -181,7 +177,7 @@ async function fuzzAs(who: "manager" | "participant") {
         const problem = envelopeProblem(response);
         if (problem) throw new Error(`not in the error envelope (${problem}): ${shown}`);
       }
-      await settleImports(main, url, status);
+      await settleImports(url, status);
       if (status >= 400 || operation.method === "GET") {
         const after = await databaseDigest(ctx.database);
         const changed = changedTables(before, after, WRITES_ON_PURPOSE[operation.key]);

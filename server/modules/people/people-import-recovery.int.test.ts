@@ -50,11 +50,8 @@ async function importKilledWhileStaging(rows: number): Promise<string> {
 async function applyAndWait(id: string) {
   const started = await hr.post(`/api/people/imports/${id}/apply`);
   expect(started.statusCode, started.body).toBe(202);
-  for (;;) {
-    const view = (await hr.get(`/api/people/imports/${id}`)).json();
-    if (view.status !== "applying") return view;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await waitForAppliesInFlight();
+  return (await hr.get(`/api/people/imports/${id}`)).json();
 }
 
 describe("an import interrupted by its process dying", () => {

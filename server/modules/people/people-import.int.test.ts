@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
 import { generateHrRows, toCsv } from "./hr-file-generator.ts";
-import { applyImport, previewImport } from "./people-import.service.ts";
+import { applyImport, previewImport, waitForAppliesInFlight } from "./people-import.service.ts";
 
 let ctx: TestContext;
 let hr: TestClient;
@@ -31,11 +31,8 @@ const directory = async () =>
 async function applyAndWait(id: string) {
   const started = await hr.post(`/api/people/imports/${id}/apply`);
   expect(started.statusCode).toBe(202);
-  for (;;) {
-    const view = (await hr.get(`/api/people/imports/${id}`)).json();
-    if (view.status !== "applying") return view;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await waitForAppliesInFlight();
+  return (await hr.get(`/api/people/imports/${id}`)).json();
 }
 
 describe("importing people from the HR system", () => {
