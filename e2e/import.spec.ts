@@ -51,6 +51,7 @@ test("HR previews an export with bad rows, sees each one, then imports the fixed
   const history = page.getByRole("table", { name: "Derniers imports" });
   await expect(history.getByRole("row").filter({ hasText: "export-corrige.csv" })).toContainText("Appliqué");
   await expect(history.getByRole("row").filter({ hasText: "export-avec-erreurs.csv" })).toContainText("Aperçu, non appliqué");
+  await page.screenshot({ path: "e2e/artifacts/22-import-history.png", fullPage: true });
 
   await page.goto("/admin/people?tab=directory");
   await page.getByRole("searchbox", { name: "Rechercher" }).fill("M000010");
