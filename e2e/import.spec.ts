@@ -50,7 +50,10 @@ test("HR previews an export with bad rows, sees each one, then imports the fixed
   await page.getByRole("button", { name: "Importer un autre fichier" }).click();
   const history = page.getByRole("table", { name: "Derniers imports" });
   await expect(history.getByRole("row").filter({ hasText: "export-corrige.csv" })).toContainText("Appliqué");
-  await expect(history.getByRole("row").filter({ hasText: "export-avec-erreurs.csv" })).toContainText("Aperçu, non appliqué");
+  const refusedRow = history.getByRole("row").filter({ hasText: "export-avec-erreurs.csv" });
+  await expect(refusedRow).toContainText("Aperçu, non appliqué");
+  await expect(refusedRow).toContainText("2 lignes refusées");
+  await expect(refusedRow.getByRole("button", { name: "Voir", exact: true })).toBeVisible();
   await page.screenshot({ path: "e2e/artifacts/22-import-history.png", fullPage: true });
 
   await page.goto("/admin/people?tab=directory");

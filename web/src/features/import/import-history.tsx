@@ -29,7 +29,12 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
           updated: item.summary.counts.updated.toLocaleString(i18n.language),
           deactivated: item.summary.counts.deactivated.toLocaleString(i18n.language),
         })
-      : t("import.history.rows", { count: item.summary.totalRows, formatted: item.summary.totalRows.toLocaleString(i18n.language) });
+      : item.summary.rejectedCount > 0
+        ? t("import.history.refused", {
+            count: item.summary.rejectedCount,
+            formatted: item.summary.rejectedCount.toLocaleString(i18n.language),
+          })
+        : t("import.history.rows", { count: item.summary.totalRows, formatted: item.summary.totalRows.toLocaleString(i18n.language) });
   return (
     <SectionCard title={t("import.history.title")} titleSize="h4">
       <ScrollArea type="auto">
@@ -58,7 +63,7 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
                 </Table.Td>
                 <Table.Td>
                   <Button size="compact-sm" variant="subtle" onClick={() => onOpen(item.id)}>
-                    {item.canApply ? t("import.history.openToApply") : t("import.history.open")}
+                    {item.canApply && item.summary.rejectedCount === 0 ? t("import.history.openToApply") : t("import.history.open")}
                   </Button>
                 </Table.Td>
               </Table.Tr>
