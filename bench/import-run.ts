@@ -16,6 +16,7 @@ import { openDatabase } from "../server/db/client.ts";
 import { insertUser } from "../server/modules/accounts/index.ts";
 import { hashPassword } from "../server/platform/auth/passwords.ts";
 import { systemClock } from "../server/platform/clock/clock.ts";
+import { HttpSession } from "../server/test/http-session.ts";
 
 const [engine, target, file] = process.argv.slice(2);
 if ((engine !== "pglite" && engine !== "postgres") || !target || !file)
@@ -41,29 +42,11 @@ await insertUser(database.db, {
   roles: ["manager"],
   now: new Date(),
 });
-const jar = new Map<string, string>();
-async function call(method: string, pathname: string, body?: string | Buffer, headers: Record<string, string> = {}) {
-  const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const response = await fetch(`${base}${pathname}`, { method, body, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const [name, value] = (pair as string).split("=");
-    if (name) jar.set(name, value ?? "");
-  }
-  return response;
-}
-const csrf = async () => ((await (await call("GET", "/api/csrf-token")).json()) as { token: string }).token;
-const json = { "content-type": "application/json" };
-const login = await call("POST", "/api/auth/login", JSON.stringify({ email: "rh@bench.example", password }), {
-  ...json,
-  "x-csrf-token": await csrf(),
-});
-if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-const token = await csrf();
-const sessionCookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+const hr = new HttpSession(base);
+await hr.login("rh@bench.example", password);
 
 const bytes = fs.readFileSync(file);
-const probe = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "healthz-probe.ts"), base, sessionCookie], {
+const probe = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "healthz-probe.ts"), base, hr.cookieHeader], {
   stdio: ["pipe", "pipe", "inherit"],
 });
 let probeOutput = "";
@@ -75,19 +58,16 @@ const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 
 const started = performance.now();
-const preview = await call("POST", `/api/people/imports?fileName=${encodeURIComponent(path.basename(file))}`, bytes, {
-  "content-type": "text/csv",
-  "x-csrf-token": token,
-});
+const preview = await hr.send("POST", `/api/people/imports?fileName=${encodeURIComponent(path.basename(file))}`, bytes, "text/csv");
 if (preview.status !== 201) throw new Error(`preview failed: ${preview.status} ${await preview.text()}`);
 const { id } = (await preview.json()) as { id: string };
 const previewSeconds = (performance.now() - started) / 1000;
 const applyStarted = performance.now();
-const apply = await call("POST", `/api/people/imports/${id}/apply`, undefined, { "x-csrf-token": token });
+const apply = await hr.send("POST", `/api/people/imports/${id}/apply`);
 if (apply.status !== 202) throw new Error(`apply failed: ${apply.status} ${await apply.text()}`);
 let view: { status: string; summary: { counts: { created: number } } };
 for (;;) {
-  view = (await (await call("GET", `/api/people/imports/${id}`)).json()) as typeof view;
+  view = (await (await hr.send("GET", `/api/people/imports/${id}`)).json()) as typeof view;
   if (view.status !== "applying") break;
   await new Promise((resolve) => setTimeout(resolve, 200));
 }

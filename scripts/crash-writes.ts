@@ -20,6 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { HttpSession } from "../server/test/http-session.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ADMIN = { email: "crash-admin@exemple.fr", password: "une phrase de passe pour le crash" };
@@ -98,41 +99,6 @@ async function waitReady(server: Server, baseUrl: string, what: string): Promise
   throw new Error(`${what}: not ready after ${START_TIMEOUT_MS / 1000} s:\n${server.output().trim()}`);
 }
 
-/** A tiny cookie-keeping client with the CSRF token, over fetch. */
-class Session {
-  private cookies = new Map<string, string>();
-  private csrf: string | undefined;
-  constructor(private readonly baseUrl: string) {}
-
-  async send(method: string, url: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {};
-    if (method !== "GET") {
-      this.csrf ??= ((await (await this.send("GET", "/api/csrf-token")).json()) as { token: string }).token;
-      headers["x-csrf-token"] = this.csrf;
-    }
-    if (body !== undefined) headers["content-type"] = "application/json";
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const response = await fetch(`${this.baseUrl}${url}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = (pair ?? "").indexOf("=");
-      if (at > 0) this.cookies.set((pair as string).slice(0, at), (pair as string).slice(at + 1));
-    }
-    return response;
-  }
-
-  async login(email: string, password: string): Promise<void> {
-    const response = await this.send("POST", "/api/auth/login", { email, password });
-    if (response.status !== 200) throw new Error(`login of ${email}: ${response.status} ${await response.text()}`);
-    // A token taken before the login may be bound to the anonymous session: take a new one.
-    this.csrf = undefined;
-  }
-}
-
 type Target = { env: Record<string, string>; cleanup: () => Promise<void>; describe: string };
 
 async function prepareTarget(options: CrashOptions): Promise<Target> {
@@ -190,7 +156,7 @@ export async function crashWrites(options: CrashOptions): Promise<CrashResult> {
     log(`starting the server on the ${target.describe}`);
     server = startServer(env);
     await waitReady(server, baseUrl, "first start");
-    const session = new Session(baseUrl);
+    const session = new HttpSession(baseUrl);
     await session.login(ADMIN.email, ADMIN.password);
 
     const acknowledged = new Map<string, string>();
@@ -235,7 +201,7 @@ export async function crashWrites(options: CrashOptions): Promise<CrashResult> {
     server = startServer(env);
     await waitReady(server, baseUrl, "restart after SIGKILL");
     for (const line of server.output().split("\n")) if (/lock/i.test(line)) log(`server: ${line.trim()}`);
-    const after = new Session(baseUrl);
+    const after = new HttpSession(baseUrl);
     await after.login(ADMIN.email, ADMIN.password);
 
     const present = new Set<string>();

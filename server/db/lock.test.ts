@@ -32,8 +32,9 @@ const ownerFile = (values: Partial<LockOwner>): string =>
 /** Another process holding the lock on `dir` (it prints "locked" once it holds it). */
 async function holderProcess(dir: string): Promise<ChildProcess> {
   const script = `import { lockDataDir } from ${JSON.stringify(path.join(import.meta.dirname, "lock.ts"))};
-await lockDataDir(${JSON.stringify(dir)}); console.log("locked"); setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+await lockDataDir(${JSON.stringify(dir)}); console.log("locked"); process.stdin.resume();`;
+  // It lives until killed: its open standard input keeps it waiting.
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["pipe", "pipe", "inherit"] });
   children.push(child);
   let output = "";
   for await (const chunk of child.stdout as NodeJS.ReadableStream) {
