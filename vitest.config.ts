@@ -6,14 +6,17 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: [
-            "server/**/*.test.ts",
-            "contracts/**/*.test.ts",
-            "catalogue/**/*.test.ts",
-            "web/src/**/*.test.{ts,tsx}",
-            "scripts/**/*.test.ts",
-          ],
+          include: ["server/**/*.test.ts", "contracts/**/*.test.ts", "catalogue/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "web",
+          include: ["web/src/**/*.test.{ts,tsx}"],
+          // A browser-like DOM for components; a test that needs none says `// @vitest-environment node`.
+          environment: "happy-dom",
+          setupFiles: ["web/src/test/setup.ts"],
         },
       },
       {

@@ -14,7 +14,12 @@ type Skill = {
 type Category = { id: string; label: Localised; skills: Skill[] };
 type Family = { id: string; label: Localised; categories: Category[] };
 type Catalogue = { version: number; families: Family[] };
-type Level = { value: number; label: Localised; description: Localised };
+type Level = {
+  value: number;
+  label: Localised;
+  description: Record<string, Localised>;
+  digcomp: { levels: number[]; band: Localised };
+};
 type SelfAssessment = {
   version: number;
   scale: { min: number; max: number; levels: Level[] };
@@ -152,16 +157,46 @@ describe("skills catalogue", () => {
 });
 
 describe("self-assessment scale", () => {
-  it("has exactly the levels 0 to 4, each with a French and English label and description", () => {
+  it("has exactly the levels 0 to 4, each with a French and English label, and a description for each family", () => {
     const { scale } = selfAssessment;
     expect(scale.min).toBe(0);
     expect(scale.max).toBe(4);
     expect(scale.levels.map((l) => l.value)).toEqual([0, 1, 2, 3, 4]);
     for (const level of scale.levels) {
       expectLocalised(level.label, `level ${level.value} label`);
-      expectLocalised(level.description, `level ${level.value} description`);
+      expect(Object.keys(level.description).sort(), `level ${level.value} description`).toEqual(catalogue.families.map((f) => f.id).sort());
+      for (const f of catalogue.families) expectLocalised(level.description[f.id], `level ${level.value} description.${f.id}`);
     }
     expect(scale.levels[4]?.label.en).toBe("I can guide others");
+  });
+
+  it("keeps the DigComp mapping of the digital levels", () => {
+    expect(selfAssessment.scale.levels.map((l) => l.digcomp.levels)).toEqual([[], [1, 2], [3, 4], [5], [6, 7, 8]]);
+    for (const level of selfAssessment.scale.levels) expectLocalised(level.digcomp.band, `level ${level.value} DigComp band`);
+  });
+
+  it("describes the reverse skills' levels in their own words: no tutorial, no tool", () => {
+    for (const level of selfAssessment.scale.levels) {
+      const reverse = level.description.reverse;
+      const digital = level.description.digital;
+      expect(reverse?.fr, `level ${level.value}`).not.toBe(digital?.fr);
+      expect(reverse?.en, `level ${level.value}`).not.toBe(digital?.en);
+      expect(`${reverse?.fr} ${reverse?.en}`, `level ${level.value}`).not.toMatch(/tutori|outil|\btool/i);
+    }
+    expect(selfAssessment.scale.levels[1]?.description.digital?.fr).toMatch(/tutoriel/);
+  });
+
+  it("has the same level labels as the web app's translations", () => {
+    for (const [language, file] of [
+      ["fr", "../web/src/i18n/fr.json"],
+      ["en", "../web/src/i18n/en.json"],
+    ] as const) {
+      const web = JSON.parse(readFileSync(new URL(file, import.meta.url), "utf8")) as {
+        selfAssessment: { levels: Record<string, { label: string }> };
+      };
+      for (const level of selfAssessment.scale.levels)
+        expect(web.selfAssessment.levels[String(level.value)]?.label, `${language} level ${level.value}`).toBe(level.label[language]);
+    }
   });
 
   it("has an intro and a question stem with the skill placeholder for each family", () => {

@@ -9,8 +9,15 @@ export const ROLES = ["admin", "manager", "participant"] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const Locale = z.enum(["fr", "en"]);
+/** The languages of Passerelle (the UI, the server's messages, an account's choice); French first, the default. */
+export const LOCALES = ["fr", "en"] as const;
+export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
+
+/** An account is "invited" until its invitation is accepted; "disabled" accounts cannot log in. */
+export const ACCOUNT_STATUSES = ["invited", "active", "disabled"] as const;
+export const AccountStatus = z.enum(ACCOUNT_STATUSES);
+export type AccountStatus = z.infer<typeof AccountStatus>;
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -73,7 +80,6 @@ export const ChangePasswordBody = z.object({
   newPassword: NewPassword,
 });
 
-export const AccountStatus = z.enum(["invited", "active", "disabled"]);
 export const Account = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -105,7 +111,10 @@ export const AccountsPage = z.object({
 
 export const AccountIdParams = z.object({ id: z.uuid() });
 export const UpdateAccountBody = z
-  .object({ roles: z.array(Role).min(1, { error: "fields.atLeastOneRole" }).optional(), status: z.enum(["active", "disabled"]).optional() })
+  .object({
+    roles: z.array(Role).min(1, { error: "fields.atLeastOneRole" }).optional(),
+    status: AccountStatus.exclude(["invited"]).optional(),
+  })
   .strict();
 
 /** Counts for the home page of admins and managers. */

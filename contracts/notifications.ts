@@ -21,11 +21,12 @@ export const NOTIFICATION_KINDS = [
   "managers_pair_not_a_fit",
   "managers_pair_ended",
 ] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NotificationKind = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKind>;
 
 export const Notification = z.object({
   id: z.uuid(),
-  kind: z.enum(NOTIFICATION_KINDS),
+  kind: NotificationKind,
   params: z.record(z.string(), z.string()),
   link: z.string().nullable(),
   createdAt: z.iso.datetime(),

@@ -1,9 +1,6 @@
 import { z } from "zod";
+import { EnrolmentStatus, ParticipantRole } from "./programmes.ts";
 import { text } from "./text.ts";
-
-export const PROGRAMME_ROLES = ["mentor", "mentee"] as const;
-export const ProgrammeRole = z.enum(PROGRAMME_ROLES);
-export type ProgrammeRole = z.infer<typeof ProgrammeRole>;
 
 const Localised = z.object({ fr: z.string(), en: z.string() });
 export type Localised = z.infer<typeof Localised>;
@@ -15,7 +12,7 @@ export const MAX_REFLECTION_LENGTH = 2000;
 /** A preparation module of catalogue/onboarding.yaml: Markdown body and reflection questions, in French and English. */
 export const OnboardingModule = z.object({
   id: z.string(),
-  audience: ProgrammeRole,
+  audience: ParticipantRole,
   /** Reading order within the audience, from 1. */
   order: z.number().int(),
   /** Reading time. */
@@ -36,7 +33,7 @@ export const ModuleIdParams = z.object({ moduleId: text().min(1).max(80) });
 /** My onboarding in one programme: my role's modules in reading order, the programme's charter, where I stand. */
 export const MyOnboarding = z.object({
   programmeId: z.uuid(),
-  role: ProgrammeRole,
+  role: ParticipantRole,
   /** When true, a pair of this programme cannot start sessions before both have completed their onboarding. */
   requiresOnboarding: z.boolean(),
   modules: z.array(
@@ -79,8 +76,8 @@ export const ProgrammeOnboarding = z.object({
     z.object({
       personId: z.uuid(),
       name: z.string(),
-      role: ProgrammeRole,
-      status: z.enum(["invited", "joined"]),
+      role: ParticipantRole,
+      status: EnrolmentStatus.exclude(["declined"]),
       modulesDone: z.number().int(),
       modulesTotal: z.number().int(),
       charterAccepted: z.boolean(),

@@ -1,21 +1,40 @@
 import { z } from "zod";
-import { FORMATS } from "./profiles.ts";
-import { PARTICIPANT_ROLES, PersonRef, Reason } from "./programmes.ts";
+import { Format } from "./profiles.ts";
+import { PairState, ParticipantRole, PersonRef, Reason } from "./programmes.ts";
 import { searchText, text } from "./text.ts";
 
-export const PAIR_STATES = ["intro", "active", "completed", "ended_early", "not_a_fit"] as const;
-export type PairState = (typeof PAIR_STATES)[number];
+export { OPEN_PAIR_STATES, OpenPairState, PAIR_STATES, PairState } from "./programmes.ts";
+
+/** Why a person ended their pair early (pairs.end_reason; the managers see it). */
 export const END_REASONS = ["no_time", "not_a_fit", "left_company", "other"] as const;
+export const EndReason = z.enum(END_REASONS);
+export type EndReason = z.infer<typeof EndReason>;
+/** Where a pair comes from: a published matching run, or a mentee's proposal the mentor accepted. */
+export const PAIR_ORIGINS = ["matching", "proposal"] as const;
+export const PairOrigin = z.enum(PAIR_ORIGINS);
+export type PairOrigin = z.infer<typeof PairOrigin>;
+/** What caused a pair's transition (pair_events.cause): the pair state machine's table, programmes.domain.ts. */
+export const PAIR_CAUSES = [
+  ...PAIR_ORIGINS,
+  "intro_confirmed",
+  "intro_not_a_fit",
+  "ended_early",
+  "completed_by_both",
+  "completed_by_manager",
+  "programme_closed",
+] as const;
+export const PairCause = z.enum(PAIR_CAUSES);
+export type PairCause = z.infer<typeof PairCause>;
 
 /** Open self-service proposals a mentee may have at once in a programme. */
 export const MAX_OPEN_PROPOSALS = 3;
 
 export const PairEvent = z.object({
-  fromState: z.enum(PAIR_STATES).nullable(),
-  toState: z.enum(PAIR_STATES),
-  /** "matching", "proposal", "intro_answers", "ended_by_mentor"… what caused it (FR/EN labels in the UI). */
+  fromState: PairState.nullable(),
+  toState: PairState,
+  /** One of PAIR_CAUSES (FR/EN labels in the UI); a plain string so that events stored under an older list still serialise. */
   cause: z.string(),
-  /** End reason (no_time, not_a_fit, left_company, other) when a person ended the pair early. */
+  /** One of END_REASONS when a person ended the pair early. */
   reason: z.string().nullable(),
   /** The words left when a person ended the pair: shown to the managers only (null for the pair's people). */
   note: z.string().nullable(),
@@ -28,9 +47,9 @@ const OnboardingOfPerson = z.object({ isComplete: z.boolean(), modulesDone: z.nu
 export const Pair = z.object({
   id: z.uuid(),
   programme: z.object({ id: z.uuid(), name: z.string(), requiresOnboarding: z.boolean() }),
-  state: z.enum(PAIR_STATES),
-  origin: z.enum(["matching", "proposal"]),
-  myRole: z.enum(PARTICIPANT_ROLES),
+  state: PairState,
+  origin: PairOrigin,
+  myRole: ParticipantRole,
   mentor: PersonRef,
   mentee: PersonRef,
   score: z.number().nullable(),
@@ -55,32 +74,32 @@ export const PairParams = z.object({ id: z.uuid() });
 /** A pair as the programme's managers see it: intro answers with their reasons. */
 export const ManagedPair = z.object({
   id: z.uuid(),
-  state: z.enum(PAIR_STATES),
-  origin: z.enum(["matching", "proposal"]),
+  state: PairState,
+  origin: PairOrigin,
   mentor: PersonRef,
   mentee: PersonRef,
   score: z.number().nullable(),
   introAt: z.iso.datetime().nullable(),
   introAnswers: z.array(
-    z.object({ role: z.enum(PARTICIPANT_ROLES), isFit: z.boolean(), reason: z.string().nullable(), answeredAt: z.iso.datetime() }),
+    z.object({ role: ParticipantRole, isFit: z.boolean(), reason: z.string().nullable(), answeredAt: z.iso.datetime() }),
   ),
-  endReason: z.enum(END_REASONS).nullable(),
+  endReason: EndReason.nullable(),
   history: z.array(PairEvent),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type ManagedPair = z.infer<typeof ManagedPair>;
 export const ManagedPairQuery = z.object({
-  state: z.enum(PAIR_STATES).optional(),
+  state: PairState.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const ManagedPairPage = z.object({
-  counts: z.record(z.enum(PAIR_STATES), z.number().int()),
+  counts: z.record(PairState, z.number().int()),
   /** Intro answers so far: how many "we will work well together" and "not a fit". */
   introAnswers: z.object({ fit: z.number().int(), notFit: z.number().int() }),
   /** People whose pair closed as not a fit and who have no open pair. */
-  needsRematch: z.array(z.object({ person: PersonRef, role: z.enum(PARTICIPANT_ROLES) })),
+  needsRematch: z.array(z.object({ person: PersonRef, role: ParticipantRole })),
   items: z.array(ManagedPair),
   total: z.number().int(),
   page: z.number().int(),
@@ -98,7 +117,7 @@ export const IntroAnswerBody = z.object({
   /** Only for "not a fit"; shown to the programme's managers only. */
   reason: text().trim().max(1000).nullable().optional(),
 });
-export const EndPairBody = z.object({ reason: z.enum(END_REASONS), note: text().trim().max(1000).nullable().optional() });
+export const EndPairBody = z.object({ reason: EndReason, note: text().trim().max(1000).nullable().optional() });
 
 /* ---------------------------------------------------------------- self-service proposals */
 
@@ -109,7 +128,7 @@ export const MentorSearchQuery = z.object({
     .regex(/^[a-z][a-z0-9_]*$/)
     .max(80)
     .optional(),
-  format: z.enum(FORMATS).optional(),
+  format: Format.optional(),
   language: text()
     .regex(/^[a-z]{2}$/)
     .optional(),
@@ -125,7 +144,7 @@ export const MentorOption = z.object({
   score: z.number(),
   reasons: z.array(Reason),
   teaches: z.array(z.object({ skillId: z.string(), level: z.number().int() })),
-  format: z.enum(FORMATS).nullable(),
+  format: Format.nullable(),
   languages: z.array(z.string()),
   availability: z.array(z.string()),
   /** Mentees they can still take in this programme. */
@@ -144,6 +163,8 @@ export const MentorSearchPage = z.object({
 });
 
 export const PROPOSAL_STATUSES = ["open", "accepted", "declined", "withdrawn", "expired"] as const;
+export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
+export type ProposalStatus = z.infer<typeof ProposalStatus>;
 export const ProposalBody = z.object({
   mentorId: z.uuid(),
   goals: text().trim().min(1, { error: "fields.required" }).max(2000),
@@ -158,7 +179,7 @@ export const Proposal = z.object({
   direction: z.enum(["sent", "received"]),
   goals: z.string(),
   offer: z.string(),
-  status: z.enum(PROPOSAL_STATUSES),
+  status: ProposalStatus,
   /** The mentor's optional reason for declining (the mentee sees it). */
   declineReason: z.string().nullable(),
   pairId: z.uuid().nullable(),

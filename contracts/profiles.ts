@@ -6,8 +6,17 @@ export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 export const TIME_SLOTS = ["morning", "lunch", "afternoon", "evening"] as const;
 /** "mon:morning"… a weekday and a time slot a person is usually available in. */
 export const AVAILABILITY_SLOTS = WEEKDAYS.flatMap((d) => TIME_SLOTS.map((s) => `${d}:${s}` as const));
+/** How sessions take place: a person's preference, a programme's rule. */
 export const FORMATS = ["in_person", "online", "both"] as const;
+export const Format = z.enum(FORMATS);
+export type Format = z.infer<typeof Format>;
 export const COMPLETENESS_ITEMS = ["learn", "teachOrOffer", "availability", "format", "languages", "hopes", "selfAssessment"] as const;
+export const CompletenessItem = z.enum(COMPLETENESS_ITEMS);
+export type CompletenessItem = z.infer<typeof CompletenessItem>;
+/** The three skill lists of a profile: what I can teach, want to learn, offer in return (profile_skills.kind). */
+export const PROFILE_SKILL_KINDS = ["teach", "learn", "offer"] as const;
+export const ProfileSkillKind = z.enum(PROFILE_SKILL_KINDS);
+export type ProfileSkillKind = z.infer<typeof ProfileSkillKind>;
 
 const SkillId = text()
   .regex(/^[a-z][a-z0-9_]*$/)
@@ -23,7 +32,7 @@ export const ProfileBody = z.object({
   offer: z.array(SkillId).max(20),
   interests: z.array(text().trim().toLowerCase().min(1).max(40)).max(20),
   availability: z.array(z.enum(AVAILABILITY_SLOTS as [string, ...string[]])).max(AVAILABILITY_SLOTS.length),
-  format: z.enum(FORMATS).nullable(),
+  format: Format.nullable(),
   languages: z
     .array(text().regex(/^[a-z]{2}$/))
     .min(1, { error: "fields.required" })
@@ -33,7 +42,7 @@ export const ProfileBody = z.object({
 });
 export type ProfileBody = z.infer<typeof ProfileBody>;
 
-export const Completeness = z.object({ percent: z.number().int(), missing: z.array(z.enum(COMPLETENESS_ITEMS)) });
+export const Completeness = z.object({ percent: z.number().int(), missing: z.array(CompletenessItem) });
 export type Completeness = z.infer<typeof Completeness>;
 
 export const Profile = ProfileBody.extend({ updatedAt: z.iso.datetime().nullable(), completeness: Completeness });

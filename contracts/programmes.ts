@@ -1,12 +1,40 @@
 import { z } from "zod";
-import { FORMATS } from "./profiles.ts";
+import { CompletenessFilter } from "./people.ts";
+import { Format } from "./profiles.ts";
 import { searchText, text } from "./text.ts";
 
 export const PROGRAMME_PHASES = ["draft", "enrolment", "matching", "running", "closed"] as const;
-export type ProgrammePhase = (typeof PROGRAMME_PHASES)[number];
+export const ProgrammePhase = z.enum(PROGRAMME_PHASES);
+export type ProgrammePhase = z.infer<typeof ProgrammePhase>;
+/** A person's role in a programme (and in a pair). */
 export const PARTICIPANT_ROLES = ["mentor", "mentee"] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+export const ParticipantRole = z.enum(PARTICIPANT_ROLES);
+export type ParticipantRole = z.infer<typeof ParticipantRole>;
 export const SESSION_MINUTES = [30, 45, 60] as const;
+/** "invited" until the person answers (joined or declined); an application is an answer. */
+export const ENROLMENT_STATUSES = ["invited", "joined", "declined"] as const;
+export const EnrolmentStatus = z.enum(ENROLMENT_STATUSES);
+export type EnrolmentStatus = z.infer<typeof EnrolmentStatus>;
+/** How a person entered a programme: enrolled by a manager, or by applying. */
+export const ENROLMENT_SOURCES = ["manager", "application"] as const;
+export const EnrolmentSource = z.enum(ENROLMENT_SOURCES);
+export type EnrolmentSource = z.infer<typeof EnrolmentSource>;
+/** A manager's decision kept across matching runs: a pair locked in, or forbidden. */
+export const CONSTRAINT_KINDS = ["lock", "forbid"] as const;
+export const ConstraintKind = z.enum(CONSTRAINT_KINDS);
+export type ConstraintKind = z.infer<typeof ConstraintKind>;
+
+/**
+ * The states of a pair (docs/pairs.md). Here rather than in pairs.ts, which imports this file: a
+ * programme's screens show them too.
+ */
+export const PAIR_STATES = ["intro", "active", "completed", "ended_early", "not_a_fit"] as const;
+export const PairState = z.enum(PAIR_STATES);
+export type PairState = z.infer<typeof PairState>;
+/** An open pair: a mentee has at most one per programme (the database's partial unique index says the same). */
+export const OPEN_PAIR_STATES = ["intro", "active"] as const satisfies readonly PairState[];
+export const OpenPairState = z.enum(OPEN_PAIR_STATES);
+export type OpenPairState = z.infer<typeof OpenPairState>;
 
 const Bilingual = z.object({ fr: z.string(), en: z.string() });
 const IsoDate = z.iso.date();
@@ -38,7 +66,7 @@ export const ProgrammeFields = z.object({
   endsOn: IsoDate,
   cadenceWeeks: z.number().int().min(1).max(8),
   sessionMinutes: z.union([z.literal(30), z.literal(45), z.literal(60)]),
-  format: z.enum(FORMATS),
+  format: Format,
   isPilot: z.boolean(),
   targetPairs: z.number().int().min(1).max(100000).nullable(),
   charterFr: text().trim().min(1, { error: "fields.required" }).max(20000),
@@ -64,7 +92,7 @@ export const ProgrammeTemplate = z.object({
   durationMonths: z.number().int(),
   cadenceWeeks: z.number().int(),
   sessionMinutes: z.number().int(),
-  format: z.enum(FORMATS),
+  format: Format,
   isPilot: z.boolean(),
   targetPairs: z.number().int().nullable(),
   allowsProposals: z.boolean(),
@@ -81,7 +109,7 @@ const RoleCounts = z.object({ mentor: z.number().int(), mentee: z.number().int()
 export const Programme = ProgrammeFields.extend({
   id: z.uuid(),
   templateId: z.string().nullable(),
-  phase: z.enum(PROGRAMME_PHASES),
+  phase: ProgrammePhase,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** People enrolled and not declined, by role. */
@@ -89,20 +117,20 @@ export const Programme = ProgrammeFields.extend({
   /** Open pairs (intro or active). */
   openPairs: z.number().int(),
   /** The caller's own enrolment, when they have one. */
-  myEnrolment: z.object({ role: z.enum(PARTICIPANT_ROLES), status: z.enum(["invited", "joined", "declined"]) }).nullable(),
+  myEnrolment: z.object({ role: ParticipantRole, status: EnrolmentStatus }).nullable(),
 });
 export type Programme = z.infer<typeof Programme>;
 export const ProgrammeList = z.object({ items: z.array(Programme) });
 
 export const ProgrammeIdParams = z.object({ id: z.uuid() });
 export const ProgrammePersonParams = z.object({ id: z.uuid(), personId: z.uuid() });
-export const ChangePhaseBody = z.object({ phase: z.enum(PROGRAMME_PHASES) });
+export const ChangePhaseBody = z.object({ phase: ProgrammePhase });
 
 /* ---------------------------------------------------------------- enrolment */
 
 export const EnrolBody = z
   .object({
-    role: z.enum(PARTICIPANT_ROLES),
+    role: ParticipantRole,
     /** Employee ids from the HR directory, e.g. pasted from a spreadsheet. */
     employeeIds: z.array(text().trim().min(1).max(64)).max(5000).optional(),
     /** Or everyone of the directory matching these filters. */
@@ -128,17 +156,15 @@ export const EnrolResult = z.object({
   alreadyEnrolled: z.number().int(),
 });
 
-export const ENROLMENT_STATUSES = ["invited", "joined", "declined"] as const;
-
 export const Enrolment = z.object({
   personId: z.uuid(),
   employeeId: z.string(),
   firstName: z.string(),
   lastName: z.string(),
   department: z.string().nullable(),
-  role: z.enum(PARTICIPANT_ROLES),
-  status: z.enum(ENROLMENT_STATUSES),
-  source: z.enum(["manager", "application"]),
+  role: ParticipantRole,
+  status: EnrolmentStatus,
+  source: EnrolmentSource,
   isSetAside: z.boolean(),
   /** The mentor's capacity in this programme (mentors only). */
   capacity: z.number().int().nullable(),
@@ -151,7 +177,7 @@ export const Enrolment = z.object({
     isComplete: z.boolean(),
   }),
   /** The state of their open pair (intro / active), if any. */
-  pairState: z.enum(["intro", "active"]).nullable(),
+  pairState: OpenPairState.nullable(),
   /** Their last pair closed as "not a fit" and they have no open pair: they need a new match. */
   needsRematch: z.boolean(),
   createdAt: z.iso.datetime(),
@@ -160,9 +186,9 @@ export const Enrolment = z.object({
 export type Enrolment = z.infer<typeof Enrolment>;
 
 export const EnrolmentQuery = z.object({
-  role: z.enum(PARTICIPANT_ROLES).optional(),
-  status: z.enum(ENROLMENT_STATUSES).optional(),
-  completeness: z.enum(["complete", "incomplete", "none"]).optional(),
+  role: ParticipantRole.optional(),
+  status: EnrolmentStatus.optional(),
+  completeness: CompletenessFilter.optional(),
   q: searchText().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -190,7 +216,7 @@ export const UpdateEnrolmentBody = z.object({
   capacity: z.number().int().min(1).max(5).nullable().optional(),
 });
 
-export const ApplyBody = z.object({ role: z.enum(PARTICIPANT_ROLES) });
+export const ApplyBody = z.object({ role: ParticipantRole });
 export const RespondBody = z.object({ accept: z.boolean() });
 
 /* ---------------------------------------------------------------- matching runs */
@@ -234,10 +260,12 @@ export const RunPair = z.object({
 export type RunPair = z.infer<typeof RunPair>;
 
 export const UNMATCHED_WHY = ["no_profile", "no_compatible", "below_min_score", "outbid", "no_mentor_left", "no_mentee_left"] as const;
+export const UnmatchedWhy = z.enum(UNMATCHED_WHY);
+export type UnmatchedWhy = z.infer<typeof UnmatchedWhy>;
 export const RunUnmatched = z.object({
   person: PersonRef,
-  role: z.enum(PARTICIPANT_ROLES),
-  why: z.enum(UNMATCHED_WHY),
+  role: ParticipantRole,
+  why: UnmatchedWhy,
   /** Their best option, when one existed (the mentor went to someone who gained more). */
   bestOption: z.object({ person: PersonRef, score: z.number() }).nullable(),
 });
@@ -261,9 +289,9 @@ export const RunDetail = z.object({
 export type RunDetail = z.infer<typeof RunDetail>;
 export const RunParams = z.object({ id: z.uuid(), runId: z.uuid() });
 
-export const Constraint = z.object({ mentor: PersonRef, mentee: PersonRef, kind: z.enum(["lock", "forbid"]), createdAt: z.iso.datetime() });
+export const Constraint = z.object({ mentor: PersonRef, mentee: PersonRef, kind: ConstraintKind, createdAt: z.iso.datetime() });
 export const ConstraintList = z.object({ items: z.array(Constraint) });
-export const ConstraintBody = z.object({ mentorId: z.uuid(), menteeId: z.uuid(), kind: z.enum(["lock", "forbid"]) });
+export const ConstraintBody = z.object({ mentorId: z.uuid(), menteeId: z.uuid(), kind: ConstraintKind });
 export const ConstraintParams = z.object({ id: z.uuid(), mentorId: z.uuid(), menteeId: z.uuid() });
 /** Swap the mentors of two mentees of a run: both new pairs are locked and the engine runs again. */
 export const SwapBody = z.object({ menteeA: z.uuid(), menteeB: z.uuid() });

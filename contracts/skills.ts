@@ -2,7 +2,10 @@ import { z } from "zod";
 import { searchText, text } from "./text.ts";
 
 export const Bilingual = z.object({ fr: z.string(), en: z.string() });
-export const Family = z.enum(["digital", "reverse"]);
+/** The catalogue's two families: digital skills, and the expertise shared in return ("reverse"). */
+export const SKILL_FAMILIES = ["digital", "reverse"] as const;
+export const Family = z.enum(SKILL_FAMILIES);
+export type Family = z.infer<typeof Family>;
 
 export const Skill = z.object({
   id: z.string(),
@@ -49,3 +52,19 @@ export const SkillIdParams = z.object({
     .regex(/^[a-z][a-z0-9_]*$/)
     .max(80),
 });
+
+/**
+ * One level of the 0–4 self-assessment scale (catalogue/self-assessment.yaml): the same value and label
+ * for every skill, and a description per family, since a reverse skill is not learnt the way a tool is.
+ */
+export const SelfAssessmentLevel = z.object({
+  value: z.number().int(),
+  label: Bilingual,
+  /** What the level means for a skill of each family: the text shown under it for a digital or a reverse skill. */
+  description: z.record(Family, Bilingual),
+  /** The DigComp 2.2 proficiency levels a digital skill's rating stands for (none for 0), and their band's name. */
+  digcomp: z.object({ levels: z.array(z.number().int()), band: Bilingual }),
+});
+export type SelfAssessmentLevel = z.infer<typeof SelfAssessmentLevel>;
+export const SelfAssessmentScale = z.object({ min: z.number().int(), max: z.number().int(), levels: z.array(SelfAssessmentLevel) });
+export type SelfAssessmentScale = z.infer<typeof SelfAssessmentScale>;

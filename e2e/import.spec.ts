@@ -35,7 +35,7 @@ test("HR previews an export with bad rows, sees each one, then imports the fixed
   await upload(page, badFile);
   const rejected = page.getByRole("table", { name: "Lignes refusées" });
   await expect(rejected).toContainText("Adresse e-mail invalide : « jean.dupont@@exemple ».");
-  await expect(rejected).toContainText("Manager inconnu : aucun matricule M999999");
+  await expect(rejected).toContainText("Responsable hiérarchique inconnu : aucun matricule M999999");
   await expect(rejected.getByRole("row")).toHaveCount(3);
   await expect(page.getByRole("button", { name: "Appliquer l’import" })).toBeDisabled();
   await page.screenshot({ path: "e2e/artifacts/20-import-refused.png", fullPage: true });

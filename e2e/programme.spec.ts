@@ -76,5 +76,5 @@ test("a manager runs a pilot from the template to published pairs; a mentor and 
 
   // The manager sees the pair active.
   await programme.open(id, "pairs");
-  await expect(page.getByRole("row").filter({ hasText: BRIGITTE.name })).toContainText(/Actif|Active/);
+  await expect(page.getByRole("row").filter({ hasText: BRIGITTE.name })).toContainText(/En cours|Active/);
 });

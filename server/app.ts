@@ -17,6 +17,7 @@ import { skillsRoutes } from "./modules/skills/skills.routes.ts";
 import { systemRoutes } from "./modules/system/system.routes.ts";
 import authPlugin from "./platform/auth/auth-plugin.ts";
 import { isApiRoute } from "./platform/auth/route-access.ts";
+import { errorCatalogueDescription, errorEnvelopeSchema } from "./platform/errors/error-docs.ts";
 import { handleFrameworkError, registerErrorHandler, sendRouteNotFound } from "./platform/errors/error-handler.ts";
 import type { AppDeps } from "./platform/http/deps.ts";
 import { registerWebAssets, WEB_DIST } from "./platform/http/web-assets.ts";
@@ -89,9 +90,11 @@ export async function buildApp({ logger = false, ...deps }: BuildAppOptions): Pr
       info: {
         title: "Passerelle API",
         version: "0.1.0",
-        description: "Reverse-mentoring programmes. Errors: {error:{code,message,details}}.",
+        description: `Reverse-mentoring programmes.\n\n## Errors\n\n${errorCatalogueDescription()}`,
       },
       components: {
+        // The envelope of every error answer; its codes are the catalogue of contracts/errors.ts.
+        schemas: { Error: errorEnvelopeSchema() },
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "passerelle_session" },
           csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },

@@ -68,7 +68,6 @@ const EnvSchema = z.object({
   PASSERELLE_SESSION_IDLE_MINUTES: positiveInt(30),
   PASSERELLE_SESSION_ABSOLUTE_HOURS: positiveInt(12),
   PASSERELLE_TRUST_PROXY: TrustProxy,
-  PASSERELLE_ORGANISATION_NAME: z.string().min(1).default("Passerelle"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -85,7 +84,6 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number };
   /** Fastify's `trustProxy`: false, true (any client's X-Forwarded-For: warned at start), or the proxies' addresses/networks. */
   trustProxy: boolean | string[];
-  organisationName: string;
   logLevel: string;
 };
 
@@ -116,7 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteMs: e.PASSERELLE_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
     trustProxy: e.PASSERELLE_TRUST_PROXY,
-    organisationName: e.PASSERELLE_ORGANISATION_NAME,
     logLevel: e.LOG_LEVEL,
   };
 }

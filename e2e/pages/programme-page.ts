@@ -72,11 +72,11 @@ export class ProgrammePage {
   }
 
   review(): Locator {
-    return this.page.getByRole("table", { name: /Binômes proposés|Proposed pairs/ });
+    return this.page.getByRole("table", { name: /Binômes du calcul|Pairs of the run/ });
   }
 
   runs(): Locator {
-    return this.page.getByRole("table", { name: /Comparaison des propositions|Comparison of the runs/ });
+    return this.page.getByRole("table", { name: /Comparaison des calculs|Comparison of the runs/ });
   }
 
   /** The review row of a mentee (by name). */
@@ -103,7 +103,7 @@ export class ProgrammePage {
   }
 
   async publish() {
-    await this.page.getByRole("button", { name: /^(Publier la proposition|Publish run)/ }).click();
+    await this.page.getByRole("button", { name: /^(Publier le calcul|Publish run)/ }).click();
     const dialog = this.page.getByRole("dialog");
     await dialog.getByRole("button", { name: /^(Publier|Publish)$/ }).click();
     await expect(dialog).toBeHidden();

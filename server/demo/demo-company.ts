@@ -34,11 +34,14 @@ export type DemoPerson = {
   timeZone: string;
 };
 
-/** A ready-made login for the demo, pointing at one person. */
+/**
+ * A ready-made login for the demo, pointing at one person: the named ones (admin, HR manager, juniors,
+ * seniors) listed here, and the other participants' ("participant"), opened by the seed.
+ */
 export type DemoAccount = {
   employeeId: string;
   roles: ("admin" | "manager" | "participant")[];
-  label: "admin" | "hr-manager" | "junior" | "senior";
+  label: "admin" | "hr-manager" | "junior" | "senior" | "participant";
 };
 
 /** Email domain of the demo company (fictitious, never routed). */
@@ -220,6 +223,7 @@ const ACCOUNTS: readonly (readonly [key: string, label: DemoAccount["label"], ro
   ["digit", "junior", ["participant"]],
   ["fsdev", "junior", ["participant"]],
   ["altmk", "junior", ["participant"]],
+  ["altdev", "junior", ["participant"]],
   ["daf", "senior", ["participant"]],
   ["dcom", "senior", ["participant"]],
   ["dprod", "senior", ["participant"]],

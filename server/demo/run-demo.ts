@@ -21,8 +21,12 @@ async function runDemo() {
     lock,
     seed: async (database) => {
       const logins = await seedDemo(database, systemClock);
+      const named = logins.filter((l) => l.label !== "participant");
       console.log("\nDemo accounts (password for all: passerelle-demo):");
-      for (const l of logins) console.log(`  ${l.label.padEnd(10)} ${l.email.padEnd(42)} ${l.displayName} — ${l.jobTitle}`);
+      for (const l of named) console.log(`  ${l.label.padEnd(10)} ${l.email.padEnd(42)} ${l.displayName} — ${l.jobTitle}`);
+      const example = logins.find((l) => l.label === "participant");
+      if (example)
+        console.log(`  and ${logins.length - named.length} other participants of the programmes, e.g. ${example.email} (same password)`);
     },
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TestClient, type TestContext } from "../test/test-app.ts";
 import { DEMO_PASSWORD, type DemoLogin, seedDemo } from "./seed-demo.ts";
@@ -11,12 +12,14 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe("demo seed", () => {
-  it("gives working logins for an admin, an HR manager, juniors and seniors", async () => {
+  it("gives working logins for an admin, an HR manager, juniors, seniors and the programmes' participants", async () => {
     const labels = logins.map((l) => l.label);
     expect(labels.filter((l) => l === "admin")).toHaveLength(1);
     expect(labels.filter((l) => l === "hr-manager")).toHaveLength(1);
     expect(labels.filter((l) => l === "junior").length).toBeGreaterThanOrEqual(3);
     expect(labels.filter((l) => l === "senior").length).toBeGreaterThanOrEqual(3);
+    // Everyone who answered a programme has an account too; those who have not answered yet, none.
+    expect(labels.filter((l) => l === "participant").length).toBeGreaterThan(40);
     for (const login of logins) {
       const me = (await new TestClient(ctx.app).login(login.email, DEMO_PASSWORD)).json();
       expect(me.displayName).toBe(login.displayName);
@@ -94,5 +97,85 @@ describe("demo programmes", () => {
     const mentors = (await jeanPierre.get(`/api/programmes/${second.id}/mentors?pageSize=50`)).json();
     const names = mentors.items.map((m: { mentor: { firstName: string } }) => m.mentor.firstName);
     expect(names).toEqual(expect.arrayContaining(["Inès", "Noémie"]));
+  });
+});
+
+/**
+ * The demo must tell one story a visitor can believe: nobody without an account has done anything,
+ * nothing is answered before it happened or dated in the future, and nobody takes part in two
+ * programmes at once. Each query lists the offenders, so a failure names them.
+ */
+describe("a coherent demo", () => {
+  const rows = async <T>(query: ReturnType<typeof sql>): Promise<T[]> =>
+    ((await ctx.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const hasAccount = (personColumn: ReturnType<typeof sql>) =>
+    sql`exists (select 1 from users u where u.person_id = ${personColumn} and u.status = 'active')`;
+  const nameOf = (personColumn: ReturnType<typeof sql>) =>
+    sql`(select p.first_name || ' ' || p.last_name from people p where p.id = ${personColumn})`;
+
+  it("only people with an account have answered a programme, sent or answered a proposal, prepared or answered an intro", async () => {
+    const offenders = await rows<{ what: string; who: string }>(sql`
+      select 'enrolment ' || e.status as what, ${nameOf(sql`e.person_id`)} as who from enrolments e
+        where e.status <> 'invited' and not ${hasAccount(sql`e.person_id`)}
+      union all select 'proposal sent', ${nameOf(sql`pr.mentee_id`)} from proposals pr where not ${hasAccount(sql`pr.mentee_id`)}
+      union all select 'proposal ' || pr.status, ${nameOf(sql`pr.mentor_id`)} from proposals pr
+        where pr.status in ('accepted', 'declined') and not ${hasAccount(sql`pr.mentor_id`)}
+      union all select 'intro answer', ${nameOf(sql`a.person_id`)} from intro_answers a where not ${hasAccount(sql`a.person_id`)}
+      union all select 'onboarding module', ${nameOf(sql`o.person_id`)} from onboarding_progress o where not ${hasAccount(sql`o.person_id`)}
+      union all select 'charter', ${nameOf(sql`c.person_id`)} from charter_acceptances c where not ${hasAccount(sql`c.person_id`)}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it("answers an intro only after its coffee was scheduled and took place, and every active pair had its coffee", async () => {
+    const now = ctx.clock.now();
+    const answers = await rows<{ who: string; intro_at: string | null }>(sql`
+      select ${nameOf(sql`a.person_id`)} as who, p.intro_at from intro_answers a join pairs p on p.id = a.pair_id
+      where p.intro_at is null or p.intro_at > a.answered_at or a.answered_at > ${now}`);
+    expect(answers).toEqual([]);
+    const activeWithoutCoffee = await rows<{ id: string }>(sql`
+      select p.id from pairs p where p.state = 'active'
+      and (p.intro_at is null or p.intro_at > ${now} or (select count(*) from intro_answers a where a.pair_id = p.id) < 2)`);
+    expect(activeWithoutCoffee).toEqual([]);
+  });
+
+  it("has nobody in two programmes at once", async () => {
+    const twice = await rows<{ who: string; programmes: number }>(sql`
+      select ${nameOf(sql`e.person_id`)} as who, count(*)::int as programmes
+      from enrolments e join programmes g on g.id = e.programme_id
+      where g.phase <> 'closed' and e.status <> 'declined'
+      group by e.person_id having count(*) > 1`);
+    expect(twice).toEqual([]);
+  });
+
+  it("dates nothing in the future, no answer before its question, nothing anyone did before their account existed", async () => {
+    const now = ctx.clock.now();
+    const late = await rows<{ what: string }>(sql`
+      select 'programme created' as what from programmes where created_at > ${now}
+      union all select 'enrolment' from enrolments where created_at > ${now} or answered_at > ${now} or answered_at < created_at
+      union all select 'matching run' from matching_runs where created_at > ${now} or published_at > ${now}
+      union all select 'pair' from pairs where created_at > ${now} or updated_at > ${now}
+      union all select 'pair event' from pair_events where at > ${now}
+      union all select 'proposal' from proposals where created_at > ${now}
+      union all select 'notification' from notifications where created_at > ${now}
+      union all select 'onboarding' from onboarding_progress where completed_at > ${now}`);
+    expect(late).toEqual([]);
+    const beforeTheirAccount = await rows<{ what: string; who: string }>(sql`
+      select 'enrolment answer' as what, ${nameOf(sql`e.person_id`)} as who from enrolments e join users u on u.person_id = e.person_id
+        where e.answered_at < u.created_at
+      union all select 'intro answer', ${nameOf(sql`a.person_id`)} from intro_answers a join users u on u.person_id = a.person_id
+        where a.answered_at < u.created_at
+      union all select 'proposal', ${nameOf(sql`pr.mentee_id`)} from proposals pr join users u on u.person_id = pr.mentee_id
+        where pr.created_at < u.created_at`);
+    expect(beforeTheirAccount).toEqual([]);
+  });
+
+  it("shows a junior and a senior demo account each in an active pair of the pilot", async () => {
+    const active = await rows<{ label: string }>(sql`
+      select distinct u.email as label from pairs p join programmes g on g.id = p.programme_id
+      join users u on u.person_id in (p.mentor_id, p.mentee_id)
+      where g.is_pilot and p.state = 'active'`);
+    const emails = active.map((r) => r.label);
+    expect(logins.filter((l) => l.label === "junior" && emails.includes(l.email)).length).toBeGreaterThanOrEqual(1);
+    expect(logins.filter((l) => l.label === "senior" && emails.includes(l.email)).length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -7,38 +7,52 @@ import { completenessOf, insertSelfAssessment, saveProfile } from "../modules/pr
 import { listSkills } from "../modules/skills/index.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import type { Clock } from "../platform/clock/clock.ts";
+import { type DemoRoles, demoCohorts } from "./demo-cohorts.ts";
 import { buildDemoCompany, type DemoAccount } from "./demo-company.ts";
 import { demoProfileOf } from "./demo-profiles.ts";
-import { seedDemoProgrammes } from "./demo-programmes.ts";
+import { DEMO_STORY_DAYS, seedDemoProgrammes } from "./demo-programmes.ts";
 
 /**
- * Demo people the browser journeys (e2e/) use in programmes of their own: kept out of the seeded
- * pilot; enrolled as mentees of the second programme (the proposals journey), and junior accounts
- * that receive its seeded proposals.
+ * The part the demo logins play, which the browser journeys (e2e/) count on:
+ * - Enzo Marchetti (junior) and Philippe Garnier (senior) are in active pairs of the running pilot;
+ * - Jean-Pierre Le Floch, Martine Lecœur and Brigitte Hennebert (seniors) are mentees of the second
+ *   programme; Jean-Pierre has sent no proposal yet (e2e/proposals.spec.ts sends two);
+ * - Inès Haddad, Noémie Ferreira and Yanis Belkacem (juniors) are mentors of the second programme,
+ *   each with one open proposal; Zoé Lemaire (junior) is one too, without a proposal.
+ * e2e/programme.spec.ts enrols several of them in a programme of its own; nothing here stands in its way.
  */
-export const DEMO_JOURNEY_PEOPLE = {
-  // Zoé Lemaire (junior) and Martine Lecœur (senior): the pair the programme journey locks.
-  pilotFree: ["E00038", "E00042"],
-  // Jean-Pierre Le Floch (senior) proposes to mentors of the second programme.
-  secondMentees: ["E00064"],
-  // Inès Haddad, Noémie Ferreira, Yanis Belkacem: junior accounts.
+export const DEMO_JOURNEY_PEOPLE: DemoRoles = {
+  inPilot: ["E00029", "E00012"],
+  secondMentees: ["E00064", "E00042", "E00082"],
   proposalReceivers: ["E00015", "E00027", "E00039"],
 };
 
 /** The one password of every demo account (printed on the console and in the README). */
 export const DEMO_PASSWORD = "passerelle-demo";
 
+/** A demo account: the named logins (admin, HR manager, juniors, seniors), then every other participant's. */
 export type DemoLogin = { email: string; password: string; displayName: string; label: DemoAccount["label"]; jobTitle: string };
 
 /**
- * Fills an empty database (catalogue loaded) with the demo company: its people directory, a
- * profile and a first self-assessment for everyone, and ready-to-use accounts.
+ * Fills an empty database (catalogue loaded) with the demo company: its people directory, a profile
+ * and a first self-assessment for everyone, accounts for the named logins and for every participant
+ * who has answered a programme (and only them), and the two programmes' story up to today.
  */
 export async function seedDemo(database: Database, clock: Clock): Promise<DemoLogin[]> {
   const company = buildDemoCompany();
-  const now = clock.now();
+  const today = clock.now();
+  // Accounts, profiles and first self-assessments date from Passerelle's roll-out, before any programme.
+  const rollOut = new Date(today.getTime() - DEMO_STORY_DAYS * 24 * 3600 * 1000);
+  const cohorts = demoCohorts(company.people, company.accounts, DEMO_JOURNEY_PEOPLE);
+  const named = new Set(company.accounts.map((a) => a.employeeId));
+  const accountsToOpen = [
+    ...company.accounts,
+    ...cohorts.participants
+      .filter((employeeId) => !named.has(employeeId))
+      .map((employeeId): DemoAccount => ({ employeeId, roles: ["participant"], label: "participant" })),
+  ];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const { logins, personIds, managerUser } = await database.db.transaction(async (tx) => {
+  const { logins, personIds, accounts, managerUser } = await database.db.transaction(async (tx) => {
     await tx
       .insert(organisation)
       .values({ name: company.name })
@@ -48,12 +62,13 @@ export async function seedDemo(database: Database, clock: Clock): Promise<DemoLo
     for (const person of company.people) {
       const personId = personIds.get(person.employeeId) as string;
       const { profile, assessment } = demoProfileOf(person, categoryOf);
-      await saveProfile(tx, personId, profile, completenessOf(profile, assessment.length > 0).percent, now);
-      if (assessment.length) await insertSelfAssessment(tx, personId, assessment, now);
+      await saveProfile(tx, personId, profile, completenessOf(profile, assessment.length > 0).percent, rollOut);
+      if (assessment.length) await insertSelfAssessment(tx, personId, assessment, rollOut);
     }
     const logins: DemoLogin[] = [];
+    const accounts = new Map<string, Me>();
     let managerUser: Me | undefined;
-    for (const account of company.accounts) {
+    for (const account of accountsToOpen) {
       const person = company.people.find((p) => p.employeeId === account.employeeId);
       if (!person) throw new Error(`demo account for unknown employee ${account.employeeId}`);
       const displayName = `${person.firstName} ${person.lastName}`;
@@ -64,15 +79,16 @@ export async function seedDemo(database: Database, clock: Clock): Promise<DemoLo
         status: "active",
         locale: "fr",
         roles: account.roles,
-        now,
+        now: rollOut,
       });
+      const me: Me = { id: user.id, email: user.email, displayName, locale: "fr", roles: account.roles };
+      accounts.set(account.employeeId, me);
       logins.push({ email: person.email, password: DEMO_PASSWORD, displayName, label: account.label, jobTitle: person.jobTitle });
-      if (account.label === "hr-manager")
-        managerUser = { id: user.id, email: user.email, displayName, locale: "fr" as const, roles: account.roles };
+      if (account.label === "hr-manager") managerUser = me;
     }
-    return { logins, personIds, managerUser };
+    return { logins, personIds, accounts, managerUser };
   });
   if (!managerUser) throw new Error("the demo company has no HR manager account");
-  await seedDemoProgrammes(database, clock, company.people, personIds, managerUser, DEMO_JOURNEY_PEOPLE);
+  await seedDemoProgrammes(database, today, cohorts, DEMO_JOURNEY_PEOPLE, { personIds, accounts }, managerUser);
   return logins;
 }

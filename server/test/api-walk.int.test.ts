@@ -185,6 +185,7 @@ const CASES: Case[] = [
 
   { op: "GET /api/skills", expect: loggedIn("2xx") },
   { op: "GET /api/skills/search", query: { q: "excel" }, expect: loggedIn("2xx") },
+  { op: "GET /api/self-assessment/scale", expect: loggedIn("2xx") },
   {
     op: "POST /api/admin/skills",
     body: (_w, who) => ({ categoryId: "essentials", label: { fr: `Outil ${who}`, en: `Tool ${who}` } }),

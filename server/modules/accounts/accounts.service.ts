@@ -2,7 +2,15 @@
  * Account use cases: first administrator, login, invitations, my account, account administration.
  * Each takes plain values and its dependencies; transactions are opened here, never in routes.
  */
-import { type Account, type InviteBody, type Locale, type Me, NewPassword, type Role } from "../../../contracts/accounts.ts";
+import {
+  type Account,
+  type AccountStatus,
+  type InviteBody,
+  type Locale,
+  type Me,
+  NewPassword,
+  type Role,
+} from "../../../contracts/accounts.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import { cancelLoginAttempt, countLoginAttempt, recordLoginSuccess } from "../../platform/auth/login-throttle.ts";
 import { checkPasswordStrength, hashPassword, verifyPassword } from "../../platform/auth/passwords.ts";
@@ -40,10 +48,8 @@ export async function assertPersonHasNoAccount(tx: Tx, email: string, to: "manag
     employeeId: person.employeeId,
     accountEmail: person.accountEmail,
   };
-  if (to === "owner") throw new AppError(409, "PERSON_HAS_ACCOUNT", "errors.personHasOtherAccount", params);
-  throw new AppError(409, "PERSON_HAS_ACCOUNT", "errors.personHasAccount", params, [
-    { path: "email", messageKey: "errors.personHasAccount", params },
-  ]);
+  if (to === "owner") throw new AppError("PERSON_HAS_ACCOUNT", { messageKey: "errors.personHasOtherAccount", params });
+  throw new AppError("PERSON_HAS_ACCOUNT", { params, details: [{ path: "email", messageKey: "errors.personHasAccount", params }] });
 }
 
 function assertStrongPassword(password: string, email: string, path = "password") {
@@ -62,15 +68,15 @@ export async function login(
   const counted = await countLoginAttempt(db, input.email, input.ip, now);
   if (counted.isRefused) {
     const minutes = counted.retryAfterMinutes;
-    throw new AppError(429, "TOO_MANY_ATTEMPTS", "errors.tooManyAttempts", { minutes }, [], { "retry-after": String(minutes * 60) });
+    throw new AppError("TOO_MANY_ATTEMPTS", { params: { minutes }, headers: { "retry-after": String(minutes * 60) } });
   }
   const { attempt } = counted;
   const user = await repo.findUserByEmail(db, input.email);
   const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !isValid) throw new AppError(401, "INVALID_CREDENTIALS", "errors.invalidCredentials");
+  if (!user || !isValid) throw new AppError("INVALID_CREDENTIALS");
   if (user.status !== "active") {
     await cancelLoginAttempt(db, attempt);
-    throw new AppError(403, "ACCOUNT_DISABLED", "errors.accountDisabled");
+    throw new AppError("ACCOUNT_DISABLED");
   }
   return db.transaction(async (tx) => {
     await recordLoginSuccess(tx, attempt, now);
@@ -160,13 +166,13 @@ export async function setupFirstAdmin(
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
-    if ((await repo.countActiveAdmins(tx)) > 0) throw new AppError(409, "SETUP_NOT_AVAILABLE", "errors.setupNotAvailable");
-    if (!(await repo.consumeSetupToken(tx, hashToken(input.token), now)))
-      throw new AppError(403, "SETUP_TOKEN_INVALID", "errors.setupTokenInvalid");
+    if ((await repo.countActiveAdmins(tx)) > 0) throw new AppError("SETUP_NOT_AVAILABLE");
+    if (!(await repo.consumeSetupToken(tx, hashToken(input.token), now))) throw new AppError("SETUP_TOKEN_INVALID");
     if (await repo.findUserByEmail(tx, input.email))
-      throw new AppError(409, "EMAIL_TAKEN", "errors.emailTaken", { email: input.email }, [
-        { path: "email", messageKey: "errors.emailTaken", params: { email: input.email } },
-      ]);
+      throw new AppError("EMAIL_TAKEN", {
+        params: { email: input.email },
+        details: [{ path: "email", messageKey: "errors.emailTaken", params: { email: input.email } }],
+      });
     await assertPersonHasNoAccount(tx, input.email);
     const user = await repo.insertUser(tx, {
       email: input.email,
@@ -208,7 +214,7 @@ async function issueInvitation(
 function assertMayGrant(actor: Me, roles: Role[]) {
   if (actor.roles.includes("admin")) return;
   const refused = roles.find((r) => r !== "participant");
-  if (refused) throw new AppError(403, "CANNOT_GRANT_ROLE", "errors.cannotInviteRole", { role: refused });
+  if (refused) throw new AppError("CANNOT_GRANT_ROLE", { params: { role: refused } });
 }
 
 export async function invite(input: InviteBody, actor: Me, deps: AccountsDeps): Promise<Invitation> {
@@ -216,9 +222,10 @@ export async function invite(input: InviteBody, actor: Me, deps: AccountsDeps): 
   return deps.database.db.transaction(async (tx) => {
     const existing = await repo.findUserByEmail(tx, input.email);
     if (existing && existing.status !== "invited") {
-      throw new AppError(409, "EMAIL_TAKEN", "errors.emailTaken", { email: input.email }, [
-        { path: "email", messageKey: "errors.emailTaken", params: { email: input.email } },
-      ]);
+      throw new AppError("EMAIL_TAKEN", {
+        params: { email: input.email },
+        details: [{ path: "email", messageKey: "errors.emailTaken", params: { email: input.email } }],
+      });
     }
     const now = deps.clock.now();
     if (existing) {
@@ -247,13 +254,13 @@ export async function reinvite(accountId: string, actor: Me, deps: AccountsDeps)
   return deps.database.db.transaction(async (tx) => {
     const user = await repo.findUserById(tx, accountId);
     if (!user) throw notFound();
-    if (user.status !== "invited") throw new AppError(409, "NOT_INVITED", "errors.notInvited", { email: user.email });
+    if (user.status !== "invited") throw new AppError("NOT_INVITED", { params: { email: user.email } });
     assertMayGrant(actor, await repo.rolesOf(tx, user.id));
     return issueInvitation(tx, user.id, user.email, actor.id, deps);
   });
 }
 
-const invitationInvalid = () => new AppError(404, "INVITATION_INVALID", "errors.invitationInvalid");
+const invitationInvalid = () => new AppError("INVITATION_INVALID");
 
 export async function previewInvitation(
   token: string,
@@ -305,9 +312,7 @@ export async function changePassword(
   const user = await repo.findUserById(db, input.userId);
   if (!user) throw notFound();
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError(400, "WRONG_CURRENT_PASSWORD", "errors.wrongCurrentPassword", {}, [
-      { path: "currentPassword", messageKey: "errors.wrongCurrentPassword" },
-    ]);
+    throw new AppError("WRONG_CURRENT_PASSWORD", { details: [{ path: "currentPassword", messageKey: "errors.wrongCurrentPassword" }] });
   }
   assertStrongPassword(input.newPassword, user.email, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
@@ -324,7 +329,7 @@ export function listAccounts(filter: Parameters<typeof repo.listAccounts>[1], de
 /** Changes an account's roles or status; never leaves the organisation without an active administrator. */
 export async function updateAccount(
   accountId: string,
-  input: { roles?: Role[] | undefined; status?: "active" | "disabled" | undefined },
+  input: { roles?: Role[] | undefined; status?: Exclude<AccountStatus, "invited"> | undefined },
   deps: AccountsDeps,
 ): Promise<Account> {
   return deps.database.db.transaction(async (tx) => {
@@ -336,7 +341,7 @@ export async function updateAccount(
       await repo.updateUser(tx, user.id, { status: input.status, updatedAt: deps.clock.now() });
       if (input.status === "disabled") await deleteSessionsOfUser(tx, user.id);
     }
-    if (wasActiveAdmin && (await repo.countActiveAdmins(tx)) === 0) throw new AppError(409, "LAST_ADMIN", "errors.lastAdmin");
+    if (wasActiveAdmin && (await repo.countActiveAdmins(tx)) === 0) throw new AppError("LAST_ADMIN");
     const account = await repo.getAccount(tx, user.id);
     if (!account) throw notFound();
     return account;

@@ -4,6 +4,7 @@
  * problem with its path, e.g. `mentees[3].wantsToLearn[0].priority: expected an integer from 1 to 3, got 5`.
  */
 import { z } from "zod";
+import { FORMATS } from "../../../contracts/profiles.ts";
 import type { Cohort } from "./matching.domain.ts";
 
 const nonEmpty = z.string().trim().min(1, { error: "must not be empty" });
@@ -47,7 +48,7 @@ export const matchingProfileSchema = z.object({
   offers: z.array(nonEmpty),
   interests: z.array(z.string()),
   availability: z.array(slot),
-  format: z.enum(["in_person", "online", "both"], {
+  format: z.enum(FORMATS, {
     error: (i) => `expected "in_person", "online" or "both", got ${JSON.stringify(i.input)}`,
   }),
   capacity: z

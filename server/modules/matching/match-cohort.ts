@@ -15,7 +15,7 @@ import type {
 } from "./matching.domain.ts";
 import { indexedHardConstraints } from "./org-index.ts";
 import { matchingReport } from "./report.ts";
-import { buildDictionaries, compileProfile, explainPair, type ReasonPerspective, resolveWeights, scoreComponents } from "./score.ts";
+import { buildDictionaries, compileProfile, explainPairForEveryone, resolveWeights, scoreComponents } from "./score.ts";
 import { countBlockingPairs, solveStable } from "./stable.ts";
 
 const byId = (a: MatchingProfile, b: MatchingProfile): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -67,9 +67,11 @@ export function matchCohort(cohort: Cohort): CohortMatching {
 
 /**
  * `matchCohort` plus what a manager needs to review it: each mentee's next best mentors (other than
- * their own, best first) and, for everyone left unmatched, why. The scores are computed once.
+ * their own, best first) and, for everyone left unmatched, why. The scores are computed once. Each pair's
+ * reasons are the managers' text, addressed to the mentor and the mentee too (`reasonsFor`), since a
+ * published pair shows them to its two people.
  */
-export function reviewCohort(cohort: Cohort, options: { alternatives: number; perspective?: ReasonPerspective }): CohortReview {
+export function reviewCohort(cohort: Cohort, options: { alternatives: number }): CohortReview {
   const settings = cohort.settings ?? {};
   const mode = settings.mode ?? "optimal";
   const { problem, mentors, mentees } = cohortProblem(cohort);
@@ -91,13 +93,18 @@ export function reviewCohort(cohort: Cohort, options: { alternatives: number; pe
     const mentor = mentors[j] as MatchingProfile;
     const components = scoreComponents(compileProfile(mentor, dict), compileProfile(mentee, dict));
     const locked = lockedRows.has(i);
-    const reasons = explainPair(mentor, mentee, components, weights, cohort.skillLabels, 3, options.perspective);
+    const reasons = explainPairForEveryone(mentor, mentee, components, weights, cohort.skillLabels, 3);
     if (locked) {
+      const chosen = {
+        fr: "Le responsable du programme a choisi de former ce binôme.",
+        en: "The programme manager chose to form this pair.",
+      };
       reasons.unshift({
         component: "teaching",
         contribution: 0,
-        fr: "paire fixée par le responsable du programme",
-        en: "pair locked by the programme manager",
+        fr: "Le responsable du programme a verrouillé ce binôme.",
+        en: "The programme manager locked this pair.",
+        addressed: { mentor: chosen, mentee: chosen },
       });
     }
     pairs.push({ mentor: mentor.id, mentee: mentee.id, score: result.rowScore[i] as number, locked, components, reasons });

@@ -74,8 +74,15 @@ describe("passerelle match", () => {
     expect(result.certificate.ok).toBe(true);
     const pair = result.pairs.find((p: { mentee: string }) => p.mentee === "s-francoise");
     expect(pair.mentor).toBe("m-lea");
-    expect(pair.reasons[0].fr).toBe("enseigne Power BI et les tableaux de bord (niveau expert), que vous voulez apprendre (priorité 1)");
-    expect(pair.reasons[0].en).toBe("teaches Power BI and dashboards (expert level), which you want to learn (priority 1)");
+    expect(pair.reasons[0].fr).toBe(
+      "Le mentor enseigne Power BI et les tableaux de bord (niveau expert), que la personne mentorée veut apprendre (priorité 1).",
+    );
+    expect(pair.reasons[0].en).toBe(
+      "The mentor teaches Power BI and dashboards (expert level), which the mentee wants to learn (priority 1).",
+    );
+    expect(pair.reasons[0].addressed.mentee.fr).toBe(
+      "Votre mentor enseigne Power BI et les tableaux de bord (niveau expert), que vous voulez apprendre (priorité 1).",
+    );
     // s-bernard manages m-lea and m-ines: the management chain rules them out.
     expect(result.pairs.find((p: { mentee: string }) => p.mentee === "s-bernard").mentor).toBe("m-karim");
     expect(JSON.parse(readFileSync(example, "utf8")).mentors.length).toBe(3);

@@ -1,6 +1,8 @@
 /**
  * Matching domain: plain data in, plain data out. Nothing here touches a database, a file or the clock.
  */
+import type { Format } from "../../../contracts/profiles.ts";
+import type { ParticipantRole, UnmatchedWhy } from "../../../contracts/programmes.ts";
 
 /** A dense score problem: rows are mentees, columns are mentors. */
 export interface DenseProblem {
@@ -42,7 +44,7 @@ export interface DenseAssignment {
 export type AvailabilitySlot = string;
 
 /** Session format a person prefers. */
-export type SessionFormat = "in_person" | "online" | "both";
+export type SessionFormat = Format;
 
 /** One skill a person can teach, with a level 0–4 (4 = can guide others). */
 export interface TeachableSkill {
@@ -139,6 +141,11 @@ export interface Reason {
   contribution: number;
   fr: string;
   en: string;
+  /**
+   * The same reason addressed to each person of the pair ("vous", "votre mentor"), kept with a pair's reasons so
+   * that each reader gets their own (`reasonsFor`); `fr`/`en` are then the managers' text.
+   */
+  addressed?: { mentor: { fr: string; en: string }; mentee: { fr: string; en: string } };
 }
 
 /** A pair in a matching result. */
@@ -177,8 +184,9 @@ export interface CohortMatching {
 /** Why someone is left without a pair: every pair forbidden, all under the minimum score, or their best options went to others. */
 export interface UnmatchedReason {
   id: string;
-  side: "mentor" | "mentee";
-  why: "no_compatible" | "below_min_score" | "outbid" | "no_mentor_left" | "no_mentee_left";
+  side: ParticipantRole;
+  /** A person without a profile ("no_profile") never reaches the engine. */
+  why: Exclude<UnmatchedWhy, "no_profile">;
   /** Their best allowed option (a mentor for a mentee, a mentee for a mentor), when one existed. */
   best: { id: string; score: number } | null;
 }

@@ -5,8 +5,11 @@ import {
   buildDictionaries,
   compileProfile,
   explainPair,
+  explainPairForEveryone,
   hardConstraints,
   managementChains,
+  type ReasonPerspective,
+  reasonsFor,
   resolveWeights,
   scoreComponents,
   scorePair,
@@ -65,16 +68,86 @@ describe("compatibility score", () => {
     expect(() => resolveWeights({ teaching: -1 })).toThrow(/weight teaching/);
   });
 
-  it("explains a pair in French and English, most important reason first", () => {
-    const reasons = explainPair(mentor, mentee, scoreComponents(a, b), resolveWeights(), labels, 6);
+  const explain = (perspective: ReasonPerspective) =>
+    explainPair(mentor, mentee, scoreComponents(a, b), resolveWeights(), labels, 10, perspective);
+  const PERSPECTIVES: ReasonPerspective[] = ["mentor", "mentee", "mentee-browsing", "manager"];
+
+  it("explains a pair in French and English, most important reason first, to the mentee browsing mentors", () => {
+    const reasons = explain("mentee-browsing");
     expect(reasons[0]).toMatchObject({
-      fr: "enseigne Power BI (niveau expert), que vous voulez apprendre (priorité 1)",
-      en: "teaches Power BI (expert level), which you want to learn (priority 1)",
+      fr: "Ce mentor enseigne Power BI (niveau expert), que vous voulez apprendre (priorité 1).",
+      en: "This mentor teaches Power BI (expert level), which you want to learn (priority 1).",
     });
     const texts = reasons.map((r) => r.en);
-    expect(texts).toContain("wants to learn leadership, which you can offer in return");
-    expect(texts).toContain("you are both available on Tuesday morning and Thursday afternoon");
-    expect(reasons.map((r) => r.fr)).toContain("vous préférez tous deux les sessions en ligne");
+    expect(texts).toContain("This mentor wants to learn leadership, which you can offer in return.");
+    expect(texts).toContain("You and this mentor are both available on Tuesday morning and Thursday afternoon.");
+    expect(reasons.map((r) => r.fr)).toContain("Ce mentor et vous préférez les séances en ligne.");
+  });
+
+  it("addresses the mentor as « vous » and names the mentee « votre mentoré·e »", () => {
+    const reasons = explain("mentor");
+    expect(reasons.map((r) => r.fr)).toEqual(
+      expect.arrayContaining([
+        "Vous enseignez Power BI (niveau expert), que votre mentoré·e veut apprendre (priorité 1).",
+        "Vous voulez apprendre le leadership, que votre mentoré·e peut vous apporter en retour.",
+        "Votre mentoré·e et vous êtes disponibles le mardi matin et le jeudi après-midi.",
+      ]),
+    );
+    expect(reasons.map((r) => r.en)).toContain("You teach Power BI (expert level), which your mentee wants to learn (priority 1).");
+  });
+
+  it("addresses the mentee as « vous » and names the mentor « votre mentor »", () => {
+    const reasons = explain("mentee");
+    expect(reasons.map((r) => r.fr)).toEqual(
+      expect.arrayContaining([
+        "Votre mentor enseigne Power BI (niveau expert), que vous voulez apprendre (priorité 1).",
+        "Votre mentor veut apprendre le leadership, que vous pouvez lui apporter en retour.",
+      ]),
+    );
+    expect(reasons.map((r) => r.en)).toContain("You and your mentor both speak French.");
+  });
+
+  it("writes about both people in the third person for the managers, never « vous »", () => {
+    const reasons = explain("manager");
+    expect(reasons.map((r) => r.fr)).toContain(
+      "Le mentor enseigne Power BI (niveau expert), que la personne mentorée veut apprendre (priorité 1).",
+    );
+    expect(reasons.map((r) => r.en)).toContain("The mentor wants to learn leadership, which the mentee can offer in return.");
+    for (const reason of reasons) {
+      expect(reason.fr).not.toMatch(/\b(vous|votre|vos)\b/i);
+      expect(reason.en).not.toMatch(/\b(you|your)\b/i);
+    }
+  });
+
+  it.each(PERSPECTIVES)("writes every reason for the %s as a full sentence: a capital first, a full stop last", (perspective) => {
+    const people = [
+      [mentor, mentee],
+      [
+        { ...mentor, format: "both" as const, languages: ["en", "fr"] },
+        { ...mentee, format: "in_person" as const, interests: ["photo", "running"], availability: ["tue-am", "thu-pm", "fri-am"] },
+      ],
+    ] as const;
+    for (const [m, s] of people) {
+      const dict = buildDictionaries([m, s]);
+      const components = scoreComponents(compileProfile(m, dict), compileProfile(s, dict));
+      const reasons = explainPair(m, s, components, resolveWeights(), labels, 10, perspective);
+      expect(reasons.length).toBeGreaterThanOrEqual(6);
+      for (const reason of reasons) {
+        expect(reason.fr).toMatch(/^\p{Lu}.*\.$/u);
+        expect(reason.en).toMatch(/^\p{Lu}.*\.$/u);
+      }
+    }
+  });
+
+  it("keeps a pair's reasons for each of its readers: the mentor, the mentee and the managers", () => {
+    const stored = explainPairForEveryone(mentor, mentee, scoreComponents(a, b), resolveWeights(), labels, 10);
+    expect(stored.map(({ fr, en }) => ({ fr, en }))).toEqual(explain("manager").map(({ fr, en }) => ({ fr, en })));
+    expect(reasonsFor(stored, "mentor")).toEqual(explain("mentor"));
+    expect(reasonsFor(stored, "mentee")).toEqual(explain("mentee"));
+    expect(reasonsFor(stored, "manager")).toEqual(explain("manager"));
+    // Reasons kept before they were addressed to each reader are shown as they are.
+    const old = [{ component: "teaching" as const, contribution: 0.3, fr: "enseigne Excel", en: "teaches Excel" }];
+    expect(reasonsFor(old, "mentor")).toEqual(old);
   });
 });
 
@@ -113,7 +186,9 @@ describe("hard constraints", () => {
     });
     expect(result.pairs).toHaveLength(1);
     expect(result.pairs[0]?.locked).toBe(true);
-    expect(result.pairs[0]?.reasons[0]?.en).toBe("pair locked by the programme manager");
+    const reasons = result.pairs[0]?.reasons ?? [];
+    expect(reasons[0]?.en).toBe("The programme manager locked this pair.");
+    expect(reasonsFor(reasons, "mentee")[0]?.fr).toBe("Le responsable du programme a choisi de former ce binôme.");
   });
 
   it("does not depend on the input order of people", () => {

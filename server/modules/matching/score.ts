@@ -4,6 +4,7 @@
  * Profiles are first compiled to typed arrays (skill, tag, slot and language ids) so that scoring one pair costs a
  * few array reads: the sparse path scores tens of millions of pairs. Age is never an input (there is none).
  */
+import { FORMATS } from "../../../contracts/profiles.ts";
 import {
   type Cohort,
   DEFAULT_WEIGHTS,
@@ -21,7 +22,6 @@ const PRIORITY_WEIGHT = [0, 3, 2, 1];
 export const LEVEL_FACTOR: readonly number[] = [0, 0.25, 0.5, 0.85, 1];
 /** Common slots needed for a full availability score (a fortnightly session needs one, two gives slack). */
 const SLOTS_FOR_FULL_AVAILABILITY = 2;
-const FORMATS: readonly SessionFormat[] = ["in_person", "online", "both"];
 
 /** A profile compiled against a cohort's dictionaries. */
 export interface CompiledProfile {
@@ -341,27 +341,121 @@ function listOf(items: string[], lang: "fr" | "en"): string {
 }
 
 /**
- * Who reads the reasons: the mentee browsing mentors ("vous" / "you", the mentor in the third person), or both
- * people and the managers, about the pair ("neutral": the mentor in the third person, the pair in the plural).
+ * Who reads the reasons, each addressed as docs/terminology.md says: the mentor of the pair ("Vous enseignez…, que
+ * votre mentoré·e veut apprendre"), its mentee ("Votre mentor enseigne…, que vous voulez apprendre"), a mentee
+ * browsing the mentors of a programme ("Ce mentor enseigne…"), or the programme's managers, who read about both
+ * people in the third person ("Le mentor enseigne…, que la personne mentorée veut apprendre").
  */
-export type ReasonPerspective = "mentee" | "neutral";
+export type ReasonPerspective = "mentor" | "mentee" | "mentee-browsing" | "manager";
+/** A person of a pair, or the managers: who reads a pair's stored reasons (`reasonsFor`). */
+export type ReasonReader = "mentor" | "mentee" | "manager";
 
-/**
- * The reasons behind a pair, most important first: each names the skill, tag, slot or format that earned the
- * points, written for `perspective`.
- */
-export function explainPair(
+type Text = { fr: string; en: string };
+
+/** How each reader names the two people: the mentor alone, and both together (FR verbs in the 2nd or 3rd plural). */
+const VOICES: Record<ReasonPerspective, { mentor: Text; both: Text; isYou: boolean }> = {
+  mentor: { mentor: { fr: "Vous", en: "You" }, both: { fr: "Votre mentoré·e et vous", en: "You and your mentee" }, isYou: true },
+  mentee: {
+    mentor: { fr: "Votre mentor", en: "Your mentor" },
+    both: { fr: "Votre mentor et vous", en: "You and your mentor" },
+    isYou: true,
+  },
+  "mentee-browsing": {
+    mentor: { fr: "Ce mentor", en: "This mentor" },
+    both: { fr: "Ce mentor et vous", en: "You and this mentor" },
+    isYou: true,
+  },
+  manager: {
+    mentor: { fr: "Le mentor", en: "The mentor" },
+    both: { fr: "Le mentor et la personne mentorée", en: "The mentor and the mentee" },
+    isYou: false,
+  },
+};
+
+/** French verb in the reader's person: "vous préférez" / "ils préfèrent". */
+const verb = (perspective: ReasonPerspective, you: string, they: string): string => (VOICES[perspective].isYou ? you : they);
+
+/** A reason before it is written for a reader: what earned the points, and its sentence for any reader. */
+interface Draft {
+  component: Reason["component"];
+  contribution: number;
+  text: (perspective: ReasonPerspective) => Text;
+}
+
+function teachingText(perspective: ReasonPerspective, skill: Text, expert: boolean, priority: number): Text {
+  const level = { fr: expert ? " (niveau expert)" : "", en: expert ? " (expert level)" : "" };
+  switch (perspective) {
+    case "mentor":
+      return {
+        fr: `Vous enseignez ${skill.fr}${level.fr}, que votre mentoré·e veut apprendre (priorité ${priority}).`,
+        en: `You teach ${skill.en}${level.en}, which your mentee wants to learn (priority ${priority}).`,
+      };
+    case "manager":
+      return {
+        fr: `Le mentor enseigne ${skill.fr}${level.fr}, que la personne mentorée veut apprendre (priorité ${priority}).`,
+        en: `The mentor teaches ${skill.en}${level.en}, which the mentee wants to learn (priority ${priority}).`,
+      };
+    default: {
+      const mentor = VOICES[perspective].mentor;
+      return {
+        fr: `${mentor.fr} enseigne ${skill.fr}${level.fr}, que vous voulez apprendre (priorité ${priority}).`,
+        en: `${mentor.en} teaches ${skill.en}${level.en}, which you want to learn (priority ${priority}).`,
+      };
+    }
+  }
+}
+
+function reciprocityText(perspective: ReasonPerspective, skills: Text): Text {
+  switch (perspective) {
+    case "mentor":
+      return {
+        fr: `Vous voulez apprendre ${skills.fr}, que votre mentoré·e peut vous apporter en retour.`,
+        en: `You want to learn ${skills.en}, which your mentee can offer you in return.`,
+      };
+    case "manager":
+      return {
+        fr: `Le mentor veut apprendre ${skills.fr}, que la personne mentorée peut lui apporter en retour.`,
+        en: `The mentor wants to learn ${skills.en}, which the mentee can offer in return.`,
+      };
+    default: {
+      const mentor = VOICES[perspective].mentor;
+      return {
+        fr: `${mentor.fr} veut apprendre ${skills.fr}, que vous pouvez lui apporter en retour.`,
+        en: `${mentor.en} wants to learn ${skills.en}, which you can offer in return.`,
+      };
+    }
+  }
+}
+
+function formatText(perspective: ReasonPerspective, mentorFormat: SessionFormat, menteeFormat: SessionFormat): Text {
+  const both = VOICES[perspective].both;
+  if (mentorFormat !== menteeFormat)
+    return VOICES[perspective].isYou
+      ? { fr: "Vos formats de séance sont compatibles.", en: "Your session formats are compatible." }
+      : { fr: "Leurs formats de séance sont compatibles.", en: "Their session formats are compatible." };
+  if (mentorFormat === "both")
+    return {
+      fr: `${both.fr} ${verb(perspective, "acceptez", "acceptent")} les séances en ligne comme en présentiel.`,
+      en: `${both.en} are both open to online and in-person sessions.`,
+    };
+  const format = mentorFormat === "online" ? { fr: "en ligne", en: "online" } : { fr: "en présentiel", en: "in-person" };
+  return {
+    fr: `${both.fr} ${verb(perspective, "préférez", "préfèrent")} les séances ${format.fr}.`,
+    en: `${both.en} both prefer ${format.en} sessions.`,
+  };
+}
+
+/** The reasons of a pair for any reader, most important first (ties: by component, then by the managers' text). */
+function draftReasons(
   mentor: MatchingProfile,
   mentee: MatchingProfile,
   components: ScoreWeights,
   weights: ScoreWeights,
-  labels: SkillLabels = {},
-  maxReasons = 3,
-  perspective: ReasonPerspective = "mentee",
-): Reason[] {
-  const you = perspective === "mentee";
-  const skill = (id: string) => labels[id] ?? { fr: id, en: id };
-  const reasons: Reason[] = [];
+  labels: SkillLabels,
+  maxReasons: number,
+): Draft[] {
+  const skill = (id: string): Text => labels[id] ?? { fr: id, en: id };
+  const drafts: Draft[] = [];
   // Teaching: one reason per covered wanted skill, by the points it brings.
   const wantTotal = mentee.wantsToLearn.reduce((sum, w) => sum + (PRIORITY_WEIGHT[clamp(Math.round(w.priority), 1, 3)] as number), 0);
   for (const w of mentee.wantsToLearn) {
@@ -370,12 +464,10 @@ export function explainPair(
     const priority = clamp(Math.round(w.priority), 1, 3);
     const share = ((PRIORITY_WEIGHT[priority] as number) * (LEVEL_FACTOR[clamp(Math.round(level), 0, 4)] as number)) / wantTotal;
     const label = skill(w.skill);
-    const expert = level >= 4;
-    reasons.push({
+    drafts.push({
       component: "teaching",
       contribution: weights.teaching * share,
-      fr: `enseigne ${label.fr}${expert ? " (niveau expert)" : ""}, ${you ? "que vous voulez apprendre" : "que son mentoré veut apprendre"} (priorité ${priority})`,
-      en: `teaches ${label.en}${expert ? " (expert level)" : ""}, which ${you ? "you want" : "their mentee wants"} to learn (priority ${priority})`,
+      text: (p) => teachingText(p, label, level >= 4, priority),
     });
   }
   if (components.reciprocity > 0) {
@@ -383,27 +475,33 @@ export function explainPair(
       .filter((w) => mentee.offers.includes(w.skill))
       .sort((a, b) => a.priority - b.priority)
       .map((w) => skill(w.skill));
-    reasons.push({
-      component: "reciprocity",
-      contribution: weights.reciprocity * components.reciprocity,
-      fr: `veut apprendre ${listOf(
+    const skills = {
+      fr: listOf(
         given.map((g) => g.fr),
         "fr",
-      )}, ${you ? "que vous pouvez lui apporter" : "que son mentoré peut lui apporter"} en retour`,
-      en: `wants to learn ${listOf(
+      ),
+      en: listOf(
         given.map((g) => g.en),
         "en",
-      )}, which ${you ? "you" : "their mentee"} can offer in return`,
+      ),
+    };
+    drafts.push({
+      component: "reciprocity",
+      contribution: weights.reciprocity * components.reciprocity,
+      text: (p) => reciprocityText(p, skills),
     });
   }
   if (components.interests > 0) {
     const mine = new Set(mentor.interests.map(normaliseTag));
     const shared = [...new Set(mentee.interests.map(normaliseTag))].filter((t) => mine.has(t)).slice(0, 3);
-    reasons.push({
+    const many = shared.length > 1;
+    drafts.push({
       component: "interests",
       contribution: weights.interests * components.interests,
-      fr: `${you ? "vous partagez" : "ils partagent"} ${shared.length > 1 ? "des centres d’intérêt" : "un centre d’intérêt"} : ${listOf(shared, "fr")}`,
-      en: `${you ? "you" : "they"} share ${shared.length > 1 ? "interests" : "an interest"}: ${listOf(shared, "en")}`,
+      text: (p) => ({
+        fr: `${VOICES[p].both.fr} ${verb(p, "partagez", "partagent")} ${many ? "des centres d’intérêt" : "un centre d’intérêt"} : ${listOf(shared, "fr")}.`,
+        en: `${VOICES[p].both.en} share ${many ? "interests" : "an interest"}: ${listOf(shared, "en")}.`,
+      }),
     });
   }
   if (components.availability > 0) {
@@ -411,61 +509,103 @@ export function explainPair(
     const common = [...new Set(mentee.availability)].filter((s) => mine.has(s));
     const shown = common.slice(0, 2).map(slotLabel);
     const more = common.length > 2;
-    reasons.push({
-      component: "availability",
-      contribution: weights.availability * components.availability,
-      fr: `${you ? "vous êtes" : "ils sont"} tous deux disponibles le ${listOf(
-        shown.map((s) => s.fr),
+    const when = {
+      fr: listOf(
+        shown.map((s) => `le ${s.fr}`),
         "fr",
-      )}${more ? ` (${common.length} créneaux communs)` : ""}`,
-      en: `${you ? "you are" : "they are"} both available on ${listOf(
+      ),
+      en: listOf(
         shown.map((s) => s.en),
         "en",
-      )}${more ? ` (${common.length} common slots)` : ""}`,
+      ),
+    };
+    drafts.push({
+      component: "availability",
+      contribution: weights.availability * components.availability,
+      text: (p) => ({
+        fr: `${VOICES[p].both.fr} ${verb(p, "êtes", "sont")} disponibles ${when.fr}${more ? ` (${common.length} créneaux en commun)` : ""}.`,
+        en: `${VOICES[p].both.en} are both available on ${when.en}${more ? ` (${common.length} common slots)` : ""}.`,
+      }),
     });
   }
   if (components.format > 0) {
-    const same = mentor.format === mentee.format;
-    const text = you
-      ? same && mentor.format === "online"
-        ? { fr: "vous préférez tous deux les sessions en ligne", en: "you both prefer online sessions" }
-        : same && mentor.format === "in_person"
-          ? { fr: "vous préférez tous deux les sessions en présentiel", en: "you both prefer in-person sessions" }
-          : same
-            ? {
-                fr: "vous acceptez tous deux les sessions en ligne comme en présentiel",
-                en: "you are both open to online and in-person sessions",
-              }
-            : { fr: "vos formats de session sont compatibles", en: "your session formats are compatible" }
-      : same && mentor.format === "online"
-        ? { fr: "ils préfèrent tous deux les sessions en ligne", en: "they both prefer online sessions" }
-        : same && mentor.format === "in_person"
-          ? { fr: "ils préfèrent tous deux les sessions en présentiel", en: "they both prefer in-person sessions" }
-          : same
-            ? {
-                fr: "ils acceptent tous deux les sessions en ligne comme en présentiel",
-                en: "they are both open to online and in-person sessions",
-              }
-            : { fr: "leurs formats de session sont compatibles", en: "their session formats are compatible" };
-    reasons.push({ component: "format", contribution: weights.format * components.format, ...text });
+    drafts.push({
+      component: "format",
+      contribution: weights.format * components.format,
+      text: (p) => formatText(p, mentor.format, mentee.format),
+    });
   }
   if (components.language > 0) {
     const common = mentee.languages.find((l) => mentor.languages.some((m) => m.toLowerCase() === l.toLowerCase()));
     if (common) {
       const code = common.toLowerCase();
       const name = { fr: languageNames.fr.of(code) ?? code, en: languageNames.en.of(code) ?? code };
-      reasons.push({
+      drafts.push({
         component: "language",
         contribution: weights.language * components.language,
-        fr: `${you ? "vous parlez" : "ils parlent"} tous deux ${name.fr}`,
-        en: `${you ? "you" : "they"} both speak ${name.en}`,
+        text: (p) => ({
+          fr: `${VOICES[p].both.fr} ${verb(p, "parlez", "parlent")} ${name.fr}.`,
+          en: `${VOICES[p].both.en} both speak ${name.en}.`,
+        }),
       });
     }
   }
-  // Stable order for equal contributions: by component, then by text.
+  // Stable order for equal contributions, the same for every reader: by component, then by the managers' text.
   const order = Object.keys(DEFAULT_WEIGHTS);
-  reasons.sort(
-    (a, b) => b.contribution - a.contribution || order.indexOf(a.component) - order.indexOf(b.component) || (a.en < b.en ? -1 : 1),
+  const key = new Map(drafts.map((d) => [d, d.text("manager").en]));
+  drafts.sort(
+    (a, b) =>
+      b.contribution - a.contribution ||
+      order.indexOf(a.component) - order.indexOf(b.component) ||
+      ((key.get(a) as string) < (key.get(b) as string) ? -1 : 1),
   );
-  return reasons.slice(0, maxReasons);
+  return drafts.slice(0, maxReasons);
+}
+
+/**
+ * The reasons behind a pair, most important first: each names the skill, tag, slot or format that earned the
+ * points, as a full sentence written for `perspective`.
+ */
+export function explainPair(
+  mentor: MatchingProfile,
+  mentee: MatchingProfile,
+  components: ScoreWeights,
+  weights: ScoreWeights,
+  labels: SkillLabels = {},
+  maxReasons = 3,
+  perspective: ReasonPerspective = "manager",
+): Reason[] {
+  return draftReasons(mentor, mentee, components, weights, labels, maxReasons).map((d) => ({
+    component: d.component,
+    contribution: d.contribution,
+    ...d.text(perspective),
+  }));
+}
+
+/**
+ * The reasons of a pair as they are kept with it: the managers' text, and the same reasons addressed to the
+ * mentor and to the mentee, so that `reasonsFor` gives each reader their own.
+ */
+export function explainPairForEveryone(
+  mentor: MatchingProfile,
+  mentee: MatchingProfile,
+  components: ScoreWeights,
+  weights: ScoreWeights,
+  labels: SkillLabels = {},
+  maxReasons = 3,
+): Reason[] {
+  return draftReasons(mentor, mentee, components, weights, labels, maxReasons).map((d) => ({
+    component: d.component,
+    contribution: d.contribution,
+    ...d.text("manager"),
+    addressed: { mentor: d.text("mentor"), mentee: d.text("mentee") },
+  }));
+}
+
+/**
+ * A pair's kept reasons as `reader` reads them. Reasons kept before they were addressed to each person (no
+ * `addressed`) are returned as they are.
+ */
+export function reasonsFor(reasons: readonly Reason[], reader: ReasonReader): Reason[] {
+  return reasons.map(({ addressed, ...reason }) => (addressed && reader !== "manager" ? { ...reason, ...addressed[reader] } : reason));
 }

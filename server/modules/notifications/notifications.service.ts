@@ -39,8 +39,8 @@ export async function listMyNotifications(userId: string, deps: NotificationsDep
     unread: await repo.countUnread(db, userId, personId),
     items: rows.map((n) => ({
       id: n.id,
-      kind: n.kind as Notification["kind"],
-      params: n.params as Record<string, string>,
+      kind: n.kind,
+      params: n.params,
       link: n.link,
       createdAt: n.createdAt.toISOString(),
       readAt: n.readAt?.toISOString() ?? null,

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { ParticipantRole } from "../../../contracts/programmes.ts";
 
 const Bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) });
 const OnboardingModuleEntry = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  audience: z.enum(["mentor", "mentee"]),
+  audience: ParticipantRole,
   order: z.number().int().min(1),
   minutes: z.number().int().min(3).max(5),
   title: Bilingual,

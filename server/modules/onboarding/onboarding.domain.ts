@@ -3,12 +3,10 @@
  * programme is complete. Progress is per person and module (a module read once counts in every
  * programme); the charter is accepted per programme.
  */
-
-/** A participant's role in a programme; it is also the audience of the modules they read. */
-export type ProgrammeRole = "mentor" | "mentee";
+import type { ParticipantRole } from "../../../contracts/programmes.ts";
 
 /** What the rules need of a catalogue module. */
-export type ModuleRef = { id: string; audience: ProgrammeRole; order: number };
+export type ModuleRef = { id: string; audience: ParticipantRole; order: number };
 
 /** Where a person stands in a programme's onboarding. */
 export type OnboardingStatus = {
@@ -19,7 +17,7 @@ export type OnboardingStatus = {
 };
 
 /** The modules of a role, in reading order. */
-export function modulesOfRole<M extends ModuleRef>(modules: readonly M[], role: ProgrammeRole): M[] {
+export function modulesOfRole<M extends ModuleRef>(modules: readonly M[], role: ParticipantRole): M[] {
   return modules.filter((m) => m.audience === role).sort((a, b) => a.order - b.order);
 }
 
@@ -29,7 +27,7 @@ export function modulesOfRole<M extends ModuleRef>(modules: readonly M[], role: 
  */
 export function onboardingStatus(
   modules: readonly ModuleRef[],
-  role: ProgrammeRole,
+  role: ParticipantRole,
   completedModuleIds: ReadonlySet<string>,
   charterAccepted: boolean,
 ): OnboardingStatus {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProgrammeMatchingSettings } from "../../../contracts/programmes.ts";
 import { enrolments, people, programmes } from "../../db/schema.ts";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
 import { insertPeople } from "../people/index.ts";
@@ -51,7 +52,8 @@ async function insertProgramme(
       format: "both",
       charterFr: `## Charte du binôme — ${name}\n\n- **Confidentialité** : ce qui se dit en séance y reste.`,
       charterEn: `## Pair charter — ${name}\n\n- **Confidentiality**: what is said in a session stays there.`,
-      matchingSettings: {},
+      // Not read by onboarding.
+      matchingSettings: {} as ProgrammeMatchingSettings,
       requiresOnboarding: values.requiresOnboarding ?? true,
       phase: values.phase ?? "enrolment",
       createdAt: now,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import type { ParticipantRole } from "../../../contracts/programmes.ts";
 import type { Tx } from "../../db/client.ts";
 import { charterAcceptances, enrolments, onboardingProgress, people, programmes } from "../../db/schema.ts";
-import type { ProgrammeRole } from "./onboarding.domain.ts";
 
 /** Bound parameters per query stay far below PostgreSQL's limit of 65,535 even for the largest cohorts. */
 const IDS_PER_QUERY = 10_000;
@@ -13,7 +13,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 export type Enrolment = {
-  role: ProgrammeRole;
+  role: ParticipantRole;
   requiresOnboarding: boolean;
   charter: { fr: string; en: string };
 };

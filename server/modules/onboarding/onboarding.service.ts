@@ -3,11 +3,12 @@
  * /api/me: nobody reads someone else's), the charter of a programme, and completion for managers.
  */
 import type { MyModuleProgress, MyOnboarding, OnboardingModule, ProgrammeOnboarding } from "../../../contracts/onboarding.ts";
+import type { ParticipantRole } from "../../../contracts/programmes.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { invalidFields, notFound } from "../../platform/errors/app-error.ts";
 import { findPersonIdOfUser } from "../profiles/index.ts";
-import { modulesOfRole, type OnboardingStatus, onboardingStatus, type ProgrammeRole } from "./onboarding.domain.ts";
+import { modulesOfRole, type OnboardingStatus, onboardingStatus } from "./onboarding.domain.ts";
 import * as repo from "./onboarding.repository.ts";
 import { onboardingModules } from "./onboarding-catalogue.ts";
 
@@ -36,7 +37,7 @@ async function requirePersonOfUser(db: Tx, userId: string): Promise<string> {
 export async function onboardingStatuses(
   db: Tx,
   programmeId: string,
-  people: readonly { personId: string; role: ProgrammeRole }[],
+  people: readonly { personId: string; role: ParticipantRole }[],
 ): Promise<Map<string, OnboardingStatus>> {
   const statuses = new Map<string, OnboardingStatus>();
   if (!people.length) return statuses;
@@ -164,7 +165,7 @@ export async function recordCompletedOnboarding(
   tx: Tx,
   programmeId: string,
   personId: string,
-  role: ProgrammeRole,
+  role: ParticipantRole,
   now: Date,
 ): Promise<void> {
   for (const module of modulesOfRole(onboardingModules(), role)) await repo.saveProgress(tx, personId, module.id, [], now);

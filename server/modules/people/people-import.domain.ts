@@ -4,10 +4,10 @@
  */
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
+import { EXPERIENCE_BANDS, type ExperienceBand, type ImportCounts } from "../../../contracts/people.ts";
 import { hasUnstorableCharacter, withoutUnstorableCharacters } from "../../../contracts/text.ts";
 
-export const EXPERIENCE_BANDS = ["0-2", "3-5", "6-10", "11-20", "20+"] as const;
-export type ExperienceBand = (typeof EXPERIENCE_BANDS)[number];
+export type { ImportCounts } from "../../../contracts/people.ts";
 
 /** A person as the directory stores them (the import's unit of comparison). */
 export type PersonRecord = {
@@ -406,7 +406,6 @@ const clean = (value: string | undefined) => (value ?? "").replace(/\s+/g, " ").
 
 export type Snapshot = Map<string, PersonRecord>;
 
-export type ImportCounts = { created: number; updated: number; unchanged: number; deactivated: number };
 export type ValidationResult = { records: PersonRecord[]; rejected: Rejection[]; counts: ImportCounts };
 
 /**

@@ -76,7 +76,7 @@ describe("importing people from the HR system", () => {
         line: 21,
         column: "Matricule manager",
         code: "unknownManager",
-        reason: "Manager inconnu : aucun matricule M999999 dans le fichier ni dans l’annuaire.",
+        reason: "Responsable hiérarchique inconnu : aucun matricule M999999 dans le fichier ni dans l’annuaire.",
       },
       { line: 32, column: "Matricule", code: "duplicateId", reason: "Matricule en double : M000005 figure déjà ligne 6." },
     ]);

@@ -1,4 +1,5 @@
 import { and, desc, eq, getTableColumns, gt, inArray, isNotNull, lt, notInArray, sql } from "drizzle-orm";
+import type { ImportStatus, StoredImportSummary } from "../../../contracts/people.ts";
 import type { Tx } from "../../db/client.ts";
 import { people, peopleImportRows, peopleImports } from "../../db/schema.ts";
 import { yieldToEventLoop } from "../../platform/threads/yield-to-event-loop.ts";
@@ -148,7 +149,7 @@ export async function deleteOrphanStagedRows(db: Tx): Promise<void> {
 export async function finishImport(
   db: Tx,
   id: string,
-  values: { status: "applied" | "failed" | "previewed"; summary?: unknown; appliedAt?: Date; failure?: ImportRow["failure"] },
+  values: { status: Exclude<ImportStatus, "applying">; summary?: StoredImportSummary; appliedAt?: Date; failure?: ImportRow["failure"] },
 ) {
   await db
     .update(peopleImports)

@@ -1,18 +1,23 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { CreateImportQuery, ImportIdParams, PeopleImport, PeopleImportList } from "../../../contracts/people.ts";
+import {
+  CreateImportQuery,
+  ImportIdParams,
+  PeopleImport,
+  PeopleImportList,
+  type StoredImportRejection,
+} from "../../../contracts/people.ts";
 import { currentUser } from "../../platform/auth/auth-plugin.ts";
 import { AppError } from "../../platform/errors/app-error.ts";
 import type { AppDeps } from "../../platform/http/deps.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
-import type { Rejection } from "./people-import.domain.ts";
 import { executeApply, getImport, type ImportView, listRecentImports, prepareApply, previewImport } from "./people-import.service.ts";
 
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /** A refused row as the API shows it: its reason in the reader's language. */
-export function presentRejection(rejection: Rejection, locale: FastifyRequest["locale"]) {
+export function presentRejection(rejection: StoredImportRejection, locale: FastifyRequest["locale"]) {
   return {
     line: rejection.line,
     column: rejection.column,
@@ -50,9 +55,10 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req, reply) => {
       if (req.body.length === 0)
-        throw new AppError(400, "IMPORT_FILE_INVALID", "import.file.emptyFile", {}, [
-          { path: "file", messageKey: "import.file.emptyFile" },
-        ]);
+        throw new AppError("IMPORT_FILE_INVALID", {
+          messageKey: "import.file.emptyFile",
+          details: [{ path: "file", messageKey: "import.file.emptyFile" }],
+        });
       const view = await previewImport(
         { fileName: req.query.fileName, bytes: req.body, isFullSync: req.query.fullSync },
         currentUser(req).id,

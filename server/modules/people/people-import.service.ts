@@ -8,36 +8,21 @@
  * whose lock is free belongs to a process that died: `recoverInterruptedImports` marks it failed.
  */
 import { randomUUID } from "node:crypto";
-import type { IMPORT_FAILURES, IMPORT_STATUSES } from "../../../contracts/people.ts";
+import type { ImportFailure, ImportProgress, ImportStatus, StoredImportSummary } from "../../../contracts/people.ts";
 import type { Database, HeldLock } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
 import { yieldToEventLoop } from "../../platform/threads/yield-to-event-loop.ts";
 import { type CheckJob, checkInWorker, STAGING_BATCH } from "./people-import.check.ts";
-import { type ImportCounts, ImportFileError, type Rejection } from "./people-import.domain.ts";
+import { ImportFileError, type Rejection } from "./people-import.domain.ts";
 import * as repo from "./people-import.repository.ts";
 
 export type ImportDeps = { database: Database; clock: Clock };
 
-export type ImportSummary = {
-  fileName: string;
-  isFullSync: boolean;
-  totalRows: number;
-  counts: ImportCounts;
-  /** The first MAX_LISTED_REJECTIONS refused rows; `rejectedCount` has them all. */
-  rejected: Rejection[];
-  rejectedCount: number;
-  ignoredColumns: string[];
-  /** Columns such as a date of birth: never read, never stored. */
-  sensitiveColumns: string[];
-};
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
-export type ImportProgress = NonNullable<repo.ImportRow["progress"]>;
-export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 export type ImportView = {
   id: string;
   status: ImportStatus;
-  summary: ImportSummary;
+  summary: StoredImportSummary;
   progress: ImportProgress | null;
   failure: ImportFailure | null;
   /** Its file is kept and it is not applied: "apply" may be asked (again). */
@@ -59,9 +44,11 @@ async function readingFile<T>(work: () => T | Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (!(err instanceof ImportFileError)) throw err;
-    throw new AppError(400, "IMPORT_FILE_INVALID", `import.file.${err.code}`, err.params, [
-      { path: "file", messageKey: `import.file.${err.code}`, params: err.params },
-    ]);
+    throw new AppError("IMPORT_FILE_INVALID", {
+      messageKey: `import.file.${err.code}`,
+      params: err.params,
+      details: [{ path: "file", messageKey: `import.file.${err.code}`, params: err.params }],
+    });
   }
 }
 
@@ -71,7 +58,7 @@ async function check(
   file: CheckJob["file"],
   input: { fileName: string; isFullSync: boolean; withStaging: boolean },
   deps: ImportDeps,
-): Promise<{ checked: Checked; summary: ImportSummary }> {
+): Promise<{ checked: Checked; summary: StoredImportSummary }> {
   const snapshot = await repo.loadSnapshot(deps.database.db);
   const checked: Checked = await readingFile(() =>
     checkInWorker({
@@ -124,7 +111,7 @@ type PreparedApply = {
   /** The rows to write, as `stageRows` takes them, and how many. */
   batches: Uint8Array[];
   total: number;
-  summary: ImportSummary;
+  summary: StoredImportSummary;
   /** The import's lock, held until the apply ends. */
   lock: HeldLock;
 };
@@ -148,7 +135,7 @@ async function failImport(id: string, failure: ImportFailure, deps: ImportDeps):
 export async function prepareApply(id: string, deps: ImportDeps): Promise<PreparedApply> {
   const { db } = deps.database;
   const lock = await deps.database.tryLock(importLockKey(id));
-  if (!lock) throw new AppError(409, "IMPORT_NOT_PENDING", "import.file.notPending");
+  if (!lock) throw new AppError("IMPORT_NOT_PENDING");
   try {
     let found = await repo.findImport(db, id);
     if (!found) throw notFound();
@@ -156,7 +143,7 @@ export async function prepareApply(id: string, deps: ImportDeps): Promise<Prepar
       await failImport(id, "interrupted", deps);
       found = await repo.findImport(db, id);
     }
-    if (!found?.file || !isApplicable(found.status, true)) throw new AppError(409, "IMPORT_NOT_PENDING", "import.file.notPending");
+    if (!found?.file || !isApplicable(found.status, true)) throw new AppError("IMPORT_NOT_PENDING");
     const { checked, summary } = await check(
       { kept: found.file },
       { fileName: found.fileName, isFullSync: found.isFullSync, withStaging: true },
@@ -164,10 +151,10 @@ export async function prepareApply(id: string, deps: ImportDeps): Promise<Prepar
     );
     if (checked.rejected.length) {
       await repo.finishImport(db, id, { status: "previewed", summary, failure: null });
-      throw new AppError(409, "IMPORT_REJECTED", "import.file.rejected");
+      throw new AppError("IMPORT_REJECTED");
     }
     const progress: ImportProgress = { phase: "staging", done: 0, total: checked.recordCount };
-    if (!(await repo.claimImport(db, id, progress))) throw new AppError(409, "IMPORT_NOT_PENDING", "import.file.notPending");
+    if (!(await repo.claimImport(db, id, progress))) throw new AppError("IMPORT_NOT_PENDING");
     return { id, isFullSync: found.isFullSync, batches: checked.stagingBatches, total: checked.recordCount, summary, lock };
   } catch (err) {
     await lock.release();
@@ -233,7 +220,10 @@ async function runApply(prepared: PreparedApply, deps: ImportDeps, onProgress: (
           onProgress(progress);
         },
       });
-      const appliedSummary: ImportSummary = { ...summary, counts: { ...changed, unchanged: total - changed.created - changed.updated } };
+      const appliedSummary: StoredImportSummary = {
+        ...summary,
+        counts: { ...changed, unchanged: total - changed.created - changed.updated },
+      };
       await repo.deleteStagedRows(tx, id);
       await repo.finishImport(tx, id, { status: "applied", summary: appliedSummary, appliedAt: now });
       return appliedSummary;
@@ -265,7 +255,7 @@ export async function importFile(
   input: { fileName: string; bytes: Uint8Array; isFullSync: boolean; isDryRun: boolean },
   deps: ImportDeps,
   onProgress?: (p: ImportProgress) => void,
-): Promise<{ summary: ImportSummary; rejected: Rejection[]; isApplied: boolean }> {
+): Promise<{ summary: StoredImportSummary; rejected: Rejection[]; isApplied: boolean }> {
   const { checked, summary } = await check({ bytes: input.bytes }, { ...input, withStaging: !input.isDryRun }, deps);
   if (input.isDryRun || checked.rejected.length) return { summary, rejected: checked.rejected, isApplied: false };
   // The lock is taken before the row exists: no recovery can take this import for an interrupted one.
@@ -306,7 +296,7 @@ export async function getImport(id: string, deps: ImportDeps): Promise<ImportVie
   return {
     id,
     status: found.status,
-    summary: found.summary as ImportSummary,
+    summary: found.summary,
     progress: found.status === "applying" ? (mergeProgressById.get(id) ?? found.progress) : null,
     failure: found.failure,
     canApply: isApplicable(found.status, found.file !== null),
@@ -314,7 +304,7 @@ export async function getImport(id: string, deps: ImportDeps): Promise<ImportVie
 }
 
 export type ImportListItem = Omit<ImportView, "summary" | "progress"> & {
-  summary: ImportSummary;
+  summary: StoredImportSummary;
   createdAt: Date;
   appliedAt: Date | null;
 };
@@ -325,7 +315,7 @@ export async function listRecentImports(deps: ImportDeps, limit = 20): Promise<I
   return rows.map((row) => ({
     id: row.id,
     status: row.status,
-    summary: row.summary as ImportSummary,
+    summary: row.summary,
     failure: row.failure,
     canApply: isApplicable(row.status, row.isKept),
     createdAt: row.createdAt,

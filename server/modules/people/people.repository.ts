@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Person } from "../../../contracts/people.ts";
+import type { Role } from "../../../contracts/accounts.ts";
+import type { CompletenessFilter, Person } from "../../../contracts/people.ts";
 import type { Tx } from "../../db/client.ts";
 import { likePattern } from "../../db/like-pattern.ts";
 import { people, profileSkills, profiles, userRoles, users } from "../../db/schema.ts";
@@ -30,8 +31,8 @@ export async function listPeople(
     department?: string | undefined;
     site?: string | undefined;
     skill?: string | undefined;
-    role?: "admin" | "manager" | "participant" | undefined;
-    completeness?: "complete" | "incomplete" | "none" | undefined;
+    role?: Role | undefined;
+    completeness?: CompletenessFilter | undefined;
     page: number;
     pageSize: number;
   },

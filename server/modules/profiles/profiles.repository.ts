@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { ProfileBody } from "../../../contracts/profiles.ts";
+import type { ProfileBody, ProfileSkillKind } from "../../../contracts/profiles.ts";
 import type { Tx } from "../../db/client.ts";
 import { people, profileSkills, profiles, selfAssessmentAnswers, selfAssessments, users } from "../../db/schema.ts";
 
@@ -56,8 +56,7 @@ export async function findProfile(db: Tx, personId: string): Promise<StoredProfi
   const [row] = await db.select().from(profiles).where(eq(profiles.personId, personId));
   if (!row) return null;
   const skillRows = await db.select().from(profileSkills).where(eq(profileSkills.personId, personId));
-  const of = (kind: "teach" | "learn" | "offer") =>
-    skillRows.filter((s) => s.kind === kind).sort((a, b) => a.skillId.localeCompare(b.skillId));
+  const of = (kind: ProfileSkillKind) => skillRows.filter((s) => s.kind === kind).sort((a, b) => a.skillId.localeCompare(b.skillId));
   return {
     teach: of("teach")
       .sort((a, b) => (b.level ?? 0) - (a.level ?? 0))

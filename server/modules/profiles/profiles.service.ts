@@ -32,7 +32,7 @@ function assertNoDuplicates(lists: Record<string, string[]>) {
     const twice = duplicates(ids);
     return twice.length ? [{ path, messageKey: "fields.duplicateSkill", params: { ids: twice.join(", ") } }] : [];
   });
-  if (details.length) throw new AppError(400, "VALIDATION_ERROR", "errors.validation", {}, details);
+  if (details.length) throw new AppError("VALIDATION_ERROR", { details });
 }
 
 function present(stored: repo.StoredProfile | null, languages: string[], hasAssessment: boolean): Profile {

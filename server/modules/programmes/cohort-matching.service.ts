@@ -5,11 +5,11 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Me } from "../../../contracts/accounts.ts";
-import type { RunDetail, RunPair, RunSummary, RunUnmatched } from "../../../contracts/programmes.ts";
+import type { ConstraintKind, RunDetail, RunPair, RunSummary } from "../../../contracts/programmes.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, invalidFields, notFound } from "../../platform/errors/app-error.ts";
-import { type MatchingProfile, type Reason, reviewCohort } from "../matching/index.ts";
+import { type MatchingProfile, reasonsFor, reviewCohort } from "../matching/index.ts";
 import { directoryOrgChart } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
 import { skillLabels } from "../skills/index.ts";
@@ -17,7 +17,14 @@ import { placesLeftOf } from "./mentor-capacity.ts";
 import { excludedPairs, isAvailable, pairKey } from "./pair-eligibility.ts";
 import * as pairsRepo from "./pairs.repository.ts";
 import { openPairs, withdrawProposals } from "./pairs.service.ts";
-import { engineSettings, isMatchable, matchingSettingsOf, toMatchingProfile } from "./programmes.domain.ts";
+import {
+  engineSettings,
+  isMatchable,
+  matchingSettingsOf,
+  type StoredRun,
+  type StoredRunSummary,
+  toMatchingProfile,
+} from "./programmes.domain.ts";
 import * as repo from "./programmes.repository.ts";
 
 export type CohortDeps = { database: Database; clock: Clock };
@@ -25,23 +32,17 @@ export type CohortDeps = { database: Database; clock: Clock };
 /** Next best mentors kept per mentee in a run. */
 const ALTERNATIVES = 3;
 
-type StoredRun = {
-  pairs: {
-    mentorId: string;
-    menteeId: string;
-    score: number;
-    isLocked: boolean;
-    reasons: Reason[];
-    alternatives: { mentorId: string; score: number }[];
-  }[];
-  unmatched: { personId: string; role: "mentor" | "mentee"; why: RunUnmatched["why"]; best: { personId: string; score: number } | null }[];
-};
+const matchingClosed = () => new AppError("MATCHING_NOT_OPEN");
 
-const matchingClosed = () => new AppError(409, "MATCHING_NOT_OPEN", "errors.matchingNotOpen");
-
-function presentSummary(row: { id: string; number: number; createdAt: Date; publishedAt: Date | null; summary: unknown }): RunSummary {
+function presentSummary(row: {
+  id: string;
+  number: number;
+  createdAt: Date;
+  publishedAt: Date | null;
+  summary: StoredRunSummary;
+}): RunSummary {
   return {
-    ...(row.summary as Omit<RunSummary, "id" | "number" | "createdAt" | "publishedAt">),
+    ...row.summary,
     id: row.id,
     number: row.number,
     createdAt: row.createdAt.toISOString(),
@@ -124,7 +125,7 @@ export async function runMatching(programmeId: string, user: Me, deps: CohortDep
   if (programme.phase !== "matching" && programme.phase !== "running") throw matchingClosed();
   const built = await buildCohort(db, programme);
   const started = performance.now();
-  const result = reviewCohort(built.cohort, { alternatives: ALTERNATIVES, perspective: "neutral" });
+  const result = reviewCohort(built.cohort, { alternatives: ALTERNATIVES });
   const ms = Math.round((performance.now() - started) * 10) / 10;
   const stored: StoredRun = {
     pairs: result.pairs.map((p) => ({
@@ -184,7 +185,7 @@ export async function getRun(
   const { db } = deps.database;
   const row = await repo.findRun(db, programmeId, runId);
   if (!row) throw notFound();
-  const stored = row.result as StoredRun;
+  const stored = row.result;
   const { ref } = await repo.personRefs(db, [
     ...stored.pairs.flatMap((p) => [p.mentorId, p.menteeId, ...p.alternatives.map((a) => a.mentorId)]),
     ...stored.unmatched.flatMap((u) => [u.personId, ...(u.best ? [u.best.personId] : [])]),
@@ -207,7 +208,7 @@ export async function getRun(
         mentee: ref(p.menteeId),
         score: p.score,
         isLocked: p.isLocked,
-        reasons: p.reasons,
+        reasons: reasonsFor(p.reasons, "manager"),
         alternatives: p.alternatives.map((a) => ({ mentor: ref(a.mentorId), score: a.score })),
       }),
     ),
@@ -239,7 +240,7 @@ export async function listConstraints(programmeId: string, deps: CohortDeps) {
 /** Locks or forbids a pair for the next runs; both must be enrolled in the programme in those roles. */
 export async function setConstraint(
   programmeId: string,
-  body: { mentorId: string; menteeId: string; kind: "lock" | "forbid" },
+  body: { mentorId: string; menteeId: string; kind: ConstraintKind },
   deps: CohortDeps,
 ) {
   const { db } = deps.database;
@@ -288,7 +289,7 @@ export async function swap(
   if (programme.phase !== "matching" && programme.phase !== "running") throw matchingClosed();
   const run = await repo.findRun(db, programmeId, runId);
   if (!run) throw notFound();
-  const stored = run.result as StoredRun;
+  const stored = run.result;
   const a = stored.pairs.find((p) => p.menteeId === body.menteeA);
   const b = stored.pairs.find((p) => p.menteeId === body.menteeB);
   const details = [
@@ -329,10 +330,10 @@ export async function publish(
     if (programme.phase !== "matching" && programme.phase !== "running") throw matchingClosed();
     const run = await repo.findRun(tx, programmeId, runId);
     if (!run) throw notFound();
-    if (run.publishedAt) throw new AppError(409, "RUN_PUBLISHED", "errors.runPublished");
+    if (run.publishedAt) throw new AppError("RUN_PUBLISHED");
     const [latest] = await repo.listRuns(tx, programmeId);
-    if (latest?.id !== run.id) throw new AppError(409, "RUN_OUTDATED", "errors.runOutdated");
-    const stored = run.result as StoredRun;
+    if (latest?.id !== run.id) throw new AppError("RUN_OUTDATED");
+    const stored = run.result;
     // No proposal may be accepted while the run's pairs are created (places and free mentees are counted once).
     await repo.lockEnrolments(tx, programmeId);
     // Read again under the locks: people set aside, declined, removed or gone since the run, and

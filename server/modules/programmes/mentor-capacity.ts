@@ -1,3 +1,5 @@
+import type { ParticipantRole } from "../../../contracts/programmes.ts";
+
 /**
  * Mentees a mentor takes in a programme: the capacity a manager set on their enrolment; otherwise
  * the programme's number per mentor, never more than what the mentor offers in their profile.
@@ -8,7 +10,7 @@ export function capacityOf(enrolmentCapacity: number | null, profileCapacity: nu
 
 /** Places left (capacity minus open pairs) of a programme's enrolled mentors, by person id. */
 export function placesLeftOf(
-  members: readonly { personId: string; role: "mentor" | "mentee"; capacity: number | null }[],
+  members: readonly { personId: string; role: ParticipantRole; capacity: number | null }[],
   openPairs: readonly { mentorId: string }[],
   profiles: ReadonlyMap<string, { mentorCapacity: number }>,
   programmeDefault: number,

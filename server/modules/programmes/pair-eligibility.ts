@@ -11,7 +11,7 @@ import {
   buildDictionaries,
   cohortProblem,
   compileProfile,
-  explainPair,
+  explainPairForEveryone,
   type Reason,
   resolveWeights,
   scoreComponents,
@@ -23,7 +23,7 @@ import * as pairsRepo from "./pairs.repository.ts";
 import { engineSettings, isMatchable, matchingSettingsOf, toMatchingProfile } from "./programmes.domain.ts";
 import * as repo from "./programmes.repository.ts";
 
-export const pairNotAllowed = () => new AppError(409, "PAIR_NOT_ALLOWED", "errors.pairNotAllowed");
+export const pairNotAllowed = () => new AppError("PAIR_NOT_ALLOWED");
 
 type Member = Awaited<ReturnType<typeof repo.cohortMembers>>[number];
 
@@ -39,7 +39,7 @@ export async function excludedPairs(db: Tx, programmeId: string): Promise<Set<st
 
 export const pairKey = (mentorId: string, menteeId: string) => `${mentorId}\u0000${menteeId}`;
 
-/** The pair's score and reasons (written about the pair), or a 409 when it may not be formed. */
+/** The pair's score and reasons (for the managers, and addressed to each of its people), or a 409 when it may not be formed. */
 export async function checkPair(
   tx: Tx,
   programme: repo.ProgrammeRow,
@@ -55,7 +55,7 @@ export async function checkPair(
   const mentorProfile = profiles.get(mentorId);
   const menteeProfile = profiles.get(menteeId);
   if (!mentorProfile || !menteeProfile || !isMatchable("mentor", mentorProfile) || !isMatchable("mentee", menteeProfile))
-    throw new AppError(409, "PROFILE_NEEDED", "errors.profileNeeded");
+    throw new AppError("PROFILE_NEEDED");
   const mentor = toMatchingProfile(mentorMember, mentorProfile);
   const mentee = toMatchingProfile(menteeMember, menteeProfile);
   const settings = matchingSettingsOf(programme);
@@ -70,5 +70,5 @@ export async function checkPair(
   const dict = buildDictionaries([mentor, mentee]);
   const weights = resolveWeights(settings.weights);
   const components = scoreComponents(compileProfile(mentor, dict), compileProfile(mentee, dict));
-  return { score, reasons: explainPair(mentor, mentee, components, weights, await skillLabels(tx), 3, "neutral") };
+  return { score, reasons: explainPairForEveryone(mentor, mentee, components, weights, await skillLabels(tx), 3) };
 }

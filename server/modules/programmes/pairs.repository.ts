@@ -1,6 +1,6 @@
 /** SQL of pairs, their history, intro answers and self-service proposals. */
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
-import type { PairState } from "../../../contracts/pairs.ts";
+import { type EndReason, OPEN_PAIR_STATES, type PairState } from "../../../contracts/pairs.ts";
 import type { Tx } from "../../db/client.ts";
 import { introAnswers, pairEvents, pairs, programmes, proposals } from "../../db/schema.ts";
 
@@ -36,7 +36,7 @@ export async function openPairsForUpdate(tx: Tx, programmeId: string): Promise<P
   return tx
     .select()
     .from(pairs)
-    .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, ["intro", "active"])))
+    .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, OPEN_PAIR_STATES)))
     .orderBy(asc(pairs.id))
     .for("update");
 }
@@ -44,7 +44,7 @@ export async function openPairsForUpdate(tx: Tx, programmeId: string): Promise<P
 export async function setPairStates(
   tx: Tx,
   ids: string[],
-  values: { state: PairState; updatedAt: Date; endReason?: "no_time" | "not_a_fit" | "left_company" | "other" },
+  values: { state: PairState; updatedAt: Date; endReason?: EndReason },
 ): Promise<void> {
   for (let k = 0; k < ids.length; k += BATCH)
     await tx
@@ -76,7 +76,7 @@ export async function countOpenPairsOfMentor(db: Tx, programmeId: string, mentor
   const [row] = await db
     .select({ n: count() })
     .from(pairs)
-    .where(and(eq(pairs.programmeId, programmeId), eq(pairs.mentorId, mentorId), inArray(pairs.state, ["intro", "active"])));
+    .where(and(eq(pairs.programmeId, programmeId), eq(pairs.mentorId, mentorId), inArray(pairs.state, OPEN_PAIR_STATES)));
   return row?.n ?? 0;
 }
 
@@ -87,7 +87,7 @@ export async function hasOpenPair(db: Tx, programmeId: string, personId: string)
     .where(
       and(
         eq(pairs.programmeId, programmeId),
-        inArray(pairs.state, ["intro", "active"]),
+        inArray(pairs.state, OPEN_PAIR_STATES),
         or(eq(pairs.menteeId, personId), eq(pairs.mentorId, personId)),
       ),
     )

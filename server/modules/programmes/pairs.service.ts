@@ -4,10 +4,12 @@
  * kept in pair_events; anything else is a 409.
  */
 import type { Me } from "../../../contracts/accounts.ts";
-import type { ManagedPair, ManagedPairPage, Pair, PairState } from "../../../contracts/pairs.ts";
+import type { EndReason, ManagedPair, ManagedPairPage, Pair, PairOrigin, PairState } from "../../../contracts/pairs.ts";
+import type { ParticipantRole } from "../../../contracts/programmes.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
+import { type Reason, reasonsFor } from "../matching/index.ts";
 import { notify, notifyManagers } from "../notifications/index.ts";
 import { mayStartSessions, onboardingStatuses } from "../onboarding/index.ts";
 import { findPersonIdOfUser } from "../profiles/index.ts";
@@ -19,19 +21,16 @@ import * as repo from "./programmes.repository.ts";
 /** How long after an intro meeting's start its people are asked for their answer. */
 const INTRO_LENGTH_MS = 60 * 60 * 1000;
 
-type EndReason = "no_time" | "not_a_fit" | "left_company" | "other";
-
 export type PairsDeps = { database: Database; clock: Clock };
 
-export const invalidTransition = (from: PairState, to: PairState) =>
-  new AppError(409, "INVALID_PAIR_TRANSITION", "errors.invalidPairTransition", { from, to });
+export const invalidTransition = (from: PairState, to: PairState) => new AppError("INVALID_PAIR_TRANSITION", { params: { from, to } });
 
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.code === "23505" || e?.cause?.code === "23505";
 };
 
-type NewPair = { mentorId: string; menteeId: string; score: number | null; reasons: unknown[] };
+type NewPair = { mentorId: string; menteeId: string; score: number | null; reasons: Reason[] };
 
 /**
  * Opens pairs in "intro" in the caller's transaction (a published run opens thousands: a few
@@ -43,7 +42,7 @@ export async function openPairs(
   tx: Tx,
   programme: { id: string; name: string },
   items: NewPair[],
-  context: { origin: "matching" | "proposal"; byUserId: string; now: Date },
+  context: { origin: PairOrigin; byUserId: string; now: Date },
 ): Promise<pairsRepo.PairRow[]> {
   if (!items.length) return [];
   const { origin, byUserId, now } = context;
@@ -66,7 +65,7 @@ export async function openPairs(
       ),
     );
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError(409, "ALREADY_PAIRED", "errors.alreadyPaired");
+    if (isUniqueViolation(error)) throw new AppError("ALREADY_PAIRED");
     throw error;
   }
   await pairsRepo.insertPairEvents(
@@ -101,13 +100,13 @@ async function transition(
   to: PairState,
   cause: PairCause,
   actor: PairActor,
-  context: { userId: string | null; now: Date; reason?: string | null; note?: string | null },
+  context: { userId: string | null; now: Date; reason?: EndReason | null; note?: string | null },
 ): Promise<void> {
   if (!findTransition(pair.state, to, cause, actor)) throw invalidTransition(pair.state, to);
   await pairsRepo.updatePair(tx, pair.id, {
     state: to,
     updatedAt: context.now,
-    ...(to === "ended_early" ? { endReason: cause === "ended_early" ? (context.reason as EndReason) : "other" } : {}),
+    ...(to === "ended_early" ? { endReason: cause === "ended_early" ? context.reason : "other" } : {}),
   });
   await pairsRepo.insertPairEvent(tx, {
     pairId: pair.id,
@@ -165,7 +164,7 @@ async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof pairsRep
     db,
     rows.flatMap((r) => [r.pair.mentorId, r.pair.menteeId]),
   );
-  const byProgramme = new Map<string, { personId: string; role: "mentor" | "mentee" }[]>();
+  const byProgramme = new Map<string, { personId: string; role: ParticipantRole }[]>();
   for (const { pair } of rows) {
     const list = byProgramme.get(pair.programmeId) ?? [];
     list.push({ personId: pair.mentorId, role: "mentor" }, { personId: pair.menteeId, role: "mentee" });
@@ -192,7 +191,8 @@ async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof pairsRep
       mentor: ref(pair.mentorId),
       mentee: ref(pair.menteeId),
       score: typeof pair.score === "number" ? pair.score : null,
-      reasons: pair.reasons as Pair["reasons"],
+      // Kept for every reader: each person of the pair reads the reasons addressed to them.
+      reasons: reasonsFor(pair.reasons, pair.mentorId === personId ? "mentor" : "mentee"),
       intro: { at: pair.introAt?.toISOString() ?? null, place: pair.introPlace },
       myIntroAnswer: mine ? { isFit: mine.isFit, reason: mine.reason } : null,
       partnerHasAnswered: answers.some((a) => a.pairId === pair.id && a.personId === partner),
@@ -282,7 +282,7 @@ export async function scheduleIntro(pairId: string, body: { at: string; place: s
   await deps.database.db.transaction(async (tx) => {
     const { pair, personId, actor, programme } = await pairForAction(tx, pairId, user);
     requireMember(actor);
-    if (pair.state !== "intro") throw new AppError(409, "NOT_IN_INTRO", "errors.notInIntro");
+    if (pair.state !== "intro") throw new AppError("NOT_IN_INTRO");
     // Moving the meeting re-arms the reminder for after the new time.
     await pairsRepo.updatePair(tx, pair.id, { introAt: new Date(body.at), introPlace: body.place, introReminderAt: null, updatedAt: now });
     await notify(
@@ -320,7 +320,7 @@ export async function answerIntro(
   return getMyPair(pairId, user, deps);
 }
 
-/** The intro answer of one of the pair's two people (also used by the demo seed, whose people have no account). */
+/** The intro answer of one of the pair's two people, by their account (`userId`, kept in the pair's history). */
 export async function recordIntroAnswer(
   tx: Tx,
   pairId: string,
@@ -333,7 +333,7 @@ export async function recordIntroAnswer(
   const programme = pair ? await repo.findProgramme(tx, pair.programmeId) : undefined;
   if (!pair || !programme) throw notFound();
   const actor = pair.mentorId === personId ? "mentor" : "mentee";
-  if (pair.state !== "intro") throw new AppError(409, "NOT_IN_INTRO", "errors.notInIntro");
+  if (pair.state !== "intro") throw new AppError("NOT_IN_INTRO");
   await pairsRepo.upsertIntroAnswer(tx, {
     pairId,
     personId,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { Format } from "../../../contracts/profiles.ts";
 import { ProgrammeMatchingSettings, type ProgrammeTemplate } from "../../../contracts/programmes.ts";
 
 const Bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) });
@@ -15,7 +16,7 @@ const TemplatesFile = z.object({
       durationMonths: z.number().int().min(1),
       cadenceWeeks: z.number().int().min(1),
       sessionMinutes: z.union([z.literal(30), z.literal(45), z.literal(60)]),
-      format: z.enum(["in_person", "online", "both"]),
+      format: Format,
       pilot: z.object({ isPilot: z.boolean(), targetPairs: z.number().int().nullable() }),
       selfServiceProposals: z.boolean(),
       onboardingRequired: z.boolean(),

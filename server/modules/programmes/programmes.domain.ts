@@ -2,9 +2,15 @@
  * Rules of a programme's life: its phases, the pair state machine (docs/pairs.md), and how a
  * profile becomes the engine's matching profile. Pure: no database, no HTTP.
  */
-import type { PairState } from "../../../contracts/pairs.ts";
-import type { ProgrammeMatchingSettings, ProgrammePhase } from "../../../contracts/programmes.ts";
-import type { MatchingProfile, MatchingSettings } from "../matching/index.ts";
+import type { PairCause, PairState } from "../../../contracts/pairs.ts";
+import type {
+  ParticipantRole,
+  ProgrammeMatchingSettings,
+  ProgrammePhase,
+  RunSummary,
+  UnmatchedWhy,
+} from "../../../contracts/programmes.ts";
+import type { MatchingProfile, MatchingSettings, Reason } from "../matching/index.ts";
 import type { StoredProfile } from "../profiles/index.ts";
 
 /** Phases move forward one step; a programme in matching may go back to enrolment to take late joiners. */
@@ -21,16 +27,8 @@ export function canChangePhase(from: ProgrammePhase, to: ProgrammePhase): boolea
 }
 
 /** Who may trigger a pair transition: one of the pair's two people, a manager, or Passerelle itself. */
-export type PairActor = "mentor" | "mentee" | "manager" | "system";
-export type PairCause =
-  | "matching"
-  | "proposal"
-  | "intro_confirmed"
-  | "intro_not_a_fit"
-  | "ended_early"
-  | "completed_by_both"
-  | "completed_by_manager"
-  | "programme_closed";
+export type PairActor = ParticipantRole | "manager" | "system";
+export type { PairCause } from "../../../contracts/pairs.ts";
 
 export type PairTransition = { from: PairState | null; to: PairState; cause: PairCause; by: readonly PairActor[] };
 
@@ -59,9 +57,25 @@ export function introOutcome(answers: readonly { isFit: boolean }[]): "active" |
 }
 
 /** A programme's matching settings, as stored (validated by `ProgrammeMatchingSettings` when written). */
-export function matchingSettingsOf(programme: { matchingSettings: unknown }): ProgrammeMatchingSettings {
-  return programme.matchingSettings as ProgrammeMatchingSettings;
+export function matchingSettingsOf(programme: { matchingSettings: ProgrammeMatchingSettings }): ProgrammeMatchingSettings {
+  return programme.matchingSettings;
 }
+
+/** A matching run's summary as stored (matching_runs.summary): the API's, without what the row's columns hold. */
+export type StoredRunSummary = Omit<RunSummary, "id" | "number" | "createdAt" | "publishedAt">;
+
+/** A matching run's whole proposal as stored (matching_runs.result), the engine's reasons kept as it explained them. */
+export type StoredRun = {
+  pairs: {
+    mentorId: string;
+    menteeId: string;
+    score: number;
+    isLocked: boolean;
+    reasons: Reason[];
+    alternatives: { mentorId: string; score: number }[];
+  }[];
+  unmatched: { personId: string; role: ParticipantRole; why: UnmatchedWhy; best: { personId: string; score: number } | null }[];
+};
 
 /** The engine's settings of a programme, before the run's locks and forbids. */
 export function engineSettings(settings: ProgrammeMatchingSettings): MatchingSettings {
@@ -111,7 +125,7 @@ export function toMatchingProfile(
 }
 
 /** A profile the engine can match: something to learn (mentee) or to teach (mentor). */
-export function isMatchable(role: "mentor" | "mentee", profile: StoredProfile | undefined): boolean {
+export function isMatchable(role: ParticipantRole, profile: StoredProfile | undefined): boolean {
   if (!profile) return false;
   return role === "mentor" ? profile.teach.length > 0 : profile.learn.length > 0;
 }

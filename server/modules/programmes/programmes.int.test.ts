@@ -146,7 +146,7 @@ describe("a programme from template to running pairs", () => {
     const pairOf = (mentee: string) => detail.pairs.find((p: { mentee: { id: string } }) => p.mentee.id === ids[mentee]);
     expect(pairOf("bernard").mentor.id).toBe(ids.ines);
     expect([ids.yanis, ids.marc]).toContain(pairOf("sylvie").mentor.id);
-    expect(pairOf("bernard").reasons[0].fr).toContain("prompt");
+    expect(pairOf("bernard").reasons[0].fr).toMatch(/^Le mentor enseigne .*prompt/);
     const alternatives = pairOf("gerard").alternatives as { mentor: { id: string }; score: number }[];
     expect(alternatives.length).toBeGreaterThan(0);
     expect(alternatives.map((a) => a.mentor.id)).not.toContain(pairOf("gerard").mentor.id);
@@ -201,7 +201,7 @@ describe("a programme from template to running pairs", () => {
     const latest = (await hr.post(`/api/programmes/${programmeId}/matching-runs`, {})).json();
     const old = await hr.post(`/api/programmes/${programmeId}/matching-runs/${firstRun.id}/publish`, {});
     expect(old.statusCode).toBe(409);
-    expect(old.json().error.message).toBe("Une proposition plus récente existe : publiez la dernière.");
+    expect(old.json().error.message).toBe("Un calcul plus récent existe : publiez le dernier.");
     ctx.clock.advance(60_000);
     const published = (await hr.post(`/api/programmes/${programmeId}/matching-runs/${latest.id}/publish`, {})).json();
     expect(published).toEqual({ created: latest.pairs, skipped: 0 });
@@ -214,6 +214,11 @@ describe("a programme from template to running pairs", () => {
       myRole: "mentee",
       mentor: { id: ids.chloe },
     });
+    // The run's reasons are about both people; each person of a pair reads them addressed to them.
+    const reasonsOf = async (key: string) =>
+      ((await c(key).get("/api/me/pairs")).json().items[0].reasons as { fr: string }[]).map((r) => r.fr);
+    expect(await reasonsOf("chloe")).toContainEqual(expect.stringMatching(/^Vous enseignez .*, que votre mentoré·e veut apprendre/));
+    expect(await reasonsOf("gerard")).toContainEqual(expect.stringMatching(/^Votre mentor enseigne .*, que vous voulez apprendre/));
   });
 
   const pairOf = async (key: string) => (await c(key).get("/api/me/pairs")).json().items[0];

@@ -4,7 +4,7 @@
  * pair's existence is not revealed by an id in the URL.
  */
 import type { Me } from "../../../contracts/accounts.ts";
-import type { ProgrammePhase } from "../../../contracts/programmes.ts";
+import type { ParticipantRole, ProgrammePhase } from "../../../contracts/programmes.ts";
 import { forbidden, notFound } from "../../platform/errors/app-error.ts";
 import type { PairActor } from "./programmes.domain.ts";
 
@@ -38,7 +38,7 @@ export function pairActor(pair: { mentorId: string; menteeId: string }, personId
 }
 
 /** Only one of the pair's two people may do this (answer the intro, agree to complete, schedule). */
-export function requireMember(actor: PairActor): "mentor" | "mentee" {
+export function requireMember(actor: PairActor): ParticipantRole {
   if (actor === "mentor" || actor === "mentee") return actor;
   throw forbidden();
 }

@@ -3,6 +3,8 @@
  * pairs and profiles tables (a read model: it only joins them).
  */
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, max, ne, or, type SQL, sql } from "drizzle-orm";
+import type { CompletenessFilter } from "../../../contracts/people.ts";
+import { type EnrolmentStatus, OPEN_PAIR_STATES, type ParticipantRole } from "../../../contracts/programmes.ts";
 import type { Tx } from "../../db/client.ts";
 import { likePattern } from "../../db/like-pattern.ts";
 import { enrolments, matchingConstraints, matchingRuns, pairs, people, profiles, programmes, users } from "../../db/schema.ts";
@@ -69,7 +71,7 @@ export async function programmeCounts(db: Tx, ids: string[]) {
   const open = await db
     .select({ programmeId: pairs.programmeId, n: count() })
     .from(pairs)
-    .where(and(inArray(pairs.programmeId, ids), inArray(pairs.state, ["intro", "active"])))
+    .where(and(inArray(pairs.programmeId, ids), inArray(pairs.state, OPEN_PAIR_STATES)))
     .groupBy(pairs.programmeId);
   for (const r of open) (result.get(r.programmeId) as { openPairs: number }).openPairs = r.n;
   return result;
@@ -168,11 +170,11 @@ export async function openPairsOf(db: Tx, programmeId: string) {
   return db
     .select({ mentorId: pairs.mentorId, menteeId: pairs.menteeId, state: pairs.state })
     .from(pairs)
-    .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, ["intro", "active"])));
+    .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, OPEN_PAIR_STATES)));
 }
 
 /** People of a programme (not declined, not set aside) whose latest pair closed as "not a fit" and who have no open pair. */
-export async function needsRematch(db: Tx, programmeId: string): Promise<{ personId: string; role: "mentor" | "mentee" }[]> {
+export async function needsRematch(db: Tx, programmeId: string): Promise<{ personId: string; role: ParticipantRole }[]> {
   const result = await db.execute(sql`
     select e.person_id, e.role from ${enrolments} e
     where e.programme_id = ${programmeId}::uuid and e.status <> 'declined' and not e.is_set_aside
@@ -181,14 +183,14 @@ export async function needsRematch(db: Tx, programmeId: string): Promise<{ perso
            order by p.created_at desc, p.id desc limit 1) = 'not_a_fit'
       and not exists (select 1 from ${pairs} p where p.programme_id = e.programme_id and p.state in ('intro', 'active')
                   and (p.mentor_id = e.person_id or p.mentee_id = e.person_id))`);
-  const rows = (result as unknown as { rows: { person_id: string; role: "mentor" | "mentee" }[] }).rows;
+  const rows = (result as unknown as { rows: { person_id: string; role: ParticipantRole }[] }).rows;
   return rows.map((r) => ({ personId: r.person_id, role: r.role }));
 }
 
 type BoardFilter = {
-  role?: "mentor" | "mentee" | undefined;
-  status?: "invited" | "joined" | "declined" | undefined;
-  completeness?: "complete" | "incomplete" | "none" | undefined;
+  role?: ParticipantRole | undefined;
+  status?: EnrolmentStatus | undefined;
+  completeness?: CompletenessFilter | undefined;
   q?: string | undefined;
   page: number;
   pageSize: number;
@@ -353,19 +355,4 @@ export async function personRefs(db: Tx, ids: string[]): Promise<PersonRefs> {
       return p ? `${p.firstName} ${p.lastName}` : "";
     },
   };
-}
-
-/** Records people's answers to their enrolment at once (the demo seed, whose people mostly have no account). */
-export async function setEnrolmentAnswers(
-  tx: Tx,
-  programmeId: string,
-  personIds: string[],
-  status: "joined" | "declined",
-  now: Date,
-): Promise<void> {
-  if (!personIds.length) return;
-  await tx
-    .update(enrolments)
-    .set({ status, answeredAt: now })
-    .where(and(eq(enrolments.programmeId, programmeId), inArray(enrolments.personId, personIds)));
 }

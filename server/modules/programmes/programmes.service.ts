@@ -3,10 +3,14 @@
  * people (by employee ids or directory filters), let people apply or answer, and the board.
  */
 import type { Me } from "../../../contracts/accounts.ts";
+import type { CompletenessFilter } from "../../../contracts/people.ts";
 import type {
   CreateProgrammeBody,
   EnrolBody,
   EnrolmentBoard,
+  EnrolmentStatus,
+  OpenPairState,
+  ParticipantRole,
   Programme,
   ProgrammePhase,
   ProgrammeTemplate,
@@ -27,7 +31,7 @@ import * as repo from "./programmes.repository.ts";
 
 export type ProgrammesDeps = { database: Database; clock: Clock };
 
-export const programmeClosed = () => new AppError(409, "PROGRAMME_CLOSED", "errors.programmeClosed");
+export const programmeClosed = () => new AppError("PROGRAMME_CLOSED");
 
 export function listTemplates(): ProgrammeTemplate[] {
   return programmeTemplates();
@@ -120,8 +124,7 @@ export async function changePhase(id: string, phase: ProgrammePhase, user: Me, d
   await deps.database.db.transaction(async (tx) => {
     const row = await repo.findProgramme(tx, id, { forUpdate: true });
     if (!row) throw notFound();
-    if (!canChangePhase(row.phase, phase))
-      throw new AppError(409, "INVALID_PHASE_CHANGE", "errors.invalidPhaseChange", { from: row.phase, to: phase });
+    if (!canChangePhase(row.phase, phase)) throw new AppError("INVALID_PHASE_CHANGE", { params: { from: row.phase, to: phase } });
     await repo.updateProgramme(tx, id, { phase, updatedAt: now });
     if (row.phase === "draft") {
       const members = await repo.cohortMembers(tx, id);
@@ -201,9 +204,9 @@ export async function enrol(
 export async function enrolmentBoard(
   id: string,
   query: {
-    role?: "mentor" | "mentee";
-    status?: "invited" | "joined" | "declined";
-    completeness?: "complete" | "incomplete" | "none";
+    role?: ParticipantRole;
+    status?: EnrolmentStatus;
+    completeness?: CompletenessFilter;
     q?: string;
     page: number;
     pageSize: number;
@@ -219,9 +222,9 @@ export async function enrolmentBoard(
     repo.openPairsOf(db, id),
     repo.needsRematch(db, id),
   ]);
-  const pairStateOf = new Map<string, "intro" | "active">();
+  const pairStateOf = new Map<string, OpenPairState>();
   for (const p of openPairs) {
-    const state = p.state as "intro" | "active";
+    const state = p.state as OpenPairState;
     pairStateOf.set(p.menteeId, state);
     if (pairStateOf.get(p.mentorId) !== "active") pairStateOf.set(p.mentorId, state);
   }
@@ -289,7 +292,7 @@ export async function removeEnrolment(id: string, personId: string, deps: Progra
     if (!enrolment) throw notFound();
     if ((await repo.findProgramme(tx, id))?.phase === "closed") throw programmeClosed();
     const open = (await repo.openPairsOf(tx, id)).some((p) => p.mentorId === personId || p.menteeId === personId);
-    if (open) throw new AppError(409, "HAS_OPEN_PAIR", "errors.hasOpenPair");
+    if (open) throw new AppError("HAS_OPEN_PAIR");
     const programme = await repo.findProgramme(tx, id);
     if (programme) await withdrawProposals(tx, programme, [personId], deps.clock.now());
     await repo.deleteEnrolment(tx, id, personId);
@@ -297,7 +300,7 @@ export async function removeEnrolment(id: string, personId: string, deps: Progra
 }
 
 /** A participant applies to a programme open for enrolment: applying is their answer (joined). */
-export async function apply(id: string, role: "mentor" | "mentee", user: Me, deps: ProgrammesDeps): Promise<Programme> {
+export async function apply(id: string, role: ParticipantRole, user: Me, deps: ProgrammesDeps): Promise<Programme> {
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const programme = await repo.findProgramme(tx, id);
@@ -305,8 +308,8 @@ export async function apply(id: string, role: "mentor" | "mentee", user: Me, dep
     const enrolment = programme && knownPersonId ? await repo.findEnrolment(tx, id, knownPersonId) : undefined;
     // Hidden (a draft, or one they are not in past enrolment): as unknown, not a 409 saying it exists.
     if (!programme || !canSeeProgramme(programme, enrolment !== undefined, user)) throw notFound();
-    if (programme.phase !== "enrolment") throw new AppError(409, "NOT_OPEN_FOR_ENROLMENT", "errors.notOpenForEnrolment");
-    if (enrolment) throw new AppError(409, "ALREADY_ENROLLED", "errors.alreadyEnrolled");
+    if (programme.phase !== "enrolment") throw new AppError("NOT_OPEN_FOR_ENROLMENT");
+    if (enrolment) throw new AppError("ALREADY_ENROLLED");
     const personId = await ensurePersonForUser(tx, user.id, now);
     await repo.insertEnrolments(tx, [
       { programmeId: id, personId, role, status: "joined", source: "application", createdAt: now, answeredAt: now },
@@ -326,7 +329,7 @@ export async function respond(id: string, accept: boolean, user: Me, deps: Progr
     if (programme?.phase === "closed") throw programmeClosed();
     if (programme?.phase === "draft") throw notFound();
     if (!accept && (await repo.openPairsOf(tx, id)).some((p) => p.mentorId === personId || p.menteeId === personId))
-      throw new AppError(409, "HAS_OPEN_PAIR", "errors.hasOpenPair");
+      throw new AppError("HAS_OPEN_PAIR");
     await repo.updateEnrolment(tx, id, personId, { status: accept ? "joined" : "declined", answeredAt: now });
     if (!accept && programme) await withdrawProposals(tx, programme, [personId], now);
   });

@@ -6,6 +6,7 @@
  */
 import type { Me } from "../../../contracts/accounts.ts";
 import { MAX_OPEN_PROPOSALS, type MentorOption, type Proposal } from "../../../contracts/pairs.ts";
+import type { Format } from "../../../contracts/profiles.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, forbidden, invalidFields, notFound } from "../../platform/errors/app-error.ts";
@@ -27,8 +28,8 @@ export type ProposalsDeps = { database: Database; clock: Clock };
 /** The mentor is reminded this long before a proposal expires. */
 const REMIND_BEFORE_MS = 2 * 24 * 3600 * 1000;
 
-const proposalsClosed = () => new AppError(409, "PROPOSALS_CLOSED", "errors.proposalsClosed");
-const proposalNotOpen = () => new AppError(409, "PROPOSAL_NOT_OPEN", "errors.proposalNotOpen");
+const proposalsClosed = () => new AppError("PROPOSALS_CLOSED");
+const proposalNotOpen = () => new AppError("PROPOSAL_NOT_OPEN");
 
 /** The programme, open to proposals, and the caller's enrolment in it as a mentee. */
 async function menteeContext(db: Tx, programmeId: string, user: Me) {
@@ -51,7 +52,7 @@ export async function browseMentors(
   query: {
     q?: string | undefined;
     skill?: string | undefined;
-    format?: "in_person" | "online" | "both" | undefined;
+    format?: Format | undefined;
     language?: string | undefined;
     slot?: string | undefined;
     page: number;
@@ -70,7 +71,7 @@ export async function browseMentors(
   );
   const me = members.find((m) => m.personId === personId);
   const myProfile = profiles.get(personId);
-  if (!me || !myProfile || !isMatchable("mentee", myProfile)) throw new AppError(409, "PROFILE_NEEDED", "errors.profileNeeded");
+  if (!me || !myProfile || !isMatchable("mentee", myProfile)) throw new AppError("PROFILE_NEEDED");
   const settings = matchingSettingsOf(programme);
   const open = await repo.openPairsOf(db, programmeId);
   const mentorRows = members.filter((m) => m.role === "mentor" && isAvailable(m) && isMatchable("mentor", profiles.get(m.personId)));
@@ -124,7 +125,15 @@ export async function browseMentors(
       return {
         mentor: { ...ref(mentor.id), jobTitle: jobTitles.get(mentor.id)?.jobTitle ?? null },
         score,
-        reasons: explainPair(mentor, mentee, scoreComponents(compileProfile(mentor, dict), compiledMentee), weights, labels),
+        reasons: explainPair(
+          mentor,
+          mentee,
+          scoreComponents(compileProfile(mentor, dict), compiledMentee),
+          weights,
+          labels,
+          3,
+          "mentee-browsing",
+        ),
         teaches: profile.teach,
         format: profile.format,
         languages: mentor.languages as string[],
@@ -152,14 +161,13 @@ export async function sendProposal(
     const { programme, personId } = await menteeContext(tx, programmeId, user);
     // Locks my enrolment: two proposals sent at once cannot both pass the "3 open" check.
     await repo.findEnrolment(tx, programmeId, personId, { forUpdate: true });
-    if (await pairsRepo.hasOpenPair(tx, programmeId, personId)) throw new AppError(409, "ALREADY_PAIRED", "errors.alreadyPaired");
+    if (await pairsRepo.hasOpenPair(tx, programmeId, personId)) throw new AppError("ALREADY_PAIRED");
     if ((await pairsRepo.countOpenProposals(tx, programmeId, personId)) >= MAX_OPEN_PROPOSALS)
-      throw new AppError(409, "TOO_MANY_PROPOSALS", "errors.tooManyProposals", { max: MAX_OPEN_PROPOSALS });
+      throw new AppError("TOO_MANY_PROPOSALS", { params: { max: MAX_OPEN_PROPOSALS } });
     const mentor = await repo.findEnrolment(tx, programmeId, body.mentorId);
     if (!mentor || mentor.role !== "mentor" || mentor.status === "declined")
       throw invalidFields([{ path: "mentorId", messageKey: "fields.notEnrolledAs", params: { role: "mentor" } }]);
-    if ((await pairsRepo.openProposalMentorIds(tx, programmeId, personId)).has(body.mentorId))
-      throw new AppError(409, "PROPOSAL_EXISTS", "errors.proposalExists");
+    if ((await pairsRepo.openProposalMentorIds(tx, programmeId, personId)).has(body.mentorId)) throw new AppError("PROPOSAL_EXISTS");
     await checkPair(tx, programme, body.mentorId, personId);
     const proposal = await pairsRepo.insertProposal(tx, {
       programmeId,
@@ -219,15 +227,15 @@ export async function acceptProposal(id: string, user: Me, deps: ProposalsDeps):
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const { proposal, programme } = await proposalForMentor(tx, id, user);
-    if (proposal.expiresAt <= now) throw new AppError(409, "PROPOSAL_EXPIRED", "errors.proposalExpired");
+    if (proposal.expiresAt <= now) throw new AppError("PROPOSAL_EXPIRED");
     if (!acceptsProposals(programme)) throw proposalsClosed();
     const mentor = await repo.findEnrolment(tx, proposal.programmeId, proposal.mentorId);
     const profile = (await findProfiles(tx, [proposal.mentorId])).get(proposal.mentorId);
     const capacity = capacityOf(mentor?.capacity ?? null, profile?.mentorCapacity, matchingSettingsOf(programme).defaultCapacity);
     if ((await pairsRepo.countOpenPairsOfMentor(tx, proposal.programmeId, proposal.mentorId)) >= capacity)
-      throw new AppError(409, "MENTOR_FULL", "errors.mentorFull");
+      throw new AppError("MENTOR_FULL");
     if (await pairsRepo.hasOpenPair(tx, proposal.programmeId, proposal.menteeId))
-      throw new AppError(409, "ALREADY_PAIRED", "errors.menteeAlreadyPaired");
+      throw new AppError("ALREADY_PAIRED", { messageKey: "errors.menteeAlreadyPaired" });
     // Still allowed now (set aside, declined, forbidden since it was sent…), with its score and reasons.
     const explained = await checkPair(tx, programme, proposal.mentorId, proposal.menteeId);
     const [pair] = await openPairs(tx, programme, [{ mentorId: proposal.mentorId, menteeId: proposal.menteeId, ...explained }], {

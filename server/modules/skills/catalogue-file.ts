@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { Family } from "../../../contracts/skills.ts";
 
 const Bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) });
 const CatalogueFile = z.object({
   version: z.number().int(),
   families: z.array(
     z.object({
-      id: z.enum(["digital", "reverse"]),
+      id: Family,
       label: Bilingual,
       categories: z.array(
         z.object({

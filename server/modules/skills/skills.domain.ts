@@ -1,6 +1,8 @@
 /** Skills catalogue: types and the free-text search (pure: no database). */
 
-export type Family = "digital" | "reverse";
+import type { Family } from "../../../contracts/skills.ts";
+
+export type { Family } from "../../../contracts/skills.ts";
 export type Bilingual = { fr: string; en: string };
 
 export type Skill = {

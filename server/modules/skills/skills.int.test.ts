@@ -92,3 +92,33 @@ describe("skills catalogue", () => {
     expect((await participant.patch("/api/admin/skills/seo", { isArchived: true })).statusCode).toBe(403);
   });
 });
+
+describe("self-assessment scale", () => {
+  type Level = { value: number; label: { fr: string; en: string }; description: Record<string, { fr: string; en: string }> };
+  const descriptionsFor = async (skillId: string) => {
+    const skill = (await participant.get("/api/skills")).json().skills.find((s: { id: string }) => s.id === skillId);
+    const scale = await participant.get("/api/self-assessment/scale");
+    expect(scale.statusCode).toBe(200);
+    return (scale.json().levels as Level[]).map((level) => level.description[skill.family]);
+  };
+
+  it("describes each level in the words of the skill's family: leadership and strategy are not a matter of tutorials", async () => {
+    const strategy = await descriptionsFor("strategy");
+    expect(strategy).toHaveLength(5);
+    expect(strategy[1]?.fr).not.toMatch(/tutoriel/i);
+    expect(strategy[1]?.en).not.toMatch(/tutorial/i);
+    expect(strategy[1]?.fr).toMatch(/conseils|expérimenté/);
+    const prompting = await descriptionsFor("prompting");
+    expect(prompting[1]?.fr).toMatch(/tutoriel/);
+  });
+
+  it("keeps the 0–4 values, their labels and, for digital skills, the DigComp levels; only for people logged in", async () => {
+    const levels = (await participant.get("/api/self-assessment/scale")).json().levels;
+    expect(levels.map((l: { value: number }) => l.value)).toEqual([0, 1, 2, 3, 4]);
+    expect(levels[4]).toMatchObject({
+      label: { fr: "Je peux guider les autres", en: "I can guide others" },
+      digcomp: { levels: [6, 7, 8] },
+    });
+    expect((await new TestClient(ctx.app).get("/api/self-assessment/scale")).statusCode).toBe(401);
+  });
+});

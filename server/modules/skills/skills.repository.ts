@@ -2,7 +2,7 @@ import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import { profileSkills, selfAssessmentAnswers, skillCategories, skills } from "../../db/schema.ts";
 import type { CatalogueFile } from "./catalogue-file.ts";
-import type { Category, Skill } from "./skills.domain.ts";
+import type { Category, Family, Skill } from "./skills.domain.ts";
 
 /**
  * Writes the catalogue file into the database: categories and skills inserted or refreshed (the
@@ -67,7 +67,7 @@ export async function syncCatalogue(tx: Tx, file: CatalogueFile): Promise<void> 
     .where(and(eq(skills.isCustom, false), notInArray(skills.id, ids)));
 }
 
-type SkillRow = typeof skills.$inferSelect & { family: "digital" | "reverse" };
+type SkillRow = typeof skills.$inferSelect & { family: Family };
 
 function toSkill(row: SkillRow): Skill {
   return {

@@ -3,6 +3,7 @@ import { Ok } from "../../../contracts/accounts.ts";
 import {
   Catalogue,
   CreateSkillBody,
+  SelfAssessmentScale,
   Skill,
   SkillIdParams,
   SkillSearchQuery,
@@ -36,6 +37,18 @@ export const skillsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       },
     },
     async (req) => ({ items: await service.suggestSkills(req.query.q, req.query.limit, deps) }),
+  );
+
+  app.get(
+    "/api/self-assessment/scale",
+    {
+      schema: {
+        tags: ["skills"],
+        summary: "The 0–4 self-assessment scale: each level's label, and its description for a digital and for a reverse skill",
+        response: { 200: SelfAssessmentScale },
+      },
+    },
+    async () => service.getSelfAssessmentScale(),
   );
 
   app.post(

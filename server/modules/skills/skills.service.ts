@@ -1,22 +1,33 @@
 /** Skills catalogue use cases: sync at start, read, search, and the admin's own skills. */
+import type { SelfAssessmentScale } from "../../../contracts/skills.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
-import { AppError, notFound } from "../../platform/errors/app-error.ts";
+import { AppError, invalidFields, notFound } from "../../platform/errors/app-error.ts";
 import { readCatalogueFile } from "./catalogue-file.ts";
+import { selfAssessmentScale } from "./self-assessment-file.ts";
 import { normaliseText, type Skill, searchSkills } from "./skills.domain.ts";
 import * as repo from "./skills.repository.ts";
 
 export type SkillsDeps = { database: Database; clock: Clock };
 
-/** Loads catalogue/skills.yaml into the database (every start, after migrations). */
+/**
+ * Loads catalogue/skills.yaml into the database (every start, after migrations). The self-assessment
+ * scale is read too, so that a malformed self-assessment.yaml stops the start rather than a questionnaire.
+ */
 export async function syncCatalogueFromFile(database: Database): Promise<void> {
   const file = readCatalogueFile();
+  selfAssessmentScale();
   await database.db.transaction((tx) => repo.syncCatalogue(tx, file));
 }
 
 export async function getCatalogue(deps: SkillsDeps) {
   const { db } = deps.database;
   return { categories: await repo.listCategories(db), skills: await repo.listSkills(db) };
+}
+
+/** The 0–4 self-assessment scale, each level described for a digital and for a reverse skill. */
+export function getSelfAssessmentScale(): SelfAssessmentScale {
+  return selfAssessmentScale();
 }
 
 export async function suggestSkills(query: string, limit: number, deps: SkillsDeps) {
@@ -34,9 +45,7 @@ export async function requireSkills(ids: string[], path: string, deps: Pick<Skil
   const all = new Map((await repo.listSkills(deps.database.db)).map((s) => [s.id, s]));
   const unknown = ids.filter((id) => !all.get(id) || all.get(id)?.isArchived);
   if (unknown.length) {
-    throw new AppError(400, "VALIDATION_ERROR", "errors.validation", {}, [
-      { path, messageKey: "fields.unknownSkill", params: { ids: unknown.join(", ") } },
-    ]);
+    throw invalidFields([{ path, messageKey: "fields.unknownSkill", params: { ids: unknown.join(", ") } }]);
   }
   return all;
 }
@@ -48,7 +57,7 @@ export async function createSkill(
   const { db } = deps.database;
   const categories = await repo.listCategories(db);
   if (!categories.some((c) => c.id === input.categoryId)) {
-    throw new AppError(400, "VALIDATION_ERROR", "errors.validation", {}, [{ path: "categoryId", messageKey: "fields.invalidValue" }]);
+    throw invalidFields([{ path: "categoryId", messageKey: "fields.invalidValue" }]);
   }
   // Organisation skills get a stable id of their own, from the French label: "org_" + slug (+ a number if taken).
   const base = `org_${normaliseText(input.label.fr).replace(/\s+/g, "_").slice(0, 40) || "skill"}`;
@@ -93,6 +102,6 @@ export async function deleteSkill(id: string, deps: SkillsDeps): Promise<void> {
   const { db } = deps.database;
   const skill = await repo.findSkill(db, id);
   if (!skill) throw notFound();
-  if (!skill.isCustom || (await repo.isSkillInUse(db, id))) throw new AppError(409, "SKILL_IN_USE", "errors.skillInUse");
+  if (!skill.isCustom || (await repo.isSkillInUse(db, id))) throw new AppError("SKILL_IN_USE");
   await repo.deleteSkill(db, id);
 }

@@ -30,6 +30,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "POST /api/me/self-assessments": "authenticated",
   "GET /api/skills": "authenticated",
   "GET /api/skills/search": "authenticated",
+  "GET /api/self-assessment/scale": "authenticated",
   "GET /api/onboarding/modules": "authenticated",
   "GET /api/me/programmes/:id/onboarding": "authenticated",
   "POST /api/me/programmes/:id/charter": "authenticated",

@@ -1,5 +1,5 @@
 import { and, eq, ne } from "drizzle-orm";
-import type { Me, Role } from "../../../contracts/accounts.ts";
+import { type Me, ROLES, type Role } from "../../../contracts/accounts.ts";
 import type { Tx } from "../../db/client.ts";
 import { sessions, userRoles, users } from "../../db/schema.ts";
 import { hashToken, newToken } from "./tokens.ts";
@@ -75,7 +75,6 @@ export async function deleteSessionsOfUser(db: Tx, userId: string, exceptSession
     .where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
 }
 
-const ROLE_ORDER: Role[] = ["admin", "manager", "participant"];
 export function sortRoles(roles: Role[]): Role[] {
-  return ROLE_ORDER.filter((r) => roles.includes(r));
+  return ROLES.filter((r) => roles.includes(r));
 }

@@ -1,11 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from "fastify-type-provider-zod";
+import { ERROR_CATALOGUE, type ErrorCode, type ErrorEnvelope, type ErrorMessageKey } from "../../../contracts/errors.ts";
 import { hasMessage, localeFromAcceptLanguage, translator } from "../i18n/i18n.ts";
 import { AppError, type ErrorDetail } from "./app-error.ts";
 
-export type ErrorEnvelope = {
-  error: { code: string; message: string; details: { path: string; message: string }[] };
-};
+export type { ErrorEnvelope } from "../../../contracts/errors.ts";
 
 function valueAt(root: unknown, path: string): unknown {
   let current = root;
@@ -56,7 +55,7 @@ function detailFromIssue(issue: ZodFastifySchemaValidationError, input: unknown)
 
 function envelope(
   request: FastifyRequest,
-  code: string,
+  code: ErrorCode,
   key: string,
   params: Record<string, unknown>,
   details: ErrorDetail[],
@@ -72,15 +71,19 @@ function envelope(
   };
 }
 
+/** What to answer: a code of the catalogue, with its status and message unless said otherwise. */
 type Answer = {
-  status: number;
-  code: string;
-  key: string;
-  params?: Record<string, unknown>;
-  details?: ErrorDetail[];
-  /** Already logged (without the error's text, which may carry the query's values). */
-  isLogged?: boolean;
-};
+  [C in ErrorCode]: {
+    code: C;
+    /** Only for a plugin's own 4xx status, answered as BAD_REQUEST with that status. */
+    status?: number;
+    key?: ErrorMessageKey<C>;
+    params?: Record<string, unknown>;
+    details?: ErrorDetail[];
+    /** Already logged (without the error's text, which may carry the query's values). */
+    isLogged?: boolean;
+  };
+}[ErrorCode];
 
 /** The details of a validation error from Fastify's own compiler (ajv), should a plugin's route use one. */
 function detailsFromAjv(validation: unknown[]): ErrorDetail[] {
@@ -110,41 +113,35 @@ const UNIQUE_VIOLATION = "23505";
 function answerFor(error: FastifyError, request: FastifyRequest): Answer | null {
   switch (error.code) {
     case "FST_ERR_BAD_URL":
-      return { status: 400, code: "BAD_URL", key: "errors.badUrl" };
+      return { code: "BAD_URL" };
     case "FST_ERR_MAX_PARAM_LENGTH":
-      return { status: 414, code: "URL_TOO_LONG", key: "errors.urlTooLong" };
+      return { code: "URL_TOO_LONG" };
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return { status: 413, code: "PAYLOAD_TOO_LARGE", key: "errors.payloadTooLarge" };
+      return { code: "PAYLOAD_TOO_LARGE" };
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE": {
       const contentType = request.headers["content-type"];
       return contentType
-        ? {
-            status: 415,
-            code: "UNSUPPORTED_MEDIA_TYPE",
-            key: "errors.unsupportedMediaType",
-            params: { contentType: contentType.slice(0, 100) },
-          }
-        : { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", key: "errors.missingContentType" };
+        ? { code: "UNSUPPORTED_MEDIA_TYPE", params: { contentType: contentType.slice(0, 100) } }
+        : { code: "UNSUPPORTED_MEDIA_TYPE", key: "errors.missingContentType" };
     }
     case "FST_ERR_ROUTE_MISSING_CONTENT_TYPE":
-      return { status: 400, code: "BAD_REQUEST", key: "errors.missingContentType" };
+      return { code: "BAD_REQUEST", key: "errors.missingContentType" };
     case "FST_ERR_CTP_INVALID_JSON_BODY":
-      return { status: 400, code: "BAD_REQUEST", key: "errors.invalidJson" };
+      return { code: "BAD_REQUEST", key: "errors.invalidJson" };
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return { status: 400, code: "BAD_REQUEST", key: "errors.emptyJson" };
+      return { code: "BAD_REQUEST", key: "errors.emptyJson" };
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
-      return { status: 400, code: "BAD_REQUEST", key: "errors.invalidContentLength" };
+      return { code: "BAD_REQUEST", key: "errors.invalidContentLength" };
     case "FST_CSRF_INVALID_TOKEN":
     case "FST_CSRF_MISSING_SECRET":
-      return { status: 403, code: "CSRF_INVALID", key: "errors.csrf" };
+      return { code: "CSRF_INVALID" };
   }
   const validation = (error as { validation?: unknown }).validation;
-  if (Array.isArray(validation) && validation.length)
-    return { status: 400, code: "VALIDATION_ERROR", key: "errors.validation", details: detailsFromAjv(validation) };
+  if (Array.isArray(validation) && validation.length) return { code: "VALIDATION_ERROR", details: detailsFromAjv(validation) };
   const databaseCode = (error.cause as { code?: unknown } | undefined)?.code ?? error.code;
   if (typeof databaseCode === "string" && UNSTORABLE_TEXT_CODES.has(databaseCode)) {
     request.log.warn({ err: error }, "text PostgreSQL cannot store reached the database: a contract lacks contracts/text.ts");
-    return { status: 400, code: "INVALID_TEXT", key: "errors.invalidText" };
+    return { code: "INVALID_TEXT" };
   }
   if (databaseCode === UNIQUE_VIOLATION) {
     // A safety net: use cases check what they can (EMAIL_TAKEN, PERSON_HAS_ACCOUNT…), but two requests
@@ -156,23 +153,24 @@ function answerFor(error: FastifyError, request: FastifyRequest): Answer | null 
       { constraint: cause.constraint, table: cause.table },
       "a unique index refused a write that no use case checked: answered 409 CONFLICT",
     );
-    return { status: 409, code: "CONFLICT", key: "errors.conflict", isLogged: true };
+    return { code: "CONFLICT", isLogged: true };
   }
   const status = error.statusCode ?? 500;
   if (status < 400 || status >= 500) return null;
   switch (status) {
     case 401:
-      return { status, code: "UNAUTHENTICATED", key: "errors.unauthenticated" };
+      return { code: "UNAUTHENTICATED" };
     case 403:
-      return { status, code: "FORBIDDEN", key: "errors.forbidden" };
+      return { code: "FORBIDDEN" };
     case 404:
-      return { status, code: "NOT_FOUND", key: "errors.notFound" };
+      return { code: "NOT_FOUND" };
     case 413:
-      return { status, code: "PAYLOAD_TOO_LARGE", key: "errors.payloadTooLarge" };
+      return { code: "PAYLOAD_TOO_LARGE" };
     case 429:
-      return { status, code: "RATE_LIMITED", key: "errors.rateLimited" };
+      return { code: "RATE_LIMITED" };
     default:
-      return { status, code: "BAD_REQUEST", key: "errors.badRequest" };
+      // A plugin's other 4xx (405, 406, 418…) keeps its status under the generic code.
+      return { code: "BAD_REQUEST", status };
   }
 }
 
@@ -192,16 +190,19 @@ function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyR
             ? request.params
             : request.headers;
     const details = error.validation.map((issue) => detailFromIssue(issue, input));
-    return reply.status(400).send(envelope(request, "VALIDATION_ERROR", "errors.validation", {}, details));
+    return reply
+      .status(ERROR_CATALOGUE.VALIDATION_ERROR.status)
+      .send(envelope(request, "VALIDATION_ERROR", ERROR_CATALOGUE.VALIDATION_ERROR.message, {}, details));
   }
   const answer = answerFor(error, request);
   if (answer) {
     // Kept in the log (not sent): Fastify's or the plugin's own words help whoever reads the logs.
     if (!answer.isLogged) request.log.info({ code: error.code, reason: error.message }, "client error");
-    return reply.status(answer.status).send(envelope(request, answer.code, answer.key, answer.params ?? {}, answer.details ?? []));
+    const { code, status = ERROR_CATALOGUE[code].status, key = ERROR_CATALOGUE[code].message } = answer;
+    return reply.status(status).send(envelope(request, code, key, answer.params ?? {}, answer.details ?? []));
   }
   request.log.error({ err: error }, "unhandled error");
-  return reply.status(500).send(envelope(request, "INTERNAL", "errors.internal", {}, []));
+  return reply.status(ERROR_CATALOGUE.INTERNAL.status).send(envelope(request, "INTERNAL", ERROR_CATALOGUE.INTERNAL.message, {}, []));
 }
 
 /** One error envelope for every failure, translated; never a stack trace to the client. */
@@ -222,7 +223,8 @@ export function handleFrameworkError(error: FastifyError, request: FastifyReques
 
 /** The 404 of an unknown route, in the error envelope. */
 export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply) {
+  const key: ErrorMessageKey<"NOT_FOUND"> = "errors.routeNotFound";
   return reply
-    .status(404)
-    .send(envelope(request, "NOT_FOUND", "errors.routeNotFound", { method: request.method, url: request.url.split("?")[0] }, []));
+    .status(ERROR_CATALOGUE.NOT_FOUND.status)
+    .send(envelope(request, "NOT_FOUND", key, { method: request.method, url: request.url.split("?")[0] }, []));
 }

@@ -1,9 +1,9 @@
 import { createInstance, type TFunction } from "i18next";
+import { LOCALES, type Locale } from "../../../contracts/accounts.ts";
 import en from "../../../contracts/i18n/messages.en.json" with { type: "json" };
 import fr from "../../../contracts/i18n/messages.fr.json" with { type: "json" };
 
-export const LOCALES = ["fr", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from "../../../contracts/accounts.ts";
 export const DEFAULT_LOCALE: Locale = "fr";
 
 const i18n = createInstance();
@@ -23,6 +23,12 @@ export function translator(locale: Locale): TFunction {
 
 export function hasMessage(key: string): boolean {
   return i18n.exists(key);
+}
+
+/** A message as written in the catalogue, its placeholders ("{{email}}") left in: for documentation. */
+export function messageTemplate(locale: Locale, key: string): string | undefined {
+  const found: unknown = i18n.getResource(locale, "translation", key);
+  return typeof found === "string" ? found : undefined;
 }
 
 /** Picks the first supported language of an Accept-Language header, else French. */

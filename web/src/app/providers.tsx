@@ -1,12 +1,13 @@
 import { createTheme, InputWrapper, MantineProvider } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
+import { DatesProvider } from "@mantine/dates";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { meQueryKey, useMe } from "../features/auth/current-user.ts";
 import { ApiError } from "../lib/api.ts";
 
-const theme = createTheme({
+/** The app's Mantine theme; tests render with it too (web/src/test/render.tsx). */
+export const theme = createTheme({
   primaryColor: "indigo",
   defaultRadius: "md",
   components: {
@@ -32,6 +33,12 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
+/**
+ * The notifications' container (transitions, swipe to dismiss: some 12 kB) is not needed to show the
+ * first page, so it loads just after; a notification shown before it arrives waits in the store.
+ */
+const Notifications = lazy(async () => ({ default: (await import("@mantine/notifications")).Notifications }));
+
 /** Applies the logged-in user's saved language, which wins over this browser's last choice. */
 function AccountLanguage() {
   const { i18n } = useTranslation();
@@ -42,14 +49,30 @@ function AccountLanguage() {
   return null;
 }
 
+/**
+ * Mantine with the app's theme, and the date pickers in the UI language (month names, Monday first).
+ * The app and the component tests both render inside it; `env="test"` turns off transitions and portals.
+ */
+export function UiProviders({ children, env }: { children: ReactNode; env?: "default" | "test" }) {
+  const { i18n } = useTranslation();
+  return (
+    <MantineProvider theme={theme} env={env}>
+      <DatesProvider settings={{ locale: i18n.language === "en" ? "en" : "fr", firstDayOfWeek: 1 }}>{children}</DatesProvider>
+    </MantineProvider>
+  );
+}
+
+/** Everything the app renders in: the query client (a 401 anywhere shows the login page), Mantine, notifications. */
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
+      <UiProviders>
+        <Suspense fallback={null}>
+          <Notifications position="top-right" />
+        </Suspense>
         <AccountLanguage />
         {children}
-      </MantineProvider>
+      </UiProviders>
     </QueryClientProvider>
   );
 }

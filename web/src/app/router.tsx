@@ -1,96 +1,125 @@
-import { createBrowserRouter } from "react-router";
-import { AccountPage } from "../features/account/account-page.tsx";
-import { PeoplePage } from "../features/admin/people-page.tsx";
-import { LoginPage } from "../features/auth/login-page.tsx";
+/**
+ * The app's routes. Each page and layout loads lazily, in its own chunk: the login page fetches only
+ * what it shows, not the charts, markdown or date pickers of the pages behind it
+ * (`scripts/check-bundle-budget.ts` holds it to a budget). React Router loads a route's chunk before
+ * it navigates, so the current page stays on screen meanwhile; the first load shows a loader.
+ */
+import { Outlet, type RouteObject } from "react-router";
+import type { Role } from "../../../contracts/accounts.ts";
+import { PageLoader } from "../components/page-loader.tsx";
 import { RequireAuth, RequireRole } from "../features/auth/require-auth.tsx";
-import { HomePage } from "../features/home/home-page.tsx";
-import { ImportPage } from "../features/import/import-page.tsx";
-import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page.tsx";
-import { NotFoundPage } from "../features/not-found/not-found-page.tsx";
-import { OnboardingPage } from "../features/onboarding/onboarding-page.tsx";
-import { PairPage } from "../features/pairs/pair-page.tsx";
-import { PairsPage } from "../features/pairs/pairs-page.tsx";
-import { PersonPage } from "../features/person/person-page.tsx";
-import { ProfilePage } from "../features/profile/profile-page.tsx";
-import { NewProgrammePage } from "../features/programmes/new-programme-page.tsx";
-import { ProgrammePage } from "../features/programmes/programme-page.tsx";
-import { ProgrammesPage } from "../features/programmes/programmes-page.tsx";
-import { MentorsPage } from "../features/proposals/mentors-page.tsx";
-import { ProposalsPage } from "../features/proposals/proposals-page.tsx";
-import { SelfAssessmentPage } from "../features/self-assessment/self-assessment-page.tsx";
-import { SetupPage } from "../features/setup/setup-page.tsx";
-import { SkillsPage } from "../features/skills-admin/skills-page.tsx";
-import { AppLayout } from "./layout/app-layout.tsx";
-import { PublicLayout } from "./layout/public-layout.tsx";
+import { RouteError } from "./route-error.tsx";
 
-export const router = createBrowserRouter([
-  {
-    element: <PublicLayout />,
-    children: [
-      { path: "/login", element: <LoginPage /> },
-      { path: "/setup", element: <SetupPage /> },
-      { path: "/invitation/:token", element: <AcceptInvitationPage /> },
-      { path: "*", element: <NotFoundPage /> },
-    ],
-  },
-  {
+/** Pages for some roles only: others see a "forbidden" message in their place. */
+function restricted(roles: readonly Role[], children: RouteObject[]): RouteObject {
+  return {
     element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
+      <RequireRole roles={roles}>
+        <Outlet />
+      </RequireRole>
     ),
-    children: [
-      { path: "/", element: <HomePage /> },
-      { path: "/account", element: <AccountPage /> },
-      { path: "/profile", element: <ProfilePage /> },
-      { path: "/self-assessment", element: <SelfAssessmentPage /> },
-      { path: "/programmes", element: <ProgrammesPage /> },
-      {
-        path: "/programmes/new",
-        element: (
-          <RequireRole roles={["admin", "manager"]}>
-            <NewProgrammePage />
-          </RequireRole>
-        ),
-      },
-      { path: "/programmes/:id", element: <ProgrammePage /> },
-      { path: "/programmes/:id/onboarding", element: <OnboardingPage /> },
-      { path: "/programmes/:id/mentors", element: <MentorsPage /> },
-      { path: "/pairs", element: <PairsPage /> },
-      { path: "/pairs/:id", element: <PairPage /> },
-      { path: "/proposals", element: <ProposalsPage /> },
-      {
-        path: "/admin/people",
-        element: (
-          <RequireRole roles={["admin", "manager"]}>
-            <PeoplePage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "/people/:id",
-        element: (
-          <RequireRole roles={["admin", "manager"]}>
-            <PersonPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "/admin/import",
-        element: (
-          <RequireRole roles={["admin", "manager"]}>
-            <ImportPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "/admin/skills",
-        element: (
-          <RequireRole roles={["admin"]}>
-            <SkillsPage />
-          </RequireRole>
-        ),
-      },
-    ],
-  },
-]);
+    children,
+  };
+}
+
+/**
+ * The routes, for `createBrowserRouter` (main.tsx) and for tests (`createMemoryRouter`). A function:
+ * a router marks the `lazy` objects it has loaded, so each router needs its own.
+ */
+export function createRoutes(): RouteObject[] {
+  return [
+    {
+      hydrateFallbackElement: <PageLoader />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          lazy: { Component: async () => (await import("./layout/public-layout.tsx")).PublicLayout },
+          children: [
+            { path: "/login", lazy: { Component: async () => (await import("../features/auth/login-page.tsx")).LoginPage } },
+            { path: "/setup", lazy: { Component: async () => (await import("../features/setup/setup-page.tsx")).SetupPage } },
+            {
+              path: "/invitation/:token",
+              lazy: { Component: async () => (await import("../features/invitations/accept-invitation-page.tsx")).AcceptInvitationPage },
+            },
+            { path: "*", lazy: { Component: async () => (await import("../features/not-found/not-found-page.tsx")).NotFoundPage } },
+          ],
+        },
+        {
+          element: (
+            <RequireAuth>
+              <Outlet />
+            </RequireAuth>
+          ),
+          children: [
+            {
+              lazy: { Component: async () => (await import("./layout/app-layout.tsx")).AppLayout },
+              children: [
+                { path: "/", lazy: { Component: async () => (await import("../features/home/home-page.tsx")).HomePage } },
+                { path: "/account", lazy: { Component: async () => (await import("../features/account/account-page.tsx")).AccountPage } },
+                { path: "/profile", lazy: { Component: async () => (await import("../features/profile/profile-page.tsx")).ProfilePage } },
+                {
+                  path: "/self-assessment",
+                  lazy: {
+                    Component: async () => (await import("../features/self-assessment/self-assessment-page.tsx")).SelfAssessmentPage,
+                  },
+                },
+                {
+                  path: "/programmes",
+                  lazy: { Component: async () => (await import("../features/programmes/programmes-page.tsx")).ProgrammesPage },
+                },
+                restricted(
+                  ["admin", "manager"],
+                  [
+                    {
+                      path: "/programmes/new",
+                      lazy: { Component: async () => (await import("../features/programmes/new-programme-page.tsx")).NewProgrammePage },
+                    },
+                    {
+                      path: "/admin/people",
+                      lazy: { Component: async () => (await import("../features/admin/people-page.tsx")).PeoplePage },
+                    },
+                    {
+                      path: "/people/:id",
+                      lazy: { Component: async () => (await import("../features/person/person-page.tsx")).PersonPage },
+                    },
+                    {
+                      path: "/admin/import",
+                      lazy: { Component: async () => (await import("../features/import/import-page.tsx")).ImportPage },
+                    },
+                  ],
+                ),
+                {
+                  path: "/programmes/:id",
+                  lazy: { Component: async () => (await import("../features/programmes/programme-page.tsx")).ProgrammePage },
+                },
+                {
+                  path: "/programmes/:id/onboarding",
+                  lazy: { Component: async () => (await import("../features/onboarding/onboarding-page.tsx")).OnboardingPage },
+                },
+                {
+                  path: "/programmes/:id/mentors",
+                  lazy: { Component: async () => (await import("../features/proposals/mentors-page.tsx")).MentorsPage },
+                },
+                { path: "/pairs", lazy: { Component: async () => (await import("../features/pairs/pairs-page.tsx")).PairsPage } },
+                { path: "/pairs/:id", lazy: { Component: async () => (await import("../features/pairs/pair-page.tsx")).PairPage } },
+                {
+                  path: "/proposals",
+                  lazy: { Component: async () => (await import("../features/proposals/proposals-page.tsx")).ProposalsPage },
+                },
+                restricted(
+                  ["admin"],
+                  [
+                    {
+                      path: "/admin/skills",
+                      lazy: { Component: async () => (await import("../features/skills-admin/skills-page.tsx")).SkillsPage },
+                    },
+                  ],
+                ),
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}

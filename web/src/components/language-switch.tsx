@@ -1,5 +1,4 @@
 import { SegmentedControl, type SegmentedControlProps } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../../contracts/accounts.ts";
@@ -21,7 +20,9 @@ export function LanguageSwitch({ label, ...props }: Omit<SegmentedControlProps, 
   const saveLocale = useMutation({
     mutationFn: (locale: Language) => api.patch<Me>("/api/me", { locale }),
     onSuccess: (updated) => queryClient.setQueryData(meQueryKey, updated),
-    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+    // Imported on error only: the switch is on the login page, which loads without the notifications (app/providers.tsx).
+    onError: (error) =>
+      void import("@mantine/notifications").then(({ notifications }) => notifications.show({ color: "red", message: errorMessage(error) })),
   });
 
   function change(value: string) {

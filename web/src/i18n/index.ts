@@ -1,13 +1,13 @@
 /**
- * i18next setup. The "translation" namespace holds the UI texts (fr.json, en.json); the "server"
- * namespace is the API's message catalogue, so the field error keys of the shared zod schemas
- * ("fields.passwordTooShort") can be translated before anything is sent.
+ * i18next setup. The "translation" namespace holds the UI texts (fr.json, en.json and the features'
+ * messages.*.json); the "server" namespace is the API's message catalogue, so the field error keys of
+ * the shared zod schemas ("fields.passwordTooShort") can be translated before anything is sent.
+ * French comes with the app; English loads the first time it is shown (some 20 kB gzipped that a
+ * French session never needs), before the language changes.
  */
-import i18n from "i18next";
+import i18n, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
-import serverEn from "../../../contracts/i18n/messages.en.json";
-import serverFr from "../../../contracts/i18n/messages.fr.json";
-import { messages } from "./messages.ts";
+import * as french from "./messages-fr.ts";
 
 export const LANGUAGES = ["fr", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -18,20 +18,35 @@ function readStoredLanguage(): Language {
   return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "fr";
 }
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    fr: { translation: messages.fr, server: serverFr },
-    en: { translation: messages.en, server: serverEn },
+const loadLanguage: BackendModule = {
+  type: "backend",
+  init: () => {},
+  read: (language, namespace, callback) => {
+    const texts = language === "en" ? import("./messages-en.ts") : Promise.resolve(french);
+    texts.then(
+      (module) => callback(null, namespace === "server" ? module.server : module.translation),
+      (error: Error) => callback(error, null),
+    );
   },
-  lng: readStoredLanguage(),
-  fallbackLng: "fr",
-  supportedLngs: LANGUAGES,
-  ns: ["translation", "server"],
-  defaultNS: "translation",
-  // Resources are bundled: initialising synchronously avoids a first render with raw keys.
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+};
+
+/** Resolves once the texts of the language to show are there: main.tsx renders after it. */
+export const i18nReady = i18n
+  .use(initReactI18next)
+  .use(loadLanguage)
+  .init({
+    resources: { fr: { translation: french.translation, server: french.server } },
+    // French is bundled: only the languages missing from `resources` go through `loadLanguage`.
+    partialBundledLanguages: true,
+    lng: readStoredLanguage(),
+    fallbackLng: "fr",
+    supportedLngs: LANGUAGES,
+    ns: ["translation", "server"],
+    defaultNS: "translation",
+    // French is there at once: no first render with raw keys.
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
 
 document.documentElement.lang = i18n.language;
 i18n.on("languageChanged", (language) => {
@@ -41,15 +56,6 @@ i18n.on("languageChanged", (language) => {
 
 export function currentLanguage(): Language {
   return i18n.language === "en" ? "en" : "fr";
-}
-
-/** Date and time in the current language, e.g. "12 mars 2026, 14:05". */
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
-
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "long" }).format(new Date(iso));
 }
 
 export default i18n;

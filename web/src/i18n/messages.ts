@@ -1,25 +1,8 @@
 /**
- * The UI texts: fr.json / en.json hold the shared ones, and each feature may keep its own in
- * features/<feature>/messages.{fr,en}.json (a top-level key named after the feature). They are
- * merged here, so that i18n.test.ts checks them all.
+ * All the UI texts, both languages, for the tests that check them (i18n.test.ts). The app itself loads
+ * one language at a time (index.ts): each is merged in its own module, messages-fr.ts and messages-en.ts.
  */
-import en from "./en.json";
-import fr from "./fr.json";
+import * as en from "./messages-en.ts";
+import * as fr from "./messages-fr.ts";
 
-type Messages = Record<string, unknown>;
-
-const featureFiles = import.meta.glob<Messages>("../features/*/messages.*.json", { eager: true, import: "default" });
-
-function merged(base: Messages, language: "fr" | "en"): Messages {
-  const out: Messages = { ...base };
-  for (const [path, messages] of Object.entries(featureFiles)) {
-    if (!path.endsWith(`.${language}.json`)) continue;
-    for (const [key, value] of Object.entries(messages)) {
-      if (key in out) throw new Error(`${path}: the key "${key}" is already defined`);
-      out[key] = value;
-    }
-  }
-  return out;
-}
-
-export const messages = { fr: merged(fr, "fr"), en: merged(en, "en") };
+export const messages = { fr: fr.translation, en: en.translation };

@@ -2,6 +2,7 @@
  * Fetch wrapper for the Passerelle API: JSON in and out, session cookie, Accept-Language from the
  * current UI language (the server translates its error messages), and the CSRF token on unsafe methods.
  */
+import type { ErrorCode } from "../../../contracts/errors.ts";
 import i18n from "../i18n/index.ts";
 
 export interface FieldIssue {
@@ -9,11 +10,14 @@ export interface FieldIssue {
   message: string;
 }
 
+/** A code of the server's catalogue (contracts/errors.ts), a network failure, or an answer without our envelope. */
+export type ApiErrorCode = ErrorCode | "NETWORK_ERROR" | `HTTP_${number}`;
+
 /** An error answered by the API (or a network failure, status 0). `message` is already translated. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: FieldIssue[] = [],
   ) {
@@ -23,6 +27,9 @@ export class ApiError extends Error {
 }
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** The API is served by the app's own origin (tests without a window use a placeholder one). */
+export const API_ORIGIN = typeof window === "undefined" ? "http://localhost" : window.location.origin;
 
 /**
  * The CSRF token, fetched once and kept. The server binds it to the session: when a session begins or
@@ -44,7 +51,9 @@ function getCsrfToken(): Promise<string> {
 }
 
 async function readError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: FieldIssue[] } } | null;
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: ErrorCode; message?: string; details?: FieldIssue[] };
+  } | null;
   const error = body?.error;
   return new ApiError(
     response.status,
@@ -54,42 +63,54 @@ async function readError(response: Response): Promise<ApiError> {
   );
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, isRetry = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18n.language };
-  // Fastify rejects an empty body sent as JSON, so the content type goes only with a body.
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (method !== "GET") headers["x-csrf-token"] = await getCsrfToken();
-
+/**
+ * Sends one request to the API the way every call must: in the UI's language (the server translates its
+ * error messages), with the CSRF token on state-changing methods, retried once when that token went stale.
+ * Resolves with the successful response; rejects with an `ApiError` (already translated). The typed client
+ * (`api-client.ts`) sends everything through it.
+ */
+export async function sendRequest(request: Request, isRetry = false): Promise<Response> {
+  request.headers.set("Accept", "application/json");
+  request.headers.set("Accept-Language", i18n.language);
+  if (request.method !== "GET" && request.method !== "HEAD") request.headers.set("x-csrf-token", await getCsrfToken());
+  // Kept before sending: a body can be read once, and a stale token means sending it again.
+  const spare = isRetry ? null : request.clone();
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(request);
   } catch {
     throw networkError();
   }
-  return answer(response, isRetry, () => request<T>(method, path, body, true));
+  if (response.headers.get(CSRF_ROTATED_HEADER)) csrfToken = null;
+  if (response.ok) return response;
+  const error = await readError(response);
+  if (spare && isStaleToken(error)) return sendRequest(spare, true);
+  throw error;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const response = await sendRequest(
+    new Request(new URL(path, API_ORIGIN), {
+      method,
+      credentials: "same-origin",
+      // Fastify rejects an empty body sent as JSON, so the content type goes only with a body.
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+  // 204 No Content (e.g. an enrolment updated) has no body to parse.
+  return (response.status === 204 ? null : await response.json()) as T;
+}
+
+/** The token is bound to the session, which may have ended meanwhile (expiry, another tab): drop it to fetch a fresh one. */
+function isStaleToken(error: ApiError): boolean {
+  if (error.status !== 403 || error.code !== "CSRF_INVALID") return false;
+  csrfToken = null;
+  return true;
 }
 
 function networkError(): ApiError {
   return new ApiError(0, "NETWORK_ERROR", i18n.t("errors.network"));
-}
-
-/** The body of a successful answer, or its error thrown; `retry` once when the CSRF token went stale. */
-async function answer<T>(response: Response, isRetry: boolean, retry: () => Promise<T>): Promise<T> {
-  if (response.headers.get(CSRF_ROTATED_HEADER)) csrfToken = null;
-  // 204 No Content (e.g. an enrolment updated) has no body to parse.
-  if (response.ok) return (response.status === 204 ? null : await response.json()) as T;
-  const error = await readError(response);
-  // The token is bound to the session, which may have ended meanwhile (expiry, another tab): fetch a fresh one once.
-  if (response.status === 403 && error.code === "CSRF_INVALID" && !isRetry) {
-    csrfToken = null;
-    return retry();
-  }
-  throw error;
 }
 
 /** Appends the non-empty parameters as a query string. */
@@ -126,8 +147,12 @@ async function upload<T>(path: string, file: Blob, onProgress: (fraction: number
   xhr.send(file);
   await done;
   const rotated = xhr.getResponseHeader(CSRF_ROTATED_HEADER);
-  const response = new Response(xhr.responseText, { status: xhr.status, headers: rotated ? { [CSRF_ROTATED_HEADER]: rotated } : {} });
-  return answer(response, isRetry, () => upload<T>(path, file, onProgress, true));
+  if (rotated) csrfToken = null;
+  const response = new Response(xhr.responseText, { status: xhr.status });
+  if (response.ok) return (await response.json()) as T;
+  const error = await readError(response);
+  if (isStaleToken(error) && !isRetry) return upload<T>(path, file, onProgress, true);
+  throw error;
 }
 
 export const api = {

@@ -34,6 +34,14 @@ export function zodValidate(schema: z.ZodType): (values: unknown) => FormErrors 
   };
 }
 
+/**
+ * A Mantine validation rule: the field must not be empty (translated when it runs, so it follows a
+ * language switch). For the few forms that do without their zod schema, such as the login page.
+ */
+export function required(value: unknown): string | null {
+  return value === "" || value === null || value === undefined ? i18n.t("fields.required", { ns: "server" }) : null;
+}
+
 /** Shows the API's field errors next to the matching inputs; the overall message is shown by <ErrorAlert>. */
 export function setServerFieldErrors(form: { setFieldError: (path: never, error: string) => void }, error: unknown): void {
   if (!(error instanceof ApiError)) return;

@@ -9,24 +9,23 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { RoleBadges, StatusBadge } from "../../components/status-badge.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
-import { formatDateTime } from "../../i18n/index.ts";
 import { api } from "../../lib/api.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/forms.ts";
-import { useListFilters } from "../../lib/use-list-filters.ts";
+import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
 import { type InvitationLink, InvitationLinkModal } from "../invitations/invitation-link.tsx";
 import { EditRolesModal } from "./edit-roles-modal.tsx";
-import { type AccountFilters, PAGE_SIZE, useAccounts } from "./queries.ts";
+import { PAGE_SIZE, useAccounts } from "./queries.ts";
 
 const ROLE_FILTERS = ["admin", "manager", "participant"] as const;
 const STATUS_FILTERS = ["invited", "active", "disabled"] as const;
 
 export function AccountsTab() {
   const { t } = useTranslation();
-  const { search, setSearch, filters, setFilter, setPage, query } = useListFilters<Pick<AccountFilters, "role" | "status">>({
-    role: null,
-    status: null,
-  });
-  const accounts = useAccounts(query);
+  const url = useUrlState({ q: urlParam.text(), role: urlParam.choice(ROLE_FILTERS), status: urlParam.choice(STATUS_FILTERS) });
+  const { search, setSearch, q } = useUrlSearch(url);
+  const filters = url.values;
+  const accounts = useAccounts({ ...filters, q, page: url.page });
   const [editing, setEditing] = useState<Account | null>(null);
   const [invitation, setInvitation] = useState<InvitationLink | null>(null);
 
@@ -40,7 +39,7 @@ export function AccountsTab() {
           values={ROLE_FILTERS}
           optionLabel={(role) => t(`roles.${role}`)}
           value={filters.role}
-          onChange={(role) => setFilter("role", role)}
+          onChange={(role) => url.set({ role })}
         />
         <ChoiceFilter
           label={t("fields.status")}
@@ -48,7 +47,7 @@ export function AccountsTab() {
           values={STATUS_FILTERS}
           optionLabel={(status) => t(`status.${status}`)}
           value={filters.status}
-          onChange={(status) => setFilter("status", status)}
+          onChange={(status) => url.set({ status })}
         />
       </Group>
       <ErrorAlert error={accounts.error} />
@@ -102,7 +101,7 @@ export function AccountsTab() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {accounts.data && <TablePagination page={filters.page} pageSize={PAGE_SIZE} total={accounts.data.total} onChange={setPage} />}
+      {accounts.data && <TablePagination page={url.page} pageSize={PAGE_SIZE} total={accounts.data.total} onChange={url.setPage} />}
       <EditRolesModal account={editing} onClose={() => setEditing(null)} />
       <InvitationLinkModal invitation={invitation} onClose={() => setInvitation(null)} />
     </Stack>

@@ -9,24 +9,27 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { PersonStatus } from "../../components/status-badge.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
-import { useListFilters } from "../../lib/use-list-filters.ts";
+import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
 import { InviteModal } from "../invitations/invite-modal.tsx";
 import { skillOptions, useCatalogue } from "../skills/catalogue.ts";
-import { PAGE_SIZE, type PeopleFilters, usePeople } from "./queries.ts";
+import { PAGE_SIZE, usePeople } from "./queries.ts";
 
 const COMPLETENESS_FILTERS = ["complete", "incomplete", "none"] as const;
 
 export function DirectoryTab() {
   const { t } = useTranslation();
-  const { search, setSearch, filters, setFilter, setPage, query } = useListFilters<Omit<PeopleFilters, "q" | "page">>({
-    department: null,
-    site: null,
-    skill: null,
-    role: null,
-    completeness: null,
+  const url = useUrlState({
+    q: urlParam.text(),
+    department: urlParam.optionalText(),
+    site: urlParam.optionalText(),
+    skill: urlParam.optionalText(),
+    role: urlParam.choice(ROLES),
+    completeness: urlParam.choice(COMPLETENESS_FILTERS),
   });
+  const { search, setSearch, q } = useUrlSearch(url);
+  const filters = url.values;
   const catalogue = useCatalogue();
-  const people = usePeople(query);
+  const people = usePeople({ ...filters, q, page: url.page });
   const [inviting, setInviting] = useState<Person | null>(null);
 
   return (
@@ -38,7 +41,7 @@ export function DirectoryTab() {
           placeholder={t("people.allDepartments")}
           data={people.data?.departments ?? []}
           value={filters.department}
-          onChange={(department) => setFilter("department", department)}
+          onChange={(department) => url.set({ department })}
           searchable
           clearable
           w={{ base: "100%", sm: 220 }}
@@ -48,7 +51,7 @@ export function DirectoryTab() {
           placeholder={t("people.allSites")}
           data={people.data?.sites ?? []}
           value={filters.site}
-          onChange={(site) => setFilter("site", site)}
+          onChange={(site) => url.set({ site })}
           searchable
           clearable
           w={{ base: "100%", sm: 220 }}
@@ -58,7 +61,7 @@ export function DirectoryTab() {
           placeholder={t("people.allSkills")}
           data={skillOptions(catalogue.data)}
           value={filters.skill}
-          onChange={(skill) => setFilter("skill", skill)}
+          onChange={(skill) => url.set({ skill })}
           searchable
           clearable
           nothingFoundMessage={t("skills.picker.noMatch")}
@@ -70,7 +73,7 @@ export function DirectoryTab() {
           values={ROLES}
           optionLabel={(role) => t(`roles.${role}`)}
           value={filters.role}
-          onChange={(role) => setFilter("role", role)}
+          onChange={(role) => url.set({ role })}
         />
         <ChoiceFilter
           label={t("people.completeness")}
@@ -78,7 +81,7 @@ export function DirectoryTab() {
           values={COMPLETENESS_FILTERS}
           optionLabel={(value) => t(`people.completenessFilter.${value}`)}
           value={filters.completeness}
-          onChange={(value) => setFilter("completeness", value)}
+          onChange={(completeness) => url.set({ completeness })}
         />
       </Group>
       <ErrorAlert error={people.error} />
@@ -141,7 +144,7 @@ export function DirectoryTab() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {people.data && <TablePagination page={filters.page} pageSize={PAGE_SIZE} total={people.data.total} onChange={setPage} />}
+      {people.data && <TablePagination page={url.page} pageSize={PAGE_SIZE} total={people.data.total} onChange={url.setPage} />}
       <InviteModal
         opened={inviting !== null}
         onClose={() => setInviting(null)}

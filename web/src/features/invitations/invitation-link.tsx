@@ -2,7 +2,7 @@ import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from 
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Invitation } from "../../../../contracts/accounts.ts";
-import { formatDate } from "../../i18n/index.ts";
+import { formatDate } from "../../lib/dates.ts";
 
 export type InvitationLink = z.infer<typeof Invitation>;
 

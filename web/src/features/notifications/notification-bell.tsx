@@ -6,15 +6,16 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { z } from "zod";
 import { NOTIFICATION_KINDS, type Notification, type NotificationList } from "../../../../contracts/notifications.ts";
-import { formatDateTime } from "../../i18n/index.ts";
+import { END_REASONS } from "../../../../contracts/pairs.ts";
 import { api } from "../../lib/api.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { relativeTime } from "./relative-time.ts";
 
 type List = z.infer<typeof NotificationList>;
 
 export const notificationsQueryKey = ["notifications"] as const;
 const POLL_MS = 60_000;
-const END_REASONS = ["no_time", "not_a_fit", "left_company", "other"];
+const isEndReason = (reason: string | undefined) => (END_REASONS as readonly (string | undefined)[]).includes(reason);
 
 /** The bell's sentence for a notification, in the UI language, from its kind and params. */
 export function notificationText(notification: Pick<Notification, "kind" | "params">, t: TFunction): string {
@@ -26,10 +27,10 @@ export function notificationText(notification: Pick<Notification, "kind" | "para
   if (params.expiresAt) values.expiresAt = relativeTime(params.expiresAt);
   if (kind === "pair_ended") {
     if (params.reason === "programme_closed") return t("notifications.kinds.pair_ended_programme_closed", values);
-    if (params.reason && END_REASONS.includes(params.reason))
+    if (isEndReason(params.reason))
       return t("notifications.kinds.pair_ended_with_reason", { ...values, reason: t(`notifications.endReasons.${params.reason}`) });
   }
-  if (kind === "managers_pair_ended" && params.reason && END_REASONS.includes(params.reason))
+  if (kind === "managers_pair_ended" && isEndReason(params.reason))
     return t("notifications.kinds.managers_pair_ended", { ...values, reason: t(`notifications.endReasons.${params.reason}`) });
   if (kind === "programme_invited" && !values.role) return t("notifications.kinds.programme_invited_no_role", values);
   return t(`notifications.kinds.${kind}`, values);

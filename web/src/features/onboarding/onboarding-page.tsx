@@ -8,7 +8,7 @@ import { MAX_REFLECTION_LENGTH, type MyOnboarding, type OnboardingModule } from 
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
-import { formatDate } from "../../i18n/index.ts";
+import { formatDate } from "../../lib/dates.ts";
 import { localized } from "../skills/catalogue.ts";
 import { MarkdownText } from "./markdown-text.tsx";
 import { useAcceptCharter, useCompleteModule, useMyModuleProgress, useMyOnboarding, useOnboardingModules } from "./queries.ts";

@@ -1,32 +1,46 @@
-import { List, Text } from "@mantine/core";
+import { Badge, List, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { MentorOption } from "../../../../contracts/pairs.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { capitalize } from "../../lib/languages.ts";
 
 type Reason = MentorOption["reasons"][number];
 
-/** Reasons whose sentence has the mentor as its subject ("teaches X, which their mentee wants to learn"). */
-const MENTOR_SUBJECT = ["teaching", "reciprocity"];
+/**
+ * How well two profiles fit, as a pair's people and a mentee browsing mentors read it: a kind word, never the
+ * engine's figure, which would read like a grade of the person (docs/terminology.md). Managers see the figure.
+ * The only place where the thresholds live; highest first.
+ */
+export const FIT_LEVELS = [
+  { level: "strong", from: 0.6 },
+  { level: "good", from: 0.4 },
+  { level: "some", from: 0 },
+] as const;
+export type FitLevel = (typeof FIT_LEVELS)[number]["level"];
 
-/** A score of 0 to 1 as a percentage in the UI language ("82 %"). */
-export function formatScore(score: number): string {
-  return new Intl.NumberFormat(currentLanguage(), { style: "percent", maximumFractionDigits: 0 }).format(score);
+/** The fit level of a score in [0, 1]. */
+export function fitLevel(score: number): FitLevel {
+  return FIT_LEVELS.find((fit) => score >= fit.from)?.level ?? "some";
+}
+
+/** The fit of a score as a badge: "Très complémentaires", "Complémentaires" or "Quelques points communs". */
+export function FitBadge({ score }: { score: number }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size="lg" variant="light" color="indigo" style={{ flexShrink: 0 }}>
+      {t(`pairs.fit.${fitLevel(score)}`)}
+    </Badge>
+  );
 }
 
 /**
- * The engine's reasons in the UI language, best first; `mentorName` becomes the subject of the
- * mentor's sentences. The server writes them for their reader: addressed to the mentee browsing
- * mentors, about the pair on a pair's page.
+ * The engine's reasons in the UI language, best first. The server writes them as full sentences for their
+ * reader: to the mentee browsing mentors, to each person of a pair. (Reasons a pair kept from before were
+ * lowercase fragments: their first letter is raised.)
  */
-export function MatchReasons({ reasons, mentorName, max = 3 }: { reasons: Reason[]; mentorName?: string; max?: number }) {
+export function MatchReasons({ reasons, max = 3 }: { reasons: Reason[]; max?: number }) {
   const language = currentLanguage();
-  const sentences = [...reasons]
-    .sort((a, b) => b.contribution - a.contribution)
-    .map((reason) => {
-      const text = reason[language] || reason.fr;
-      if (!MENTOR_SUBJECT.includes(reason.component)) return capitalize(text);
-      return mentorName ? `${mentorName} ${text}` : capitalize(text);
-    });
+  const sentences = [...reasons].sort((a, b) => b.contribution - a.contribution).map((reason) => capitalize(reason[language] || reason.fr));
   const unique = [...new Set(sentences)].slice(0, max);
   if (!unique.length) return null;
   return (

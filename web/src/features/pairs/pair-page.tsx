@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Avatar,
-  Badge,
   Button,
   Divider,
   Group,
@@ -21,20 +20,21 @@ import { DatePickerInput, DatesProvider, TimePicker } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { z } from "zod";
-import { END_REASONS, IntroBody, type Pair } from "../../../../contracts/pairs.ts";
+import { END_REASONS, type EndReason, IntroBody, type Pair } from "../../../../contracts/pairs.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
-import { currentLanguage, formatDateTime } from "../../i18n/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
 import { ApiError } from "../../lib/api.ts";
+import { formatDateTime } from "../../lib/dates.ts";
+import dayjs from "../../lib/dayjs.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
-import { formatScore, MatchReasons } from "./match-reasons.tsx";
+import { FitBadge, MatchReasons } from "./match-reasons.tsx";
 import { myOnboarding, PairStateBadge, partnerOnboarding } from "./pair-status.tsx";
 import { partnerOf, useAnswerIntro, useCompletePair, useEndPair, usePair, useScheduleIntro } from "./queries.ts";
 
@@ -111,7 +111,6 @@ function PairContent({ pair }: { pair: Pair }) {
 
 function WhyMatched({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
-  const mentor = personName(pair.mentor);
   const fromProposal = pair.origin === "proposal";
   return (
     <SectionCard title={t("pairs.match.title")} description={fromProposal ? undefined : t("pairs.match.byEngine")}>
@@ -119,12 +118,10 @@ function WhyMatched({ pair }: { pair: Pair }) {
         {fromProposal && <Text size="sm">{t(`pairs.match.fromProposal.${pair.myRole}`, { name: personName(partnerOf(pair)) })}</Text>}
         {pair.score !== null && (
           <Group gap="xs">
-            <Badge size="lg" variant="light" color="indigo">
-              {t("pairs.match.score", { score: formatScore(pair.score) })}
-            </Badge>
+            <FitBadge score={pair.score} />
           </Group>
         )}
-        <MatchReasons reasons={pair.reasons} mentorName={pair.mentor.firstName || mentor} />
+        <MatchReasons reasons={pair.reasons} />
       </Stack>
     </SectionCard>
   );
@@ -478,7 +475,7 @@ function EndForm({ pair, onDone }: { pair: Pair; onDone: () => void }) {
   });
   const submit = form.onSubmit((values) =>
     endPair.mutate(
-      { reason: values.reason as (typeof END_REASONS)[number], note: values.note.trim() || null },
+      { reason: values.reason as EndReason, note: values.note.trim() || null },
       {
         onSuccess: () => {
           notifications.show({ message: t("pairs.active.ended") });

@@ -2,7 +2,7 @@ import { Badge, type BadgeProps } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Pair, PairState } from "../../../../contracts/pairs.ts";
-import { formatDateTime } from "../../i18n/index.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { personName } from "../../lib/person-name.ts";
 import { partnerOf } from "./queries.ts";
 

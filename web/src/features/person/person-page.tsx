@@ -10,8 +10,8 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { PersonStatus } from "../../components/status-badge.tsx";
-import { formatDateTime } from "../../i18n/index.ts";
 import { api } from "../../lib/api.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { CompletenessCard } from "../profile/completeness-card.tsx";
 import { ProfileSummary } from "../profile/profile-summary.tsx";
 

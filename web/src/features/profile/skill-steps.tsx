@@ -3,6 +3,7 @@ import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Family } from "../../../../contracts/skills.ts";
+import { levelDescription, useSelfAssessmentScale } from "../self-assessment/index.ts";
 import { skillLabel, useCatalogue } from "../skills/catalogue.ts";
 import { PickedSkill, SkillPicker } from "../skills/skill-picker.tsx";
 import type { ProfileForm, ProfileFormValues } from "./profile-form.ts";
@@ -58,23 +59,27 @@ function SkillList({
   );
 }
 
-/** A Select over numbers (levels, priorities) bound to a form field. */
-function NumberChoice({
-  form,
-  path,
-  options,
-  label,
-}: {
-  form: ProfileForm;
-  path: string;
-  options: { value: number; label: string }[];
-  label: string;
-}) {
+/** A choice among numbers: its label, and what it means when that needs saying (a level's description). */
+type NumberOption = { value: number; label: string; description?: string | undefined };
+
+/** A Select over numbers (levels, priorities) bound to a form field; each option's description shows under it in the list. */
+function NumberChoice({ form, path, options, label }: { form: ProfileForm; path: string; options: NumberOption[]; label: string }) {
   const { value, onChange, error } = form.getInputProps(path);
+  const descriptionOf = new Map(options.map((option) => [String(option.value), option.description]));
   return (
     <Select
       aria-label={label}
       data={options.map((option) => ({ value: String(option.value), label: option.label }))}
+      renderOption={({ option }) => (
+        <Stack gap={0}>
+          <Text size="xs">{option.label}</Text>
+          {descriptionOf.get(option.value) && (
+            <Text size="xs" c="dimmed" lh={1.3}>
+              {descriptionOf.get(option.value)}
+            </Text>
+          )}
+        </Stack>
+      )}
       value={String(value)}
       onChange={(next) => next !== null && onChange(Number(next))}
       allowDeselect={false}
@@ -85,7 +90,7 @@ function NumberChoice({
   );
 }
 
-/** A list of skills each with a number chosen from `options` (teach: level, learn: priority). */
+/** A list of skills each with a number chosen from its `options` (teach: level, learn: priority). */
 function RatedSkillStep({
   form,
   list,
@@ -98,7 +103,7 @@ function RatedSkillStep({
   form: ProfileForm;
   list: "teach" | "learn";
   rating: "level" | "priority";
-  options: { value: number; label: string }[];
+  options: (skillId: string) => NumberOption[];
   initial: number;
   controlLabel: (skill: string) => string;
   emptyText: string;
@@ -109,7 +114,12 @@ function RatedSkillStep({
       onAdd={(skillId) => form.insertListItem(list, { skillId, [rating]: initial } as ProfileFormValues[typeof list][number])}
       onRemove={(index) => form.removeListItem(list, index)}
       renderControl={(index, skill) => (
-        <NumberChoice form={form} path={`${list}.${index}.${rating}`} options={options} label={controlLabel(skill)} />
+        <NumberChoice
+          form={form}
+          path={`${list}.${index}.${rating}`}
+          options={options(form.values[list][index]?.skillId ?? "")}
+          label={controlLabel(skill)}
+        />
       )}
       emptyText={emptyText}
       error={form.errors[list]}
@@ -119,12 +129,23 @@ function RatedSkillStep({
 
 export function TeachStep({ form }: { form: ProfileForm }) {
   const { t } = useTranslation();
+  const catalogue = useCatalogue();
+  const scale = useSelfAssessmentScale();
+  // Each level described for the skill's family: teaching a tool and sharing leadership are rated differently.
+  const levelsOf = (skillId: string): NumberOption[] => {
+    const family = catalogue.data?.skillById.get(skillId)?.family;
+    return LEVELS.map((level) => ({
+      value: level,
+      label: `${level} · ${t(`selfAssessment.levels.${level}.label`)}`,
+      description: family && levelDescription(scale.data, level, family),
+    }));
+  };
   return (
     <RatedSkillStep
       form={form}
       list="teach"
       rating="level"
-      options={LEVELS.map((level) => ({ value: level, label: `${level} · ${t(`selfAssessment.levels.${level}.label`)}` }))}
+      options={levelsOf}
       initial={4}
       controlLabel={(skill) => t("profile.teach.levelOf", { skill })}
       emptyText={t("profile.teach.empty")}
@@ -139,7 +160,7 @@ export function LearnStep({ form }: { form: ProfileForm }) {
       form={form}
       list="learn"
       rating="priority"
-      options={PRIORITIES.map((priority) => ({ value: priority, label: t(`profile.priority.${priority}`) }))}
+      options={() => PRIORITIES.map((priority) => ({ value: priority, label: t(`profile.priority.${priority}`) }))}
       initial={2}
       controlLabel={(skill) => t("profile.learn.priorityOf", { skill })}
       emptyText={t("profile.learn.empty")}

@@ -27,25 +27,24 @@ import { StatCards } from "../../components/stat-cards.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
+import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
 import { EnrolModal } from "./enrol-modal.tsx";
 import { EnrolmentStatusBadge, PairStateBadge, WHOLE_BADGE } from "./labels.tsx";
 import { BOARD_PAGE_SIZE, useEnrolmentBoard, useRemoveEnrolment, useUpdateEnrolment } from "./queries.ts";
-import { useUrlSearch, useUrlState } from "./url-state.ts";
 
 const COMPLETENESS = ["complete", "incomplete", "none"] as const;
 
 /** Who is enrolled and how far they are: counts, the "enrol people" modal and the paginated board. */
 export function EnrolmentTab({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
-  const url = useUrlState();
+  const url = useUrlState({
+    q: urlParam.text(),
+    role: urlParam.choice(PARTICIPANT_ROLES),
+    status: urlParam.choice(ENROLMENT_STATUSES),
+    completeness: urlParam.choice(COMPLETENESS),
+  });
   const { search, setSearch, q } = useUrlSearch(url);
-  const filters = {
-    role: url.choice("role", PARTICIPANT_ROLES),
-    status: url.choice("status", ENROLMENT_STATUSES),
-    completeness: url.choice("completeness", COMPLETENESS),
-    q,
-    page: url.page,
-  };
+  const filters = { ...url.values, q, page: url.page };
   const board = useEnrolmentBoard(programme.id, filters);
   const [enrolling, setEnrolling] = useState(false);
   const [removing, setRemoving] = useState<Enrolment | null>(null);
@@ -100,7 +99,7 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
             values={PARTICIPANT_ROLES}
             optionLabel={(role) => t(`programmes.roles.${role}`)}
             value={filters.role}
-            onChange={(role) => url.setFilter("role", role)}
+            onChange={(role) => url.set({ role })}
           />
           <ChoiceFilter
             label={t("programmes.board.status")}
@@ -108,7 +107,7 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
             values={ENROLMENT_STATUSES}
             optionLabel={(status) => t(`programmes.enrolmentStatus.${status}`)}
             value={filters.status}
-            onChange={(status) => url.setFilter("status", status)}
+            onChange={(status) => url.set({ status })}
           />
           <ChoiceFilter
             label={t("people.completeness")}
@@ -116,7 +115,7 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
             values={COMPLETENESS}
             optionLabel={(value) => t(`people.completenessFilter.${value}`)}
             value={filters.completeness}
-            onChange={(value) => url.setFilter("completeness", value)}
+            onChange={(completeness) => url.set({ completeness })}
           />
         </Group>
       </Group>

@@ -2,7 +2,7 @@ import { Badge, type BadgeProps } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PairState } from "../../../../contracts/pairs.ts";
 import type { ProgrammePhase } from "../../../../contracts/programmes.ts";
-import { currentLanguage } from "../../i18n/index.ts";
+import dayjs from "../../lib/dayjs.ts";
 import type { EnrolmentStatus } from "./queries.ts";
 
 /** Badges in narrow table columns otherwise shrink to "APPARIEME…": they keep their whole label. */
@@ -54,24 +54,17 @@ export function PairStateBadge({ state }: { state: PairState }) {
   );
 }
 
-/**
- * A calendar date of the API ("2026-03-01") in the UI language. Read and formatted in UTC: the date
- * is the same everywhere, whatever the browser's time zone.
- */
-export function formatIsoDate(isoDate: string, style: "long" | "medium" = "long"): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: style, timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
 /** Today in the browser's time zone, as an ISO date. */
 export function todayIsoDate(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return dayjs().format("YYYY-MM-DD");
 }
 
-/** A programme's end date from its start and a template's duration (as the server does: same day, months later). */
+/**
+ * A programme's end date from its start and a template's duration: the same day, months later, or the
+ * last day of a shorter month (31 August + 6 months = 28 February, 29 in a leap year).
+ */
 export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
+  return dayjs(isoDate).add(months, "month").format("YYYY-MM-DD");
 }
 
 /** A score or ratio in [0, 1] as a whole percentage ("72 %" / "72%"). */

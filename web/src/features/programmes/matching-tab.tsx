@@ -5,30 +5,30 @@ import type { Programme, RunSummary } from "../../../../contracts/programmes.ts"
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
-import { formatDateTime } from "../../i18n/index.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
+import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
 import { WHOLE_BADGE } from "./labels.tsx";
 import { type Constraint, useConstraints, useRunMatching, useRuns, useSetConstraint } from "./queries.ts";
 import { RunReview } from "./run-review.tsx";
 import { RunsComparison } from "./runs-comparison.tsx";
-import { useUrlState } from "./url-state.ts";
 
 /** Cohort matching: run the engine, compare the runs, review one (?run=), constraints, publish. */
 export function MatchingTab({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
-  const url = useUrlState();
+  const url = useUrlState({ run: urlParam.text(), q: urlParam.text() });
   const runs = useRuns(programme.id);
   const constraints = useConstraints(programme.id);
   const runMatching = useRunMatching(programme.id);
   const canRun = programme.phase === "matching" || programme.phase === "running";
   const items = runs.data?.items ?? [];
   const latest = items.reduce<RunSummary | null>((best, run) => (!best || run.number > best.number ? run : best), null);
-  const selected = items.find((run) => run.id === url.get("run")) ?? latest;
+  const selected = items.find((run) => run.id === url.values.run) ?? latest;
   const constraintList = constraints.data?.items ?? [];
   const locks = constraintList.filter((c) => c.kind === "lock").length;
   const forbids = constraintList.length - locks;
-  const select = (runId: string) => url.set({ run: runId, page: null, q: null });
+  const select = (runId: string) => url.set({ run: runId, q: "" });
 
   const run = () =>
     runMatching.mutate(undefined, {

@@ -8,11 +8,11 @@ import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
-import { formatDateTime } from "../../i18n/index.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { personName } from "../../lib/person-name.ts";
+import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
 import { PairStateBadge, usePercent, WHOLE_BADGE } from "./labels.tsx";
 import { PAIRS_PAGE_SIZE, useManagedPairs } from "./queries.ts";
-import { useUrlState } from "./url-state.ts";
 
 /**
  * The programme's pairs as its managers see them: counts by state, intro answers (with the reasons
@@ -20,8 +20,8 @@ import { useUrlState } from "./url-state.ts";
  */
 export function PairsTab({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
-  const url = useUrlState();
-  const state = url.choice("state", PAIR_STATES);
+  const url = useUrlState({ state: urlParam.choice(PAIR_STATES) });
+  const state = url.values.state;
   const pairs = useManagedPairs(programme.id, { state, page: url.page });
   const data = pairs.data;
 
@@ -72,7 +72,7 @@ export function PairsTab({ programme }: { programme: Programme }) {
           values={PAIR_STATES}
           optionLabel={(s) => t(`programmes.pairStates.${s}`)}
           value={state}
-          onChange={(s) => url.setFilter("state", s)}
+          onChange={(s) => url.set({ state: s })}
         />
       </Group>
       {data && (

@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Programme } from "../../../../contracts/programmes.ts";
 import { SectionCard } from "../../components/section-card.tsx";
+import { formatDate } from "../../lib/dates.ts";
 import { MarkdownText } from "../onboarding/markdown-text.tsx";
 import { CompletenessCard } from "../profile/completeness-card.tsx";
 import { useMyProfile } from "../profile/queries.ts";
-import { formatIsoDate, PhaseBadge } from "./labels.tsx";
+import { PhaseBadge } from "./labels.tsx";
 import { ApplyChoice, InvitationAnswer, MyEnrolmentBadges } from "./participation.tsx";
 
 /** Enrolled people are asked to complete their profile: the matching reads it. */
@@ -32,10 +33,7 @@ export function ParticipantView({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const enrolment = programme.myEnrolment;
   const facts: [string, ReactNode][] = [
-    [
-      t("programmes.facts.dates"),
-      t("programmes.dateRange", { start: formatIsoDate(programme.startsOn), end: formatIsoDate(programme.endsOn) }),
-    ],
+    [t("programmes.facts.dates"), t("programmes.dateRange", { start: formatDate(programme.startsOn), end: formatDate(programme.endsOn) })],
     [t("programmes.facts.cadence"), t("programmes.cadence", { count: programme.cadenceWeeks })],
     [t("programmes.facts.sessionLength"), t("programmes.minutes", { count: programme.sessionMinutes })],
     [t("programmes.facts.format"), t(`programmes.formats.${programme.format}`)],

@@ -4,6 +4,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FORMATS } from "../../../../contracts/profiles.ts";
 import { type Programme, ProgrammeFields, type ProgrammeTemplate, SESSION_MINUTES } from "../../../../contracts/programmes.ts";
+import { DateField } from "../../components/date-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import type { Language } from "../../i18n/index.ts";
@@ -216,26 +217,23 @@ export function ProgrammeFormFields({
           <SectionCard title={t("programmes.form.sections.calendar")}>
             <Stack>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  type="date"
+                <DateField
                   label={t("programmes.form.startsOn")}
                   required
                   {...startsOn}
-                  onChange={(event) => {
-                    const next = event.currentTarget.value;
+                  onChange={(next) => {
                     startsOn.onChange(next);
                     if (durationMonths !== undefined && next && !endsOnEdited.current)
                       form.setFieldValue("endsOn", addMonths(next, durationMonths));
                   }}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t("programmes.form.endsOn")}
                   required
                   {...endsOn}
-                  onChange={(event) => {
+                  onChange={(next) => {
                     endsOnEdited.current = true;
-                    endsOn.onChange(event);
+                    endsOn.onChange(next);
                   }}
                 />
               </SimpleGrid>

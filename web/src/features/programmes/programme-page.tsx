@@ -6,10 +6,12 @@ import type { Programme, ProgrammePhase } from "../../../../contracts/programmes
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { ApiError } from "../../lib/api.ts";
+import { formatDate } from "../../lib/dates.ts";
+import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
 import { hasAnyRole, useCurrentUser } from "../auth/current-user.ts";
 import { OnboardingCompletion } from "../onboarding/onboarding-completion.tsx";
 import { EnrolmentTab } from "./enrolment-tab.tsx";
-import { formatIsoDate, PhaseBadge } from "./labels.tsx";
+import { PhaseBadge } from "./labels.tsx";
 import { MatchingTab } from "./matching-tab.tsx";
 import { PairsTab } from "./pairs-tab.tsx";
 import { ParticipantView } from "./participant-view.tsx";
@@ -17,7 +19,6 @@ import { MyEnrolmentBadges } from "./participation.tsx";
 import { PhaseControl } from "./phase-control.tsx";
 import { useProgramme } from "./queries.ts";
 import { SettingsTab } from "./settings-tab.tsx";
-import { useUrlState } from "./url-state.ts";
 
 const TABS = ["settings", "enrolment", "matching", "pairs", "onboarding"] as const;
 type Tab = (typeof TABS)[number];
@@ -66,8 +67,8 @@ export function ProgrammePage() {
 
 function ManagerView({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
-  const url = useUrlState();
-  const tab = url.choice("tab", TABS) ?? DEFAULT_TAB[programme.phase];
+  const url = useUrlState({ tab: urlParam.choice(TABS) });
+  const tab = url.values.tab ?? DEFAULT_TAB[programme.phase];
 
   return (
     <Stack>
@@ -78,7 +79,7 @@ function ManagerView({ programme }: { programme: Programme }) {
             <PhaseBadge phase={programme.phase} size="lg" />
           </Group>
           <Text c="dimmed">
-            {t("programmes.dateRange", { start: formatIsoDate(programme.startsOn), end: formatIsoDate(programme.endsOn) })}
+            {t("programmes.dateRange", { start: formatDate(programme.startsOn), end: formatDate(programme.endsOn) })}
             {" · "}
             {programme.isPilot
               ? programme.targetPairs === null
@@ -100,9 +101,8 @@ function ManagerView({ programme }: { programme: Programme }) {
       <Text size="sm">{t(`programmes.phaseHelp.${programme.phase}`)}</Text>
       <Tabs
         value={tab}
-        onChange={(value) =>
-          value && url.set({ tab: value, page: null, q: null, run: null, role: null, status: null, completeness: null, state: null })
-        }
+        // A new tab starts afresh: the previous tab's filters, search and page mean nothing there.
+        onChange={(value) => value && url.set({ tab: value as Tab }, { clearOthers: true })}
         keepMounted={false}
       >
         <Tabs.List mb="md">

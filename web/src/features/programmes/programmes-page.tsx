@@ -6,8 +6,9 @@ import type { Programme } from "../../../../contracts/programmes.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
+import { formatDate } from "../../lib/dates.ts";
 import { hasAnyRole, useCurrentUser } from "../auth/current-user.ts";
-import { formatIsoDate, PhaseBadge } from "./labels.tsx";
+import { PhaseBadge } from "./labels.tsx";
 import { ApplyChoice, InvitationAnswer, MyEnrolmentBadges } from "./participation.tsx";
 import { useProgrammes } from "./queries.ts";
 
@@ -102,8 +103,8 @@ function ManagerTable({ programmes }: { programmes: Programme[] }) {
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: "nowrap" }}>
                   {t("programmes.dateRange", {
-                    start: formatIsoDate(programme.startsOn, "medium"),
-                    end: formatIsoDate(programme.endsOn, "medium"),
+                    start: formatDate(programme.startsOn, "medium"),
+                    end: formatDate(programme.endsOn, "medium"),
                   })}
                 </Text>
               </Table.Td>
@@ -161,7 +162,7 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
               {programme.name}
             </Anchor>
             <Text size="sm" c="dimmed">
-              {t("programmes.dateRange", { start: formatIsoDate(programme.startsOn), end: formatIsoDate(programme.endsOn) })}
+              {t("programmes.dateRange", { start: formatDate(programme.startsOn), end: formatDate(programme.endsOn) })}
             </Text>
           </Stack>
           <Group gap={6} justify="flex-end">

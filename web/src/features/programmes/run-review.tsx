@@ -7,12 +7,13 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
-import { currentLanguage, formatDateTime } from "../../i18n/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
+import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
 import { usePercent, WHOLE_BADGE } from "./labels.tsx";
 import { type Constraint, RUN_PAGE_SIZE, usePublish, useRun, useSetConstraint, useSwap, useUpdateEnrolment } from "./queries.ts";
-import { useUrlSearch, useUrlState } from "./url-state.ts";
 
 type Selected = { menteeId: string; mentee: string; mentor: string };
 
@@ -43,7 +44,7 @@ export function RunReview({
   onNewRun: (run: RunSummary) => void;
 }) {
   const { t } = useTranslation();
-  const url = useUrlState();
+  const url = useUrlState({ q: urlParam.text() });
   const { search, setSearch, q } = useUrlSearch(url);
   const run = useRun(programme.id, summary.id, { q, page: url.page });
   const [selected, setSelected] = useState<Selected[]>([]);

@@ -1,7 +1,7 @@
 import { Badge, Button, ScrollArea, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { RunSummary } from "../../../../contracts/programmes.ts";
-import { formatDateTime } from "../../i18n/index.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { usePercent, WHOLE_BADGE } from "./labels.tsx";
 
 /** The programme's runs side by side, newest first, to compare them and pick one to review. */

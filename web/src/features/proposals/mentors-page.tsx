@@ -16,7 +16,7 @@ import { ApiError } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { languageName, languageOptions } from "../../lib/languages.ts";
 import { personName } from "../../lib/person-name.ts";
-import { formatScore, MatchReasons } from "../pairs/match-reasons.tsx";
+import { FitBadge, MatchReasons } from "../pairs/match-reasons.tsx";
 import { skillLabel, skillOptions, useCatalogue } from "../skills/catalogue.ts";
 import { MENTORS_PAGE_SIZE, type MentorFilters, useMentors, useProgramme, useSendProposal } from "./queries.ts";
 
@@ -25,8 +25,8 @@ const FORMAT_FILTERS = ["in_person", "online"] as const;
 
 /**
  * A mentee looks for a mentor in a programme open to proposals: the mentors ranked by the engine's
- * score for them, with its reasons, filters, and a proposal (goals, what I offer) to each — at most
- * three waiting at once.
+ * score for them, shown as a kind word (never the figure) with its reasons, filters, and a proposal
+ * (goals, what I offer) to each — at most three waiting at once.
  */
 export function MentorsPage() {
   const { t } = useTranslation();
@@ -235,11 +235,9 @@ function MentorCard({ option, isFull, onPropose }: { option: MentorOption; isFul
               </Text>
             </div>
           </Group>
-          <Badge size="lg" variant="light" color="indigo" style={{ flexShrink: 0 }}>
-            {t("proposals.mentors.score", { score: formatScore(option.score) })}
-          </Badge>
+          <FitBadge score={option.score} />
         </Group>
-        <MatchReasons reasons={option.reasons} mentorName={mentor.firstName || name} />
+        <MatchReasons reasons={option.reasons} />
         {teaches.length > 0 && (
           <Stack gap={4}>
             <Text size="sm" fw={500}>

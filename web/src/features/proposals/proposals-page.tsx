@@ -22,7 +22,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import type { Proposal } from "../../../../contracts/pairs.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
-import { formatDate } from "../../i18n/index.ts";
+import { formatDate } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
 import { relativeTime } from "../notifications/relative-time.ts";

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SelfAssessment } from "../../../../contracts/profiles.ts";
 import { SectionCard } from "../../components/section-card.tsx";
-import { currentLanguage, formatDateTime } from "../../i18n/index.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { type CatalogueIndex, localized } from "../skills/catalogue.ts";
 
 function formatAverage(value: number): string {

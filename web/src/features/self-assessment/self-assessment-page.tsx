@@ -8,6 +8,7 @@ import { useMyProfile, useMySelfAssessments } from "../profile/queries.ts";
 import { useCatalogue } from "../skills/catalogue.ts";
 import { Questionnaire } from "./questionnaire.tsx";
 import { Results } from "./results.tsx";
+import { useSelfAssessmentScale } from "./scale.ts";
 
 /** The self-assessment: the questionnaire the first time, then the results with the option to take it again. */
 export function SelfAssessmentPage() {
@@ -16,9 +17,11 @@ export function SelfAssessmentPage() {
   const catalogue = useCatalogue();
   const profile = useMyProfile();
   const assessments = useMySelfAssessments();
+  // Loaded with the rest: the levels' descriptions should not appear under the questions after them.
+  const scale = useSelfAssessmentScale();
   const [retaking, setRetaking] = useState(false);
   const items = assessments.data?.items;
-  const error = catalogue.error ?? profile.error ?? assessments.error;
+  const error = catalogue.error ?? profile.error ?? assessments.error ?? scale.error;
 
   return (
     <Stack>
@@ -27,7 +30,7 @@ export function SelfAssessmentPage() {
         {items && items.length > 0 && !retaking && <Button onClick={() => setRetaking(true)}>{t("selfAssessment.retake")}</Button>}
       </Group>
       <ErrorAlert error={error} />
-      {catalogue.data && profile.data && items ? (
+      {catalogue.data && profile.data && items && scale.data ? (
         items.length === 0 || retaking ? (
           <Questionnaire
             catalogue={catalogue.data}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Skill } from "../../../../contracts/skills.ts";
 import { LEVELS } from "../profile/skill-steps.tsx";
 import { localized } from "../skills/catalogue.ts";
+import { levelDescription, useSelfAssessmentScale } from "./scale.ts";
 
 export const SKIP = "skip";
 
@@ -26,9 +27,13 @@ function Choice({ value, label, description }: { value: string; label: string; d
   );
 }
 
-/** One question of the questionnaire: a skill and the 0–4 scale, each level with its description, or "rather not answer". */
+/**
+ * One question of the questionnaire: a skill and the 0–4 scale, each level with its description for the
+ * skill's family (leading a team is not learnt from a tutorial), or "rather not answer".
+ */
 export function SkillQuestion({ skill, value, onChange }: { skill: Skill; value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
+  const scale = useSelfAssessmentScale();
   const label = localized(skill.label);
   return (
     <Radio.Group
@@ -43,7 +48,7 @@ export function SkillQuestion({ skill, value, onChange }: { skill: Skill; value:
             key={level}
             value={String(level)}
             label={`${level} · ${t(`selfAssessment.levels.${level}.label`)}`}
-            description={t(`selfAssessment.levels.${level}.description`)}
+            description={levelDescription(scale.data, level, skill.family)}
           />
         ))}
         <Choice value={SKIP} label={t("selfAssessment.skip")} />

@@ -1,0 +1,28 @@
+/** Tables of the notifications context (server/modules/notifications): the bell. */
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { NOTIFICATION_KINDS } from "../../../contracts/notifications.ts";
+import { users } from "./accounts.ts";
+import { people } from "./people.ts";
+
+/**
+ * In-app notifications (the bell), to a person of the directory (read once they have an account) or
+ * to an account (managers, who may have no directory entry). `params` fill the FR/EN text at display.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    /** The values of the notification's FR/EN text. */
+    params: jsonb("params").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    link: text("link"),
+    /** Newest first, even for notifications created in the same transaction. */
+    seq: integer("seq").notNull().generatedAlwaysAsIdentity(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_person_idx").on(t.personId, t.seq), index("notifications_user_idx").on(t.userId, t.seq)],
+);
