@@ -22,11 +22,13 @@ export type AccountStatus = z.infer<typeof AccountStatus>;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
+/** The longest email address (RFC 5321's limit); the form fields stop there too. */
+export const EMAIL_MAX_LENGTH = 254;
 const Email = text()
   .trim()
   .toLowerCase()
   .min(1, { error: "fields.required" })
-  .max(254, { error: "fields.email" })
+  .max(EMAIL_MAX_LENGTH, { error: "fields.email" })
   .pipe(z.email({ error: "fields.email" }));
 
 /** Length in characters (code points), not UTF-16 units: "é" or "😀" counts as one. */
@@ -34,7 +36,9 @@ export const NewPassword = text()
   .refine((s) => [...s].length >= PASSWORD_MIN_LENGTH, { error: "fields.passwordTooShort", params: { min: PASSWORD_MIN_LENGTH } })
   .refine((s) => [...s].length <= PASSWORD_MAX_LENGTH, { error: "fields.passwordTooLong", params: { max: PASSWORD_MAX_LENGTH } });
 
-const DisplayName = text().trim().min(1, { error: "fields.required" }).max(120);
+/** The longest display name an account may have (the form fields stop there too). */
+export const DISPLAY_NAME_MAX_LENGTH = 120;
+const DisplayName = text().trim().min(1, { error: "fields.required" }).max(DISPLAY_NAME_MAX_LENGTH);
 
 export const LoginBody = z.object({ email: Email, password: text().min(1, { error: "fields.required" }).max(PASSWORD_MAX_LENGTH) });
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -72,6 +72,8 @@ export const ERROR_CATALOGUE = {
   MATCHING_NOT_OPEN: { status: 409, message: "errors.matchingNotOpen" },
   RUN_PUBLISHED: { status: 409, message: "errors.runPublished" },
   RUN_OUTDATED: { status: 409, message: "errors.runOutdated" },
+  /** A swap would put a new pair under the programme's minimum score: details name each such pair; resend with `confirmBelowMinimum`. */
+  SWAP_BELOW_MIN_SCORE: { status: 409, message: "errors.swapBelowMinScore" },
 
   // Pairs and proposals.
   PAIR_NOT_ALLOWED: { status: 409, message: "errors.pairNotAllowed" },

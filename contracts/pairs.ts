@@ -26,6 +26,23 @@ export const PAIR_CAUSES = [
 export const PairCause = z.enum(PAIR_CAUSES);
 export type PairCause = z.infer<typeof PairCause>;
 
+/**
+ * How well two profiles fit, as a pair's people and a mentee browsing mentors read it: a kind word
+ * ("Très complémentaires", "Complémentaires", "Quelques points communs"), never the engine's figure,
+ * which would read like a grade of the person (docs/terminology.md). Managers see the figure. The
+ * only place where the levels and their thresholds live; highest first.
+ */
+export const FIT_LEVELS = ["strong", "good", "some"] as const;
+export const FitLevel = z.enum(FIT_LEVELS);
+export type FitLevel = z.infer<typeof FitLevel>;
+/** The lowest score of each fit level. */
+export const FIT_THRESHOLDS: Record<FitLevel, number> = { strong: 0.6, good: 0.4, some: 0 };
+
+/** The fit level of a score in [0, 1]. */
+export function fitOf(score: number): FitLevel {
+  return FIT_LEVELS.find((level) => score >= FIT_THRESHOLDS[level]) ?? "some";
+}
+
 /** Open self-service proposals a mentee may have at once in a programme. */
 export const MAX_OPEN_PROPOSALS = 3;
 
@@ -52,7 +69,8 @@ export const Pair = z.object({
   myRole: ParticipantRole,
   mentor: PersonRef,
   mentee: PersonRef,
-  score: z.number().nullable(),
+  /** How well the two fit, as a word (the score stays with the managers); null for a pair opened without one. */
+  fit: FitLevel.nullable(),
   reasons: z.array(Reason),
   intro: z.object({ at: z.iso.datetime().nullable(), place: z.string().nullable() }),
   /** My answer after the intro, and whether my partner has answered (not what). */
@@ -107,17 +125,24 @@ export const ManagedPairPage = z.object({
 });
 export type ManagedPairPage = z.infer<typeof ManagedPairPage>;
 
+/** The longest intro place (a video link or a place); the web form uses it too. */
+export const INTRO_PLACE_MAX_LENGTH = 500;
+/** The longest free text that goes with an answer: why not a fit, a note when ending, why a proposal is declined. */
+export const REASON_MAX_LENGTH = 1000;
+/** The longest text of a proposal (goals, offer). */
+export const PROPOSAL_TEXT_MAX_LENGTH = 2000;
+
 export const IntroBody = z.object({
   at: z.iso.datetime({ offset: true }),
   /** A video link or a place ("Café du 3e étage"). */
-  place: text().trim().min(1, { error: "fields.required" }).max(500),
+  place: text().trim().min(1, { error: "fields.required" }).max(INTRO_PLACE_MAX_LENGTH),
 });
 export const IntroAnswerBody = z.object({
   isFit: z.boolean(),
   /** Only for "not a fit"; shown to the programme's managers only. */
-  reason: text().trim().max(1000).nullable().optional(),
+  reason: text().trim().max(REASON_MAX_LENGTH).nullable().optional(),
 });
-export const EndPairBody = z.object({ reason: EndReason, note: text().trim().max(1000).nullable().optional() });
+export const EndPairBody = z.object({ reason: EndReason, note: text().trim().max(REASON_MAX_LENGTH).nullable().optional() });
 
 /* ---------------------------------------------------------------- self-service proposals */
 
@@ -141,7 +166,8 @@ export const MentorSearchQuery = z.object({
 });
 export const MentorOption = z.object({
   mentor: PersonRef.extend({ jobTitle: z.string().nullable() }),
-  score: z.number(),
+  /** How well this mentor fits me, as a word; the list is ranked by the score, which is not sent. */
+  fit: FitLevel,
   reasons: z.array(Reason),
   teaches: z.array(z.object({ skillId: z.string(), level: z.number().int() })),
   format: Format.nullable(),
@@ -167,8 +193,8 @@ export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
 export type ProposalStatus = z.infer<typeof ProposalStatus>;
 export const ProposalBody = z.object({
   mentorId: z.uuid(),
-  goals: text().trim().min(1, { error: "fields.required" }).max(2000),
-  offer: text().trim().min(1, { error: "fields.required" }).max(2000),
+  goals: text().trim().min(1, { error: "fields.required" }).max(PROPOSAL_TEXT_MAX_LENGTH),
+  offer: text().trim().min(1, { error: "fields.required" }).max(PROPOSAL_TEXT_MAX_LENGTH),
 });
 export const Proposal = z.object({
   id: z.uuid(),
@@ -190,4 +216,4 @@ export const Proposal = z.object({
 export type Proposal = z.infer<typeof Proposal>;
 export const ProposalList = z.object({ items: z.array(Proposal) });
 export const ProposalParams = z.object({ id: z.uuid() });
-export const DeclineBody = z.object({ reason: text().trim().max(1000).nullable().optional() });
+export const DeclineBody = z.object({ reason: text().trim().max(REASON_MAX_LENGTH).nullable().optional() });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CompletenessFilter } from "./people.ts";
-import { Format } from "./profiles.ts";
+import { Format } from "./session-formats.ts";
 import { searchText, text } from "./text.ts";
 
 export const PROGRAMME_PHASES = ["draft", "enrolment", "matching", "running", "closed"] as const;
@@ -271,8 +271,13 @@ export const RunUnmatched = z.object({
 });
 export type RunUnmatched = z.infer<typeof RunUnmatched>;
 
+/** The orders of a run's pairs: by score, weakest first (the default: the pairs to look at) or strongest first. */
+export const RUN_PAIR_SORTS = ["score_asc", "score_desc"] as const;
+export const RunPairSort = z.enum(RUN_PAIR_SORTS);
+export type RunPairSort = z.infer<typeof RunPairSort>;
 export const RunQuery = z.object({
   q: searchText().trim().max(100).optional(),
+  sort: RunPairSort.default("score_asc"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
@@ -293,6 +298,10 @@ export const Constraint = z.object({ mentor: PersonRef, mentee: PersonRef, kind:
 export const ConstraintList = z.object({ items: z.array(Constraint) });
 export const ConstraintBody = z.object({ mentorId: z.uuid(), menteeId: z.uuid(), kind: ConstraintKind });
 export const ConstraintParams = z.object({ id: z.uuid(), mentorId: z.uuid(), menteeId: z.uuid() });
-/** Swap the mentors of two mentees of a run: both new pairs are locked and the engine runs again. */
-export const SwapBody = z.object({ menteeA: z.uuid(), menteeB: z.uuid() });
+/**
+ * Swap the mentors of two mentees of a run: both new pairs are locked and the engine runs again. A swap
+ * that puts a new pair under the programme's minimum score is refused (SWAP_BELOW_MIN_SCORE, one detail
+ * per such pair: "menteeA" for menteeA's new pair, "menteeB" for menteeB's) unless `confirmBelowMinimum`.
+ */
+export const SwapBody = z.object({ menteeA: z.uuid(), menteeB: z.uuid(), confirmBelowMinimum: z.boolean().optional() });
 export const PublishResult = z.object({ created: z.number().int(), skipped: z.number().int() });

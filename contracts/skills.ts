@@ -30,20 +30,27 @@ export type Catalogue = z.infer<typeof Catalogue>;
 export const SkillSearchQuery = z.object({ q: searchText().max(300), limit: z.coerce.number().int().min(1).max(20).default(8) });
 export const SkillSuggestions = z.object({ items: z.array(z.object({ skill: Skill, matchedTerm: z.string() })) });
 
-const Label = text().trim().min(1, { error: "fields.required" }).max(120);
-const Synonym = text().trim().toLowerCase().min(1).max(80);
+/** Limits of a skill's texts, shared by the API's checks and the admin's form fields. */
+export const SKILL_LABEL_MAX_LENGTH = 120;
+export const SKILL_DESCRIPTION_MAX_LENGTH = 300;
+export const SKILL_SYNONYM_MAX_LENGTH = 80;
+export const SKILL_MAX_SYNONYMS = 50;
+
+const Label = text().trim().min(1, { error: "fields.required" }).max(SKILL_LABEL_MAX_LENGTH);
+const Synonym = text().trim().toLowerCase().min(1).max(SKILL_SYNONYM_MAX_LENGTH);
+const Description = text().trim().max(SKILL_DESCRIPTION_MAX_LENGTH);
 
 export const CreateSkillBody = z.object({
   categoryId: text().min(1),
   label: z.object({ fr: Label, en: Label }),
-  description: z.object({ fr: text().trim().max(300), en: text().trim().max(300) }).default({ fr: "", en: "" }),
-  synonyms: z.array(Synonym).max(50).default([]),
+  description: z.object({ fr: Description, en: Description }).default({ fr: "", en: "" }),
+  synonyms: z.array(Synonym).max(SKILL_MAX_SYNONYMS).default([]),
 });
 export const UpdateSkillBody = z
   .object({
     label: z.object({ fr: Label, en: Label }).optional(),
     /** Replaces the organisation's own synonyms (the catalogue's stay). */
-    customSynonyms: z.array(Synonym).max(50).optional(),
+    customSynonyms: z.array(Synonym).max(SKILL_MAX_SYNONYMS).optional(),
     isArchived: z.boolean().optional(),
   })
   .strict();

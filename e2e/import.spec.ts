@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { generateHrRows, toCsv } from "../server/modules/people/hr-file-generator.ts";
+import { checkpoint } from "./checkpoint.ts";
 import { LoginPage } from "./pages/login-page.ts";
 
 const HR = { email: "karima.benaissa@demo.passerelle.fr", password: "passerelle-demo" };
@@ -28,8 +29,6 @@ test("HR previews an export with bad rows, sees each one, then imports the fixed
   const login = new LoginPage(page);
   await login.open();
   await login.logIn(HR.email, HR.password);
-  // Karima is also a participant: at this width her many entries live in the navigation drawer.
-  await page.getByRole("button", { name: "Ouvrir le menu" }).click();
   await page.getByRole("link", { name: "Import RH" }).click();
 
   await upload(page, badFile);
@@ -38,14 +37,14 @@ test("HR previews an export with bad rows, sees each one, then imports the fixed
   await expect(rejected).toContainText("Responsable hiérarchique inconnu : aucun matricule M999999");
   await expect(rejected.getByRole("row")).toHaveCount(3);
   await expect(page.getByRole("button", { name: "Appliquer l’import" })).toBeDisabled();
-  await page.screenshot({ path: "e2e/artifacts/20-import-refused.png", fullPage: true });
+  await checkpoint(page, "20-import-refused");
 
   await page.getByRole("button", { name: "Choisir un autre fichier" }).click();
   await upload(page, goodFile);
   await expect(page.getByText("À créer")).toBeVisible();
   await page.getByRole("button", { name: "Appliquer l’import" }).click();
   await expect(page.getByText("Import terminé")).toBeVisible();
-  await page.screenshot({ path: "e2e/artifacts/21-import-applied.png", fullPage: true });
+  await checkpoint(page, "21-import-applied");
   // The history keeps both files: the refused one never applied, the fixed one applied.
   await page.getByRole("button", { name: "Importer un autre fichier" }).click();
   const history = page.getByRole("table", { name: "Derniers imports" });
@@ -54,7 +53,7 @@ test("HR previews an export with bad rows, sees each one, then imports the fixed
   await expect(refusedRow).toContainText("Aperçu, non appliqué");
   await expect(refusedRow).toContainText("2 lignes refusées");
   await expect(refusedRow.getByRole("button", { name: "Voir", exact: true })).toBeVisible();
-  await page.screenshot({ path: "e2e/artifacts/22-import-history.png", fullPage: true });
+  await checkpoint(page, "22-import-history");
 
   await page.goto("/admin/people?tab=directory");
   await page.getByRole("searchbox", { name: "Rechercher" }).fill("M000010");

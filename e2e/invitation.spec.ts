@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { checkpoint } from "./checkpoint.ts";
 import { AppHeader, LoginPage } from "./pages/login-page.ts";
 
 const DEMO_PASSWORD = "passerelle-demo";
@@ -13,16 +14,16 @@ test("an admin switches language, invites someone who activates their account, l
   const login = new LoginPage(page);
   await login.open();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  await page.screenshot({ path: "e2e/artifacts/01-login-fr.png", fullPage: true });
+  await checkpoint(page, "01-login-fr");
   await login.logIn(ADMIN.email, DEMO_PASSWORD);
   await expect(page.getByRole("button", { name: ADMIN.name })).toBeVisible();
 
   const header = new AppHeader(page);
   await header.switchLanguage("EN");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await page.getByRole("link", { name: "People and accounts", exact: true }).first().click();
+  await page.getByRole("link", { name: "Directory", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("People");
-  await page.screenshot({ path: "e2e/artifacts/02-people-en.png", fullPage: true });
+  await checkpoint(page, "02-people-en");
 
   await page.getByRole("button", { name: "Invite", exact: true }).click();
   const dialog = page.getByRole("dialog");
@@ -31,7 +32,7 @@ test("an admin switches language, invites someone who activates their account, l
   await dialog.getByRole("button", { name: "Invite", exact: true }).click();
   const link = await page.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invitation\/[\w-]{40,}$/);
-  await page.screenshot({ path: "e2e/artifacts/03-invitation-link.png", fullPage: true });
+  await checkpoint(page, "03-invitation-link");
   await page.getByRole("button", { name: "Done" }).click();
 
   // The directory finds people by name, accents and ligatures included.
@@ -49,7 +50,7 @@ test("an admin switches language, invites someone who activates their account, l
   await them.getByLabel(/Confirmer le mot de passe|Confirm password/).fill("mon nouveau départ chez Verdier");
   await them.getByRole("button", { name: /Activer mon compte|Activate my account/ }).click();
   await expect(them.getByRole("button", { name: "Camille Nouvelle" })).toBeVisible();
-  await them.screenshot({ path: "e2e/artifacts/04-invited-home.png", fullPage: true });
+  await checkpoint(them, "04-invited-home");
 
   const theirHeader = new AppHeader(them);
   await theirHeader.logOut("Camille Nouvelle");
@@ -59,7 +60,7 @@ test("an admin switches language, invites someone who activates their account, l
   await expect(them.getByRole("button", { name: "Camille Nouvelle" })).toBeVisible();
   await theirHeader.logOut("Camille Nouvelle");
   await expect(them.getByRole("button", { name: /Se connecter|Log in/ })).toBeVisible();
-  await them.screenshot({ path: "e2e/artifacts/05-logged-out.png", fullPage: true });
+  await checkpoint(them, "05-logged-out");
   await theirContext.close();
 
   expect(errors.filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);

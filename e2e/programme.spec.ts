@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { checkpoint } from "./checkpoint.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { PairPage } from "./pages/pair-page.ts";
 import { ProgrammePage } from "./pages/programme-page.ts";
@@ -25,21 +26,21 @@ test("a manager runs a pilot from the template to published pairs; a mentor and 
   test.setTimeout(180_000);
   const page = await logIn(browser, HR);
   // The home page shows the demo's two programmes.
-  await expect(page.getByRole("article", { name: "Pilote mentorat inversé 2026" })).toBeVisible();
-  await page.screenshot({ path: "e2e/artifacts/programme-00-home.png", fullPage: true });
+  await expect(page.getByRole("row", { name: "Pilote mentorat inversé 2026" })).toBeVisible();
+  await checkpoint(page, "programme-00-home");
   const programme = new ProgrammePage(page);
 
   const id = await programme.createFromTemplate("Pilote e2e — communication et ventes");
   await programme.enrolByIds("mentor", MENTORS);
   await programme.enrolByIds("mentee", MENTEES);
   await expect(programme.board().getByRole("row")).toHaveCount(21);
-  await page.screenshot({ path: "e2e/artifacts/programme-01-enrolment.png", fullPage: true });
+  await checkpoint(page, "programme-01-enrolment");
   await programme.changePhase(/^Ouvrir les inscriptions/);
   await programme.changePhase(/^Passer à l’appariement/);
 
   await programme.runMatching();
   await expect(programme.review().getByRole("row")).not.toHaveCount(1);
-  await page.screenshot({ path: "e2e/artifacts/programme-02-first-run.png", fullPage: true });
+  await checkpoint(page, "programme-02-first-run");
 
   // The demo is the same at every start: the engine pairs Brigitte with Inès, and Martine with Marine Boucher.
   await expect(programme.pairRow(BRIGITTE.name)).toContainText(INES.name);
@@ -55,11 +56,11 @@ test("a manager runs a pilot from the template to published pairs; a mentor and 
   await expect(programme.pairRow(BRIGITTE.name)).toContainText(/Verrouillé|Locked/);
   await expect(programme.review()).toContainText(MARTINE);
   await expect(programme.pairRow(MARTINE)).not.toContainText("Marine Boucher");
-  await page.screenshot({ path: "e2e/artifacts/programme-03-rerun.png", fullPage: true });
+  await checkpoint(page, "programme-03-rerun");
 
   await programme.publish();
   await expect(page.getByText(/binômes? créés?|pairs? created/).first()).toBeVisible();
-  await page.screenshot({ path: "e2e/artifacts/programme-04-published.png", fullPage: true });
+  await checkpoint(page, "programme-04-published");
 
   // Brigitte schedules the intro coffee and says yes; Inès says yes: the pair is active.
   const brigitte = await logIn(browser, BRIGITTE.email);
@@ -72,7 +73,7 @@ test("a manager runs a pilot from the template to published pairs; a mentor and 
   await inesPair.open(BRIGITTE.name);
   await inesPair.confirmIntro();
   await expect(ines.getByText(/binôme est lancé|up and running/).first()).toBeVisible();
-  await ines.screenshot({ path: "e2e/artifacts/programme-05-active-pair.png", fullPage: true });
+  await checkpoint(ines, "programme-05-active-pair");
 
   // The manager sees the pair active.
   await programme.open(id, "pairs");

@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { checkpoint } from "./checkpoint.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { ProposalsPage } from "./pages/proposals-page.ts";
 
@@ -20,8 +21,8 @@ async function logIn(browser: Browser, email: string): Promise<Page> {
 
 test("a mentee sends two proposals; one mentor accepts; the other proposal shows as withdrawn", async ({ browser }) => {
   const page = await logIn(browser, JEAN_PIERRE.email);
-  await expect(page.getByRole("article", { name: PROGRAMME })).toBeVisible();
-  await page.screenshot({ path: "e2e/artifacts/proposals-00-home.png", fullPage: true });
+  await expect(page.getByRole("row", { name: PROGRAMME })).toBeVisible();
+  await checkpoint(page, "proposals-00-home");
   await page.goto("/programmes");
   await page.getByRole("link", { name: PROGRAMME }).first().click();
   await page.getByRole("link", { name: /Trouver un mentor|Find a mentor/ }).click();
@@ -36,7 +37,7 @@ test("a mentee sends two proposals; one mentor accepts; the other proposal shows
   );
   await proposals.propose(NOEMIE, "Automatiser le suivi des arrêts de ligne", "Vous présenter les équipes de l’usine et leurs métiers");
   await expect(proposals.waitingCounter()).toContainText("2 / 3");
-  await page.screenshot({ path: "e2e/artifacts/proposals-01-mentors.png", fullPage: true });
+  await checkpoint(page, "proposals-01-mentors");
 
   // Inès accepts from her proposals page.
   const ines = await logIn(browser, INES.email);
@@ -44,15 +45,15 @@ test("a mentee sends two proposals; one mentor accepts; the other proposal shows
   const inesProposals = new ProposalsPage(ines);
   await inesProposals.open("received");
   await inesProposals.accept(JEAN_PIERRE.name);
-  await ines.screenshot({ path: "e2e/artifacts/proposals-02-accepted.png", fullPage: true });
+  await checkpoint(ines, "proposals-02-accepted");
 
   // Jean-Pierre's proposal to Noémie was withdrawn by the acceptance.
   await proposals.open("sent");
-  const toNoemie = page.getByRole("article", { name: new RegExp(NOEMIE) });
+  const toNoemie = page.getByRole("row", { name: new RegExp(NOEMIE) });
   await expect(toNoemie.getByText(/^(Retirée|Withdrawn)$/)).toBeVisible();
-  const toInes = page.getByRole("article", { name: new RegExp(INES.name) });
+  const toInes = page.getByRole("row", { name: new RegExp(INES.name) });
   await expect(toInes.getByText(/^(Acceptée|Accepted)$/)).toBeVisible();
-  await page.screenshot({ path: "e2e/artifacts/proposals-03-withdrawn.png", fullPage: true });
+  await checkpoint(page, "proposals-03-withdrawn");
 
   // And the pair is there, in intro, for both of them.
   await page.goto("/pairs");

@@ -9,10 +9,12 @@ import { TRUST_ANY_PROXY_WARNING } from "./config.ts";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.ts";
+import { pairsRoutes } from "./modules/pairs/pairs.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people/people-import.routes.ts";
 import { profilesRoutes } from "./modules/profiles/profiles.routes.ts";
 import { programmesRoutes } from "./modules/programmes/programmes.routes.ts";
+import { proposalsRoutes } from "./modules/proposals/proposals.routes.ts";
 import { skillsRoutes } from "./modules/skills/skills.routes.ts";
 import { systemRoutes } from "./modules/system/system.routes.ts";
 import authPlugin from "./platform/auth/auth-plugin.ts";
@@ -114,6 +116,8 @@ export async function buildApp({ logger = false, ...deps }: BuildAppOptions): Pr
   await app.register(profilesRoutes, deps);
   await app.register(notificationsRoutes, deps);
   await app.register(programmesRoutes, deps);
+  await app.register(pairsRoutes, deps);
+  await app.register(proposalsRoutes, deps);
   await app.register(onboardingRoutes, deps);
 
   const hasWeb = await registerWebAssets(app);

@@ -4,8 +4,9 @@ import { type Config, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import type { DataDirLock } from "./db/lock.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
+import { remindIntroAnswers } from "./modules/pairs/index.ts";
 import { recoverInterruptedImports, waitForAppliesInFlight } from "./modules/people/index.ts";
-import { expireProposals, remindIntroAnswers } from "./modules/programmes/index.ts";
+import { expireProposals } from "./modules/proposals/index.ts";
 import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 

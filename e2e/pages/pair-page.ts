@@ -15,7 +15,8 @@ export class PairPage {
   async scheduleIntro(day: number, time: string, place: string) {
     const move = this.page.getByRole("button", { name: /^(Déplacer le café|Move the coffee)$/ });
     if (await move.isVisible()) await move.click();
-    await this.page.getByRole("button", { name: /^(Date)$/ }).click();
+    // The date field opens its calendar when clicked (or takes "20/12/2026" typed in).
+    await this.page.getByRole("textbox", { name: /^(Date)$/ }).click();
     await this.page
       .locator("table button:not([data-outside])", { hasText: new RegExp(`^${day}$`) })
       .first()

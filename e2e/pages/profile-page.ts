@@ -4,7 +4,8 @@ import { expect, type Page } from "@playwright/test";
 export class ProfilePage {
   constructor(private readonly page: Page) {}
 
-  async open(step?: number) {
+  /** Opens the wizard, at a step by name ("teach", "learn", "offer", "practical", "summary") or at the first of the person's. */
+  async open(step?: string) {
     await this.page.goto(step === undefined ? "/profile" : `/profile?step=${step}`);
   }
 

@@ -35,13 +35,13 @@ export class ProposalsPage {
     await this.page
       .getByRole("button", { name: new RegExp(`(Accepter la proposition de|Accept the proposal from) ${menteeName}`) })
       .click();
-    await expect(this.page.getByRole("article", { name: new RegExp(menteeName) }).getByText(/^(Acceptée|Accepted)$/)).toBeVisible();
+    await expect(this.page.getByRole("row", { name: new RegExp(menteeName) }).getByText(/^(Acceptée|Accepted)$/)).toBeVisible();
   }
 
   /** As the mentor: declines the proposal from `menteeName`, with an optional message the mentee will read. */
   async decline(menteeName: string, reason = "") {
     await this.page
-      .getByRole("article", { name: new RegExp(menteeName) })
+      .getByRole("row", { name: new RegExp(menteeName) })
       .getByRole("button", { name: /^(Décliner|Decline)$/ })
       .click();
     const dialog = this.page.getByRole("dialog");

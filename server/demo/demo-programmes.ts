@@ -8,23 +8,13 @@
  * - a second, larger programme, the next wave, in the matching phase: 60 enrolled, a fifth have not
  *   answered yet, a first matching run to review, and an open proposal to each junior demo login.
  */
-import type { Me } from "../../contracts/accounts.ts";
 import type { CreateProgrammeBody } from "../../contracts/programmes.ts";
 import type { Database } from "../db/client.ts";
 import { recordCompletedOnboarding } from "../modules/onboarding/index.ts";
-import {
-  answerIntro,
-  changePhase,
-  createProgramme,
-  enrol,
-  listTemplates,
-  pairsOfProgramme,
-  publish,
-  respond,
-  runMatching,
-  scheduleIntro,
-  sendProposal,
-} from "../modules/programmes/index.ts";
+import { answerIntro, pairsOfProgramme, scheduleIntro } from "../modules/pairs/index.ts";
+import { changePhase, createProgramme, enrol, listTemplates, publish, respond, runMatching } from "../modules/programmes/index.ts";
+import { sendProposal } from "../modules/proposals/index.ts";
+import type { CurrentUser } from "../platform/auth/session-store.ts";
 import { manualClock } from "../platform/clock/clock.ts";
 import { AppError } from "../platform/errors/app-error.ts";
 import type { DemoCohorts, DemoRoles } from "./demo-cohorts.ts";
@@ -81,8 +71,8 @@ export async function seedDemoProgrammes(
   today: Date,
   cohorts: DemoCohorts,
   roles: DemoRoles,
-  people: { personIds: Map<string, string>; accounts: Map<string, Me> },
-  manager: Me,
+  people: { personIds: Map<string, string>; accounts: Map<string, CurrentUser> },
+  manager: CurrentUser,
 ): Promise<DemoProgrammes> {
   const { personIds, accounts } = people;
   const employeeIdOf = new Map([...personIds].map(([employeeId, personId]) => [personId, employeeId]));
@@ -94,7 +84,7 @@ export async function seedDemoProgrammes(
     day.setUTCHours(hour, 0, 0, 0);
     return day;
   };
-  const accountOf = (p: DemoPerson | string): Me => {
+  const accountOf = (p: DemoPerson | string): CurrentUser => {
     const id = typeof p === "string" ? p : p.employeeId;
     const account = accounts.get(id);
     if (!account) throw new Error(`demo participant ${id} has no account`);

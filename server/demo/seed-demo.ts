@@ -1,4 +1,3 @@
-import type { Me } from "../../contracts/accounts.ts";
 import type { Database } from "../db/client.ts";
 import { organisation } from "../db/schema.ts";
 import { insertUser } from "../modules/accounts/index.ts";
@@ -6,6 +5,7 @@ import { insertPeople } from "../modules/people/index.ts";
 import { completenessOf, insertSelfAssessment, saveProfile } from "../modules/profiles/index.ts";
 import { listSkills } from "../modules/skills/index.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
+import type { CurrentUser } from "../platform/auth/session-store.ts";
 import type { Clock } from "../platform/clock/clock.ts";
 import { type DemoRoles, demoCohorts } from "./demo-cohorts.ts";
 import { buildDemoCompany, type DemoAccount } from "./demo-company.ts";
@@ -62,12 +62,12 @@ export async function seedDemo(database: Database, clock: Clock): Promise<DemoLo
     for (const person of company.people) {
       const personId = personIds.get(person.employeeId) as string;
       const { profile, assessment } = demoProfileOf(person, categoryOf);
-      await saveProfile(tx, personId, profile, completenessOf(profile, assessment.length > 0).percent, rollOut);
+      await saveProfile(tx, personId, profile, completenessOf(profile, assessment.length > 0, []).percent, rollOut);
       if (assessment.length) await insertSelfAssessment(tx, personId, assessment, rollOut);
     }
     const logins: DemoLogin[] = [];
-    const accounts = new Map<string, Me>();
-    let managerUser: Me | undefined;
+    const accounts = new Map<string, CurrentUser>();
+    let managerUser: CurrentUser | undefined;
     for (const account of accountsToOpen) {
       const person = company.people.find((p) => p.employeeId === account.employeeId);
       if (!person) throw new Error(`demo account for unknown employee ${account.employeeId}`);
@@ -81,7 +81,7 @@ export async function seedDemo(database: Database, clock: Clock): Promise<DemoLo
         roles: account.roles,
         now: rollOut,
       });
-      const me: Me = { id: user.id, email: user.email, displayName, locale: "fr", roles: account.roles };
+      const me: CurrentUser = { id: user.id, email: user.email, displayName, locale: "fr", roles: account.roles, personId: user.personId };
       accounts.set(account.employeeId, me);
       logins.push({ email: person.email, password: DEMO_PASSWORD, displayName, label: account.label, jobTitle: person.jobTitle });
       if (account.label === "hr-manager") managerUser = me;

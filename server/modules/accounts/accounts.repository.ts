@@ -58,6 +58,11 @@ export async function insertUser(
  * The directory entry with this work email, with the account already linked to it when there is
  * one. An HR import can change a person's email after their account was linked by the old one.
  */
+/** Links an account to its directory entry (users.person_id is unique: the caller checked it is free). */
+export async function setPersonOfUser(tx: Tx, userId: string, personId: string): Promise<void> {
+  await tx.update(users).set({ personId }).where(eq(users.id, userId));
+}
+
 export async function findPersonByEmail(db: Tx, email: string) {
   const [row] = await db
     .select({

@@ -9,7 +9,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
   app.get(
     "/api/me/notifications",
     { schema: { tags: ["notifications"], summary: "My latest notifications and the unread count", response: { 200: NotificationList } } },
-    async (req) => service.listMyNotifications(currentUser(req).id, deps),
+    async (req) => service.listMyNotifications(currentUser(req), deps),
   );
   app.post(
     "/api/me/notifications/read",
@@ -22,8 +22,8 @@ export const notificationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       },
     },
     async (req) => {
-      await service.markMyNotificationsRead(currentUser(req).id, req.body.ids, deps);
-      return service.listMyNotifications(currentUser(req).id, deps);
+      await service.markMyNotificationsRead(currentUser(req), req.body.ids, deps);
+      return service.listMyNotifications(currentUser(req), deps);
     },
   );
 };

@@ -5,7 +5,6 @@
 import type { Notification } from "../../../contracts/notifications.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
-import { findPersonIdOfUser } from "../profiles/index.ts";
 import * as repo from "./notifications.repository.ts";
 
 export type NotificationsDeps = { database: Database; clock: Clock };
@@ -31,9 +30,13 @@ export async function notifyManagers(
 
 const LIST_LIMIT = 50;
 
-export async function listMyNotifications(userId: string, deps: NotificationsDeps): Promise<{ unread: number; items: Notification[] }> {
+/** My notifications: those to my account (`id`) and to my directory entry (`personId`, the session's). */
+export async function listMyNotifications(
+  user: { id: string; personId: string | null },
+  deps: NotificationsDeps,
+): Promise<{ unread: number; items: Notification[] }> {
   const { db } = deps.database;
-  const personId = await findPersonIdOfUser(db, userId);
+  const { id: userId, personId } = user;
   const rows = await repo.listNotifications(db, userId, personId, LIST_LIMIT);
   return {
     unread: await repo.countUnread(db, userId, personId),
@@ -48,7 +51,10 @@ export async function listMyNotifications(userId: string, deps: NotificationsDep
   };
 }
 
-export async function markMyNotificationsRead(userId: string, ids: string[] | undefined, deps: NotificationsDeps): Promise<void> {
-  const personId = await findPersonIdOfUser(deps.database.db, userId);
-  await repo.markRead(deps.database.db, userId, personId, ids, deps.clock.now());
+export async function markMyNotificationsRead(
+  user: { id: string; personId: string | null },
+  ids: string[] | undefined,
+  deps: NotificationsDeps,
+): Promise<void> {
+  await repo.markRead(deps.database.db, user.id, user.personId, ids, deps.clock.now());
 }

@@ -39,7 +39,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         response: { 200: MyOnboarding },
       },
     },
-    async (req) => service.getMyOnboarding(currentUser(req).id, req.params.id, deps),
+    async (req) => service.getMyOnboarding(currentUser(req).personId, req.params.id, deps),
   );
 
   app.post(
@@ -52,7 +52,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         response: { 200: MyOnboarding },
       },
     },
-    async (req) => service.acceptCharter(currentUser(req).id, req.params.id, deps),
+    async (req) => service.acceptCharter(currentUser(req).personId, req.params.id, deps),
   );
 
   app.get(
@@ -65,7 +65,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         response: { 200: MyModuleProgress },
       },
     },
-    async (req) => service.getMyModuleProgress(currentUser(req).id, req.params.moduleId, deps),
+    async (req) => service.getMyModuleProgress(currentUser(req).personId, req.params.moduleId, deps),
   );
 
   app.post(
@@ -79,7 +79,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         response: { 200: MyModuleProgress },
       },
     },
-    async (req) => service.completeModule(currentUser(req).id, req.params.moduleId, req.body.reflections, deps),
+    async (req) => service.completeModule(currentUser(req).personId, req.params.moduleId, req.body.reflections, deps),
   );
 
   app.get(

@@ -7,7 +7,6 @@ import type { ParticipantRole } from "../../../contracts/programmes.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { invalidFields, notFound } from "../../platform/errors/app-error.ts";
-import { findPersonIdOfUser } from "../profiles/index.ts";
 import { modulesOfRole, type OnboardingStatus, onboardingStatus } from "./onboarding.domain.ts";
 import * as repo from "./onboarding.repository.ts";
 import { onboardingModules } from "./onboarding-catalogue.ts";
@@ -24,8 +23,8 @@ function findModule(moduleId: string) {
   return found;
 }
 
-async function requirePersonOfUser(db: Tx, userId: string): Promise<string> {
-  const personId = await findPersonIdOfUser(db, userId);
+/** The session's directory entry: an account without one is enrolled nowhere ("not found"). */
+function requirePerson(personId: string | null): string {
   if (!personId) throw notFound();
   return personId;
 }
@@ -81,19 +80,19 @@ async function presentMyOnboarding(db: Tx, programmeId: string, personId: string
 }
 
 /** My onboarding in a programme I am enrolled in (not declined, out of draft); any other programme is "not found". */
-export async function getMyOnboarding(userId: string, programmeId: string, deps: OnboardingDeps): Promise<MyOnboarding> {
+export async function getMyOnboarding(myPersonId: string | null, programmeId: string, deps: OnboardingDeps): Promise<MyOnboarding> {
   const { db } = deps.database;
-  const personId = await requirePersonOfUser(db, userId);
+  const personId = requirePerson(myPersonId);
   const enrolment = await repo.findActiveEnrolment(db, programmeId, personId);
   if (!enrolment) throw notFound();
   return presentMyOnboarding(db, programmeId, personId, enrolment);
 }
 
 /** Accepts the charter of a programme I am enrolled in; accepting again changes nothing. */
-export async function acceptCharter(userId: string, programmeId: string, deps: OnboardingDeps): Promise<MyOnboarding> {
+export async function acceptCharter(myPersonId: string | null, programmeId: string, deps: OnboardingDeps): Promise<MyOnboarding> {
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
-    const personId = await requirePersonOfUser(tx, userId);
+    const personId = requirePerson(myPersonId);
     const enrolment = await repo.findActiveEnrolment(tx, programmeId, personId);
     if (!enrolment) throw notFound();
     await repo.insertCharterAcceptance(tx, programmeId, personId, now);
@@ -110,7 +109,7 @@ function presentProgress(moduleId: string, progress: { reflections: string[]; co
  * keeps the first completion time and replaces the reflections.
  */
 export async function completeModule(
-  userId: string,
+  myPersonId: string | null,
   moduleId: string,
   reflections: string[],
   deps: OnboardingDeps,
@@ -121,17 +120,16 @@ export async function completeModule(
   }
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
-    const personId = await requirePersonOfUser(tx, userId);
+    const personId = requirePerson(myPersonId);
     await repo.saveProgress(tx, personId, moduleId, reflections, now);
     return presentProgress(moduleId, await repo.findProgress(tx, personId, moduleId));
   });
 }
 
 /** My reading of a module and my reflections; an account without a directory entry has read nothing. */
-export async function getMyModuleProgress(userId: string, moduleId: string, deps: OnboardingDeps): Promise<MyModuleProgress> {
+export async function getMyModuleProgress(personId: string | null, moduleId: string, deps: OnboardingDeps): Promise<MyModuleProgress> {
   findModule(moduleId);
   const { db } = deps.database;
-  const personId = await findPersonIdOfUser(db, userId);
   return presentProgress(moduleId, personId ? await repo.findProgress(db, personId, moduleId) : null);
 }
 

@@ -21,6 +21,61 @@ export async function insertPeople(db: Tx, rows: NewPerson[]): Promise<Map<strin
   return new Map(inserted.map((r) => [r.employeeId, r.id]));
 }
 
+/** The directory entry with this work email, if any. */
+export async function findPersonIdByEmail(db: Tx, email: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
+  return row?.id;
+}
+
+/**
+ * A directory entry of its own for an account created outside the HR file (employee id "EXT-…", the
+ * account's display name split into first and last name); returns its id.
+ */
+export async function insertPersonOfAccount(
+  tx: Tx,
+  account: { id: string; email: string; displayName: string },
+  now: Date,
+): Promise<string> {
+  const [firstName, ...rest] = account.displayName.split(" ");
+  const [row] = await tx
+    .insert(people)
+    .values({
+      employeeId: `EXT-${account.id.slice(0, 8)}`,
+      firstName: firstName ?? account.displayName,
+      lastName: rest.join(" ") || "—",
+      email: account.email,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: people.id });
+  if (!row) throw new Error("could not create the person of an account");
+  return row.id;
+}
+
+export type PersonRef = { id: string; firstName: string; lastName: string; department: string | null };
+/** `ref(id)`: name and department (blank for someone no longer in the directory); `name(id)`: "First Last". */
+export type PersonRefs = { ref(id: string): PersonRef; name(id: string): string };
+
+/** First name, last name and department of people, by id (to present runs, pairs, proposals, notices). */
+export async function personRefs(db: Tx, ids: string[]): Promise<PersonRefs> {
+  const out = new Map<string, PersonRef>();
+  const unique = [...new Set(ids)];
+  for (let k = 0; k < unique.length; k += 1000) {
+    const rows = await db
+      .select({ id: people.id, firstName: people.firstName, lastName: people.lastName, department: people.department })
+      .from(people)
+      .where(inArray(people.id, unique.slice(k, k + 1000)));
+    for (const r of rows) out.set(r.id, r);
+  }
+  return {
+    ref: (id) => out.get(id) ?? { id, firstName: "", lastName: "", department: null },
+    name: (id) => {
+      const p = out.get(id);
+      return p ? `${p.firstName} ${p.lastName}` : "";
+    },
+  };
+}
+
 /** A page of the directory with each person's manager name and account, plus the filter values. */
 export async function listPeople(
   db: Tx,

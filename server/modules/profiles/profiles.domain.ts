@@ -1,13 +1,28 @@
-import type { Completeness, ProfileBody } from "../../../contracts/profiles.ts";
+import { type Completeness, type CompletenessItem, type ProfileBody, skillListsFor } from "../../../contracts/profiles.ts";
+import type { ParticipantRole } from "../../../contracts/programmes.ts";
+
+/** What every profile needs, whatever the role: practical details for the matching, hopes, a first self-assessment. */
+const COMMON_ITEMS = ["availability", "format", "languages", "hopes", "selfAssessment"] as const satisfies readonly CompletenessItem[];
 
 /**
- * What a profile still lacks for a good match: something to learn, something to teach or offer in
- * return (both directions of a reverse-mentoring pair), availability, format, languages, hopes,
- * and a first self-assessment.
+ * The items a profile needs for its person's programme roles: the skill lists those roles fill (a mentor
+ * what they teach and want to learn in return, a mentee what they want to learn and offer in return), then
+ * the common items. Someone in no programme yet needs something to learn and something to give, either way.
  */
-export function completenessOf(profile: ProfileBody | null, hasSelfAssessment: boolean): Completeness {
-  const done = {
+export function requiredItems(roles: readonly ParticipantRole[]): CompletenessItem[] {
+  const lists: CompletenessItem[] = roles.length ? skillListsFor(roles) : ["learn", "teachOrOffer"];
+  return [...lists, ...COMMON_ITEMS];
+}
+
+/**
+ * What a profile still lacks for a good match, for its person's programme roles (`requiredItems`), and the
+ * share done. A missing item always leaves the percentage under 100.
+ */
+export function completenessOf(profile: ProfileBody | null, hasSelfAssessment: boolean, roles: readonly ParticipantRole[]): Completeness {
+  const done: Record<CompletenessItem, boolean> = {
+    teach: Boolean(profile?.teach.length),
     learn: Boolean(profile?.learn.length),
+    offer: Boolean(profile?.offer.length),
     teachOrOffer: Boolean(profile && (profile.teach.length || profile.offer.length)),
     availability: Boolean(profile?.availability.length),
     format: Boolean(profile?.format),
@@ -15,8 +30,10 @@ export function completenessOf(profile: ProfileBody | null, hasSelfAssessment: b
     hopes: Boolean(profile?.hopes),
     selfAssessment: hasSelfAssessment,
   };
-  const missing = (Object.keys(done) as (keyof typeof done)[]).filter((k) => !done[k]);
-  return { percent: Math.round((100 * (7 - missing.length)) / 7), missing };
+  const items = requiredItems(roles);
+  const missing = items.filter((item) => !done[item]);
+  const percent = missing.length ? Math.min(99, Math.round((100 * (items.length - missing.length)) / items.length)) : 100;
+  return { percent, missing };
 }
 
 /** Skill ids listed twice in one list of a profile or an assessment. */

@@ -2,6 +2,8 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { ProfileBody, ProfileSkillKind } from "../../../contracts/profiles.ts";
 import type { Tx } from "../../db/client.ts";
 import { people, profileSkills, profiles, selfAssessmentAnswers, selfAssessments, users } from "../../db/schema.ts";
+import { setPersonOfUser } from "../accounts/index.ts";
+import { findPersonIdByEmail, insertPersonOfAccount } from "../people/index.ts";
 
 export type StoredProfile = ProfileBody & { updatedAt: Date | null };
 
@@ -17,34 +19,12 @@ export async function findUserToLink(tx: Tx, userId: string) {
 /**
  * Links an account that has no person yet to the directory entry with its email, or to a new entry
  * of its own (accounts created outside the HR file). The caller has checked that the entry has no
- * other account (users.person_id is unique).
+ * other account (users.person_id is unique). The people and accounts contexts write their own tables.
  */
 export async function linkUserToPerson(tx: Tx, user: { id: string; email: string; displayName: string }, now: Date): Promise<string> {
-  const [existing] = await tx.select({ id: people.id }).from(people).where(eq(people.email, user.email));
-  const [firstName, ...rest] = user.displayName.split(" ");
-  const personId =
-    existing?.id ??
-    (
-      await tx
-        .insert(people)
-        .values({
-          employeeId: `EXT-${user.id.slice(0, 8)}`,
-          firstName: firstName ?? user.displayName,
-          lastName: rest.join(" ") || "—",
-          email: user.email,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: people.id })
-    )[0]?.id;
-  if (!personId) throw new Error("could not create the person of an account");
-  await tx.update(users).set({ personId }).where(eq(users.id, user.id));
+  const personId = (await findPersonIdByEmail(tx, user.email)) ?? (await insertPersonOfAccount(tx, user, now));
+  await setPersonOfUser(tx, user.id, personId);
   return personId;
-}
-
-export async function findPersonIdOfUser(db: Tx, userId: string): Promise<string | null> {
-  const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, userId));
-  return row?.personId ?? null;
 }
 
 export async function findPersonLanguages(db: Tx, personId: string): Promise<string[]> {

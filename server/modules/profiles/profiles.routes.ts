@@ -17,7 +17,7 @@ export const profilesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.get(
     "/api/me/profile",
     { schema: { tags: ["profiles"], summary: "My profile, with what it still lacks", response: { 200: Profile } } },
-    async (req) => service.getMyProfile(currentUser(req).id, deps),
+    async (req) => service.getMyProfile(currentUser(req).personId, deps),
   );
 
   app.put(
@@ -29,7 +29,7 @@ export const profilesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.get(
     "/api/me/self-assessments",
     { schema: { tags: ["profiles"], summary: "My self-assessment snapshots, newest first", response: { 200: SelfAssessmentList } } },
-    async (req) => ({ items: await service.listMySelfAssessments(currentUser(req).id, deps) }),
+    async (req) => ({ items: await service.listMySelfAssessments(currentUser(req).personId, deps) }),
   );
 
   app.post(

@@ -2,13 +2,16 @@
  * A participant's own profile and self-assessments (only through /api/me: nobody edits someone
  * else's), and the summary HR sees of a person.
  */
+
 import type { PersonDetail, Profile, ProfileBody, SelfAssessment } from "../../../contracts/profiles.ts";
+import type { ParticipantRole } from "../../../contracts/programmes.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
 import { assertPersonHasNoAccount } from "../accounts/index.ts";
 import { getPerson } from "../people/index.ts";
 import { listSkills, requireSkills } from "../skills/index.ts";
+import { findOpenRoles, findPeopleWithSelfAssessment, findStoredCompleteness } from "./profile-roles.repository.ts";
 import { averagesByCategory, completenessOf, duplicates } from "./profiles.domain.ts";
 import * as repo from "./profiles.repository.ts";
 
@@ -35,7 +38,12 @@ function assertNoDuplicates(lists: Record<string, string[]>) {
   if (details.length) throw new AppError("VALIDATION_ERROR", { details });
 }
 
-function present(stored: repo.StoredProfile | null, languages: string[], hasAssessment: boolean): Profile {
+/** A person's roles in the programmes that are not closed: what their profile asks. */
+async function openRolesOf(db: Tx, personId: string): Promise<ParticipantRole[]> {
+  return (await findOpenRoles(db, [personId])).get(personId) ?? [];
+}
+
+function present(stored: repo.StoredProfile | null, languages: string[], hasAssessment: boolean, roles: ParticipantRole[]): Profile {
   const profile: ProfileBody = stored ?? {
     teach: [],
     learn: [],
@@ -50,18 +58,20 @@ function present(stored: repo.StoredProfile | null, languages: string[], hasAsse
   return {
     ...profile,
     updatedAt: stored?.updatedAt?.toISOString() ?? null,
-    completeness: completenessOf(profile, hasAssessment),
+    roles,
+    completeness: completenessOf(profile, hasAssessment, roles),
   };
 }
 
-export async function getMyProfile(userId: string, deps: ProfilesDeps): Promise<Profile> {
+/** My profile; `personId` is the session's (null: an account with no directory entry yet, an empty profile). */
+export async function getMyProfile(personId: string | null, deps: ProfilesDeps): Promise<Profile> {
   const { db } = deps.database;
-  const personId = await repo.findPersonIdOfUser(db, userId);
-  if (!personId) return present(null, ["fr"], false);
+  if (!personId) return present(null, ["fr"], false, []);
   return present(
     await repo.findProfile(db, personId),
     await repo.findPersonLanguages(db, personId),
     await repo.hasSelfAssessment(db, personId),
+    await openRolesOf(db, personId),
   );
 }
 
@@ -69,12 +79,13 @@ export async function saveMyProfile(userId: string, body: ProfileBody, deps: Pro
   assertNoDuplicates({ teach: body.teach.map((s) => s.skillId), learn: body.learn.map((s) => s.skillId), offer: body.offer });
   await requireSkills([...body.teach.map((s) => s.skillId), ...body.learn.map((s) => s.skillId), ...body.offer], "skills", deps);
   const now = deps.clock.now();
-  await deps.database.db.transaction(async (tx) => {
+  const personId = await deps.database.db.transaction(async (tx) => {
     const personId = await ensurePersonForUser(tx, userId, now);
-    const { percent } = completenessOf(body, await repo.hasSelfAssessment(tx, personId));
+    const { percent } = completenessOf(body, await repo.hasSelfAssessment(tx, personId), await openRolesOf(tx, personId));
     await repo.saveProfile(tx, personId, { ...body, interests: [...new Set(body.interests)] }, percent, now);
+    return personId;
   });
-  return getMyProfile(userId, deps);
+  return getMyProfile(personId, deps);
 }
 
 async function presentAssessments(personId: string, deps: ProfilesDeps): Promise<SelfAssessment[]> {
@@ -88,8 +99,7 @@ async function presentAssessments(personId: string, deps: ProfilesDeps): Promise
   }));
 }
 
-export async function listMySelfAssessments(userId: string, deps: ProfilesDeps): Promise<SelfAssessment[]> {
-  const personId = await repo.findPersonIdOfUser(deps.database.db, userId);
+export async function listMySelfAssessments(personId: string | null, deps: ProfilesDeps): Promise<SelfAssessment[]> {
   return personId ? presentAssessments(personId, deps) : [];
 }
 
@@ -110,7 +120,7 @@ export async function addMySelfAssessment(
     const personId = await ensurePersonForUser(tx, userId, now);
     const id = await repo.insertSelfAssessment(tx, personId, answers, now);
     const stored = await repo.findProfile(tx, personId);
-    if (stored) await repo.setCompleteness(tx, personId, completenessOf(stored, true).percent);
+    if (stored) await repo.setCompleteness(tx, personId, completenessOf(stored, true, await openRolesOf(tx, personId)).percent);
     return { personId, id };
   });
   const created = (await presentAssessments(personId, deps)).find((a) => a.id === id);
@@ -125,11 +135,32 @@ export async function getPersonDetail(personId: string, deps: ProfilesDeps): Pro
   if (!person) throw notFound();
   const stored = await repo.findProfile(db, personId);
   const assessments = await repo.listSelfAssessments(db, personId);
-  const profile = stored ? present(stored, stored.languages, assessments.length > 0) : null;
+  const roles = await openRolesOf(db, personId);
+  const profile = stored ? present(stored, stored.languages, assessments.length > 0, roles) : null;
   return {
     person,
     profile,
-    completeness: completenessOf(stored, assessments.length > 0),
+    completeness: completenessOf(stored, assessments.length > 0, roles),
     selfAssessments: assessments.map((a) => ({ id: a.id, takenAt: a.takenAt.toISOString() })),
   };
+}
+
+/**
+ * Recomputes the stored completeness of these people's profiles (the directory and the enrolment board
+ * filter on it) after their programme roles changed: an enrolment added, declined or removed, a programme
+ * closed. Run it in the transaction that changed them; people without a profile are skipped.
+ */
+export async function refreshCompleteness(tx: Tx, personIds: string[]): Promise<void> {
+  const ids = [...new Set(personIds)];
+  const stored = await findStoredCompleteness(tx, ids);
+  if (!stored.size) return;
+  const withProfile = [...stored.keys()];
+  // One after the other: a transaction is one connection.
+  const profiles = await repo.findProfiles(tx, withProfile);
+  const roles = await findOpenRoles(tx, withProfile);
+  const assessed = await findPeopleWithSelfAssessment(tx, withProfile);
+  for (const [personId, profile] of profiles) {
+    const { percent } = completenessOf(profile, assessed.has(personId), roles.get(personId) ?? []);
+    if (percent !== stored.get(personId)) await repo.setCompleteness(tx, personId, percent);
+  }
 }

@@ -5,22 +5,34 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Me } from "../../../contracts/accounts.ts";
-import type { ConstraintKind, RunDetail, RunPair, RunSummary } from "../../../contracts/programmes.ts";
+import type { ConstraintKind, RunDetail, RunPair, RunPairSort, RunSummary } from "../../../contracts/programmes.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, invalidFields, notFound } from "../../platform/errors/app-error.ts";
-import { type MatchingProfile, reasonsFor, reviewCohort } from "../matching/index.ts";
-import { directoryOrgChart } from "../people/index.ts";
+import {
+  buildDictionaries,
+  compileProfile,
+  type MatchingProfile,
+  reasonsFor,
+  resolveWeights,
+  reviewCohort,
+  scorePair,
+} from "../matching/index.ts";
+import { closedPairsOf, openPairs, openPairsOf } from "../pairs/index.ts";
+import { directoryOrgChart, personRefs } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
+import { withdrawOpenProposals } from "../proposals/index.ts";
 import { skillLabels } from "../skills/index.ts";
 import { placesLeftOf } from "./mentor-capacity.ts";
-import { excludedPairs, isAvailable, pairKey } from "./pair-eligibility.ts";
-import * as pairsRepo from "./pairs.repository.ts";
-import { openPairs, withdrawProposals } from "./pairs.service.ts";
+import { excludedPairs, isAvailable } from "./pair-eligibility.ts";
 import {
+  checkPublishable,
+  choosePairsToPublish,
   engineSettings,
   isMatchable,
+  matchingClosed,
   matchingSettingsOf,
+  phaseAfterPublishing,
   type StoredRun,
   type StoredRunSummary,
   toMatchingProfile,
@@ -31,8 +43,6 @@ export type CohortDeps = { database: Database; clock: Clock };
 
 /** Next best mentors kept per mentee in a run. */
 const ALTERNATIVES = 3;
-
-const matchingClosed = () => new AppError("MATCHING_NOT_OPEN");
 
 function presentSummary(row: {
   id: string;
@@ -55,7 +65,7 @@ async function buildCohort(db: Tx, programme: repo.ProgrammeRow) {
   const settings = matchingSettingsOf(programme);
   const [members, open, constraints, orgChart, labels] = await Promise.all([
     repo.cohortMembers(db, programme.id),
-    repo.openPairsOf(db, programme.id),
+    openPairsOf(db, programme.id),
     repo.listConstraints(db, programme.id),
     directoryOrgChart(db),
     skillLabels(db),
@@ -97,7 +107,7 @@ async function buildCohort(db: Tx, programme: repo.ProgrammeRow) {
   });
   const forbid = constraints.filter((c) => c.kind === "forbid" && inPool(c));
   // A pair already tried (closed as not a fit, ended early) is not proposed again.
-  const tried = (await pairsRepo.closedPairsOf(db, programme.id)).filter(inPool);
+  const tried = (await closedPairsOf(db, programme.id)).filter(inPool);
   return {
     cohort: {
       mentors,
@@ -179,14 +189,14 @@ export async function listRuns(programmeId: string, deps: CohortDeps): Promise<R
 export async function getRun(
   programmeId: string,
   runId: string,
-  query: { q?: string | undefined; page: number; pageSize: number },
+  query: { q?: string | undefined; sort?: RunPairSort | undefined; page: number; pageSize: number },
   deps: CohortDeps,
 ): Promise<RunDetail> {
   const { db } = deps.database;
   const row = await repo.findRun(db, programmeId, runId);
   if (!row) throw notFound();
   const stored = row.result;
-  const { ref } = await repo.personRefs(db, [
+  const { ref } = await personRefs(db, [
     ...stored.pairs.flatMap((p) => [p.mentorId, p.menteeId, ...p.alternatives.map((a) => a.mentorId)]),
     ...stored.unmatched.flatMap((u) => [u.personId, ...(u.best ? [u.best.personId] : [])]),
   ]);
@@ -195,7 +205,10 @@ export async function getRun(
     const p = ref(id);
     return `${p.firstName} ${p.lastName}`.toLocaleLowerCase("fr").includes(needle as string);
   };
-  const filtered = needle ? stored.pairs.filter((p) => matches(p.mentorId) || matches(p.menteeId)) : stored.pairs;
+  const found = needle ? stored.pairs.filter((p) => matches(p.mentorId) || matches(p.menteeId)) : stored.pairs;
+  // Weakest first unless asked otherwise: those are the pairs a manager reviews before publishing.
+  const sign = query.sort === "score_desc" ? -1 : 1;
+  const filtered = found.toSorted((x, y) => sign * (x.score - y.score));
   const page = filtered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const shown = new Set([...page.flatMap((p) => [p.mentorId, p.menteeId]), ...stored.unmatched.map((u) => u.personId)]);
   const statuses = await repo.enrolmentStatuses(db, programmeId, [...shown]);
@@ -230,7 +243,7 @@ export async function listConstraints(programmeId: string, deps: CohortDeps) {
   const { db } = deps.database;
   if (!(await repo.findProgramme(db, programmeId))) throw notFound();
   const rows = await repo.listConstraints(db, programmeId);
-  const { ref } = await repo.personRefs(
+  const { ref } = await personRefs(
     db,
     rows.flatMap((r) => [r.mentorId, r.menteeId]),
   );
@@ -274,11 +287,15 @@ export async function removeConstraint(programmeId: string, mentorId: string, me
   return listConstraints(programmeId, deps);
 }
 
-/** Swaps the mentors of two mentees of a run: the two new pairs are locked, then the engine runs again. */
+/**
+ * Swaps the mentors of two mentees of a run: the two new pairs are locked, then the engine runs again.
+ * A new pair under the programme's minimum score is one the engine would never have made: the swap is
+ * refused (SWAP_BELOW_MIN_SCORE, naming each such pair and its score) unless the manager confirmed it.
+ */
 export async function swap(
   programmeId: string,
   runId: string,
-  body: { menteeA: string; menteeB: string },
+  body: { menteeA: string; menteeB: string; confirmBelowMinimum?: boolean | undefined },
   user: Me,
   deps: CohortDeps,
 ): Promise<RunSummary> {
@@ -298,6 +315,48 @@ export async function swap(
     ...(a && b && a.mentorId === b.mentorId ? [{ path: "menteeB", messageKey: "fields.sameMentor" }] : []),
   ];
   if (details.length || !a || !b) throw invalidFields(details);
+  if (!body.confirmBelowMinimum) {
+    const swapped = [
+      { path: "menteeA", mentorId: b.mentorId, menteeId: a.menteeId },
+      { path: "menteeB", mentorId: a.mentorId, menteeId: b.menteeId },
+    ];
+    // Scored as the next run will score them: the pool's profiles as they are now, the programme's weights.
+    const { cohort } = await buildCohort(db, programme);
+    const profiles = new Map([...cohort.mentors, ...cohort.mentees].map((p) => [p.id, p]));
+    const dictionaries = buildDictionaries(profiles.values());
+    const weights = resolveWeights(cohort.settings.weights);
+    const minScore = matchingSettingsOf(programme).minScore;
+    const below = swapped.flatMap((pair) => {
+      const mentor = profiles.get(pair.mentorId);
+      const mentee = profiles.get(pair.menteeId);
+      // Someone no longer in the pool: the next run cannot lock this pair anyway.
+      if (!mentor || !mentee) return [];
+      const score = scorePair(compileProfile(mentor, dictionaries), compileProfile(mentee, dictionaries), weights);
+      return score < minScore ? [{ ...pair, score }] : [];
+    });
+    if (below.length) {
+      const { ref } = await personRefs(
+        db,
+        below.flatMap((pair) => [pair.mentorId, pair.menteeId]),
+      );
+      const nameOf = (id: string) => `${ref(id).firstName} ${ref(id).lastName}`;
+      const percent = { minScore: Math.round(minScore * 1000) / 10 };
+      throw new AppError("SWAP_BELOW_MIN_SCORE", {
+        params: percent,
+        details: below.map((pair) => ({
+          path: pair.path,
+          messageKey: "fields.swapPairBelowMinScore",
+          params: {
+            mentee: nameOf(pair.menteeId),
+            mentor: nameOf(pair.mentorId),
+            // Rounded down to a tenth: a score just under the minimum never reads as equal to it.
+            score: Math.floor(pair.score * 1000) / 10,
+            ...percent,
+          },
+        })),
+      });
+    }
+  }
   const now = deps.clock.now();
   await db.transaction(async (tx) => {
     for (const [mentorId, menteeId] of [
@@ -327,31 +386,22 @@ export async function publish(
   return deps.database.db.transaction(async (tx) => {
     const programme = await repo.findProgramme(tx, programmeId, { forUpdate: true });
     if (!programme) throw notFound();
-    if (programme.phase !== "matching" && programme.phase !== "running") throw matchingClosed();
     const run = await repo.findRun(tx, programmeId, runId);
-    if (!run) throw notFound();
-    if (run.publishedAt) throw new AppError("RUN_PUBLISHED");
     const [latest] = await repo.listRuns(tx, programmeId);
-    if (latest?.id !== run.id) throw new AppError("RUN_OUTDATED");
+    checkPublishable(programme, run, latest?.id);
     const stored = run.result;
     // No proposal may be accepted while the run's pairs are created (places and free mentees are counted once).
     await repo.lockEnrolments(tx, programmeId);
     // Read again under the locks: people set aside, declined, removed or gone since the run, and
     // pairs forbidden since, are not created. One query at a time: `tx` is one connection.
     const members = await repo.cohortMembers(tx, programmeId);
-    const open = await repo.openPairsOf(tx, programmeId);
+    const open = await openPairsOf(tx, programmeId);
     const profiles = await findProfiles(tx, [...new Set(stored.pairs.map((p) => p.mentorId))]);
-    const busyMentee = new Set(open.map((p) => p.menteeId));
-    const placesLeft = placesLeftOf(members, open, profiles, matchingSettingsOf(programme).defaultCapacity);
-    const available = new Set(members.filter(isAvailable).map((m) => m.personId));
-    const excluded = await excludedPairs(tx, programmeId);
-    const chosen = stored.pairs.filter((p) => {
-      // Someone may have been paired through a proposal since the run: never two pairs, never over capacity.
-      if (busyMentee.has(p.menteeId) || (placesLeft.get(p.mentorId) ?? 0) <= 0) return false;
-      if (!available.has(p.mentorId) || !available.has(p.menteeId) || excluded.has(pairKey(p.mentorId, p.menteeId))) return false;
-      placesLeft.set(p.mentorId, (placesLeft.get(p.mentorId) ?? 0) - 1);
-      busyMentee.add(p.menteeId);
-      return true;
+    const chosen = choosePairsToPublish(stored.pairs, {
+      available: new Set(members.filter(isAvailable).map((m) => m.personId)),
+      excluded: await excludedPairs(tx, programmeId),
+      busyMentees: new Set(open.map((p) => p.menteeId)),
+      placesLeft: placesLeftOf(members, open, profiles, matchingSettingsOf(programme).defaultCapacity),
     });
     await openPairs(
       tx,
@@ -360,7 +410,7 @@ export async function publish(
       { origin: "matching", byUserId: user.id, now },
     );
     // Their proposals elsewhere in the programme are withdrawn, and those mentors told.
-    await withdrawProposals(
+    await withdrawOpenProposals(
       tx,
       programme,
       chosen.map((p) => p.menteeId),
@@ -368,7 +418,8 @@ export async function publish(
     );
     const created = chosen.length;
     await repo.markRunPublished(tx, run.id, now);
-    if (programme.phase === "matching") await repo.updateProgramme(tx, programmeId, { phase: "running", updatedAt: now });
+    const phase = phaseAfterPublishing(programme.phase);
+    if (phase !== programme.phase) await repo.updateProgramme(tx, programmeId, { phase, updatedAt: now });
     return { created, skipped: stored.pairs.length - created };
   });
 }

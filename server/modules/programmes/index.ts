@@ -1,17 +1,23 @@
 /**
  * The programmes context as other contexts (and the demo seed) may use it: programmes and their
- * enrolment, cohort matching runs, pairs with their intro and lifecycle, self-service proposals.
+ * enrolment, cohort matching runs, and what pairing needs to know of a programme's cohort (the rules
+ * of who may be paired, mentors' places, the engine's view of a profile). It opens pairs and withdraws
+ * proposals through the pairs and proposals contexts; the proposals context reads programmes from here.
  */
 export { publish, runMatching } from "./cohort-matching.service.ts";
-export { pairsOfProgramme } from "./pairs.repository.ts";
-export { answerIntro, remindIntroAnswers, scheduleIntro } from "./pairs.service.ts";
+export { capacityOf, placesLeftOf } from "./mentor-capacity.ts";
+export { checkPair, excludedPairs, isAvailable } from "./pair-eligibility.ts";
 export {
-  PAIR_TRANSITIONS,
-  type PairActor,
-  type PairCause,
-  type PairTransition,
+  acceptsProposals,
+  engineSettings,
+  engineSlot,
+  isMatchable,
+  matchingSettingsOf,
+  pairKey,
   type StoredRun,
   type StoredRunSummary,
+  toMatchingProfile,
 } from "./programmes.domain.ts";
+export { canSeeProgramme } from "./programmes.policy.ts";
+export { cohortMembers, findEnrolment, findProgramme, type ProgrammeRow, programmeNames } from "./programmes.repository.ts";
 export { changePhase, createProgramme, enrol, listTemplates, respond } from "./programmes.service.ts";
-export { expireProposals, sendProposal } from "./proposals.service.ts";

@@ -16,11 +16,11 @@ import {
   resolveWeights,
   scoreComponents,
 } from "../matching/index.ts";
+import { closedPairsOf } from "../pairs/index.ts";
 import { directoryOrgChart } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
 import { skillLabels } from "../skills/index.ts";
-import * as pairsRepo from "./pairs.repository.ts";
-import { engineSettings, isMatchable, matchingSettingsOf, toMatchingProfile } from "./programmes.domain.ts";
+import { engineSettings, isMatchable, matchingSettingsOf, pairKey, toMatchingProfile } from "./programmes.domain.ts";
 import * as repo from "./programmes.repository.ts";
 
 export const pairNotAllowed = () => new AppError("PAIR_NOT_ALLOWED");
@@ -33,11 +33,9 @@ export const isAvailable = (m: Member | undefined): m is Member => Boolean(m && 
 /** "mentor\0mentee" keys of the pairs a programme will not form: forbidden by a manager, or tried already. */
 export async function excludedPairs(db: Tx, programmeId: string): Promise<Set<string>> {
   const forbids = (await repo.listConstraints(db, programmeId)).filter((c) => c.kind === "forbid");
-  const closed = await pairsRepo.closedPairsOf(db, programmeId);
+  const closed = await closedPairsOf(db, programmeId);
   return new Set([...forbids, ...closed].map((p) => pairKey(p.mentorId, p.menteeId)));
 }
-
-export const pairKey = (mentorId: string, menteeId: string) => `${mentorId}\u0000${menteeId}`;
 
 /** The pair's score and reasons (for the managers, and addressed to each of its people), or a 409 when it may not be formed. */
 export async function checkPair(

@@ -75,16 +75,25 @@ async function expectHiddenOnEveryRoute(who: string, programmeId: string) {
     if (access === "authenticated") expect(unknown.json(), key).toEqual(NOT_FOUND);
   }
   expect(leaks, `routes revealing the programme to ${who}`).toEqual([]);
+  // And the attempts left no trace: no charter accepted, no application, no proposal.
+  const onboarding = (await hr.get(`/api/programmes/${programmeId}/onboarding`)).json();
+  expect(onboarding.items.map((i: { charterAccepted: boolean }) => i.charterAccepted).every((accepted: boolean) => !accepted)).toBe(true);
+  const enrolled = (await hr.get(`/api/programmes/${programmeId}/enrolments`)).json();
+  expect(enrolled.items.map((e: { personId: string }) => e.personId)).not.toContain(ids.outsider);
+  expect((await c("ines").get("/api/me/proposals")).json().items.map((p: { programme: { id: string } }) => p.programme.id)).not.toContain(
+    programmeId,
+  );
+}
+
+/** A draft programme of the test's own, with Inès enrolled as a mentor and Bernard as a mentee. */
+async function draftWithBoth(): Promise<string> {
+  const draftId = await createProgramme(hr, { allowsProposals: true });
+  expect((await hr.post(`/api/programmes/${draftId}/enrolments`, { role: "mentor", employeeIds: ["ines"] })).statusCode).toBe(200);
+  expect((await hr.post(`/api/programmes/${draftId}/enrolments`, { role: "mentee", employeeIds: ["bernard"] })).statusCode).toBe(200);
+  return draftId;
 }
 
 describe("a draft programme", () => {
-  let draftId: string;
-  beforeAll(async () => {
-    draftId = await createProgramme(hr, { allowsProposals: true });
-    expect((await hr.post(`/api/programmes/${draftId}/enrolments`, { role: "mentor", employeeIds: ["ines"] })).statusCode).toBe(200);
-    expect((await hr.post(`/api/programmes/${draftId}/enrolments`, { role: "mentee", employeeIds: ["bernard"] })).statusCode).toBe(200);
-  });
-
   it("tries every route of route-access.ts taking a programme id", () => {
     expect(PROGRAMME_ROUTES.map(([key]) => key)).toEqual(
       expect.arrayContaining([
@@ -100,25 +109,30 @@ describe("a draft programme", () => {
     );
   });
 
-  it("is 'not found' on every route for a mentee enrolled in it", async () => {
+  it("is 'not found' on every route for a mentee enrolled in it, and the attempts leave no trace", async () => {
+    const draftId = await draftWithBoth();
     await expectHiddenOnEveryRoute("bernard", draftId);
-  });
-
-  it("is 'not found' on every route for a mentor enrolled in it", async () => {
-    await expectHiddenOnEveryRoute("ines", draftId);
-  });
-
-  it("is 'not found' on every route for a participant not in it", async () => {
-    await expectHiddenOnEveryRoute("outsider", draftId);
-  });
-
-  it("leaves no trace of those attempts: no charter accepted, no application", async () => {
     const onboarding = (await hr.get(`/api/programmes/${draftId}/onboarding`)).json();
     expect(onboarding.items.map((i: { charterAccepted: boolean }) => i.charterAccepted)).toEqual([false, false]);
     expect((await hr.get(`/api/programmes/${draftId}/enrolments`)).json().total).toBe(2);
   });
 
+  it("is 'not found' on every route for a mentor enrolled in it, and the attempts leave no trace", async () => {
+    const draftId = await draftWithBoth();
+    await expectHiddenOnEveryRoute("ines", draftId);
+    const onboarding = (await hr.get(`/api/programmes/${draftId}/onboarding`)).json();
+    expect(onboarding.items.map((i: { charterAccepted: boolean }) => i.charterAccepted)).toEqual([false, false]);
+    expect((await hr.get(`/api/programmes/${draftId}/enrolments`)).json().total).toBe(2);
+  });
+
+  it("is 'not found' on every route for a participant not in it, and the attempts leave no trace", async () => {
+    const draftId = await draftWithBoth();
+    await expectHiddenOnEveryRoute("outsider", draftId);
+    expect((await hr.get(`/api/programmes/${draftId}/enrolments`)).json().total).toBe(2);
+  });
+
   it("is still seen by managers", async () => {
+    const draftId = await draftWithBoth();
     expect((await hr.get(`/api/programmes/${draftId}`)).json()).toMatchObject({ id: draftId, phase: "draft" });
     expect((await hr.get("/api/programmes")).json().items.map((p: { id: string }) => p.id)).toContain(draftId);
     expect((await hr.get(`/api/programmes/${draftId}/onboarding`)).statusCode).toBe(200);
@@ -126,6 +140,7 @@ describe("a draft programme", () => {
   });
 
   it("opens to the people enrolled once enrolment opens", async () => {
+    const draftId = await draftWithBoth();
     await moveTo(hr, draftId, ["enrolment"]);
     expect((await c("bernard").get(`/api/programmes/${draftId}`)).statusCode).toBe(200);
     expect((await c("bernard").get(`/api/me/programmes/${draftId}/onboarding`)).statusCode).toBe(200);

@@ -1,15 +1,20 @@
 /**
- * Rules of a programme's life: its phases, the pair state machine (docs/pairs.md), and how a
- * profile becomes the engine's matching profile. Pure: no database, no HTTP.
+ * Rules of a programme's life (docs/pairs.md), as decisions without a database: its phases and who is
+ * told when they change, who may enrol or answer and what the enrolment becomes, which of a run's pairs
+ * a publication opens, and how a profile becomes the engine's matching profile. The use cases load the
+ * facts, open the transaction and carry the decision out; a refusal is thrown as the AppError the API
+ * answers, before anything is written.
  */
-import type { PairCause, PairState } from "../../../contracts/pairs.ts";
+import type { NotificationKind } from "../../../contracts/notifications.ts";
 import type {
+  EnrolmentStatus,
   ParticipantRole,
   ProgrammeMatchingSettings,
   ProgrammePhase,
   RunSummary,
   UnmatchedWhy,
 } from "../../../contracts/programmes.ts";
+import { AppError, notFound } from "../../platform/errors/app-error.ts";
 import type { MatchingProfile, MatchingSettings, Reason } from "../matching/index.ts";
 import type { StoredProfile } from "../profiles/index.ts";
 
@@ -26,34 +31,161 @@ export function canChangePhase(from: ProgrammePhase, to: ProgrammePhase): boolea
   return NEXT_PHASES[from].includes(to);
 }
 
-/** Who may trigger a pair transition: one of the pair's two people, a manager, or Passerelle itself. */
-export type PairActor = ParticipantRole | "manager" | "system";
-export type { PairCause } from "../../../contracts/pairs.ts";
+/** A notification to a person of the directory. */
+export type Notice = { personId: string; kind: NotificationKind; params: Record<string, string>; link: string };
 
-export type PairTransition = { from: PairState | null; to: PairState; cause: PairCause; by: readonly PairActor[] };
+export const programmeClosed = () => new AppError("PROGRAMME_CLOSED");
 
-/** Every allowed transition of a pair (docs/pairs.md prints this table). Anything else is a 409. */
-export const PAIR_TRANSITIONS: readonly PairTransition[] = [
-  { from: null, to: "intro", cause: "matching", by: ["manager"] },
-  { from: null, to: "intro", cause: "proposal", by: ["mentor"] },
-  { from: "intro", to: "active", cause: "intro_confirmed", by: ["system"] },
-  { from: "intro", to: "not_a_fit", cause: "intro_not_a_fit", by: ["mentor", "mentee"] },
-  { from: "intro", to: "ended_early", cause: "ended_early", by: ["mentor", "mentee", "manager"] },
-  { from: "intro", to: "ended_early", cause: "programme_closed", by: ["system"] },
-  { from: "active", to: "ended_early", cause: "ended_early", by: ["mentor", "mentee", "manager"] },
-  { from: "active", to: "completed", cause: "completed_by_both", by: ["system"] },
-  { from: "active", to: "completed", cause: "completed_by_manager", by: ["manager"] },
-  { from: "active", to: "completed", cause: "programme_closed", by: ["system"] },
-];
-
-export function findTransition(from: PairState, to: PairState, cause: PairCause, actor: PairActor): PairTransition | undefined {
-  return PAIR_TRANSITIONS.find((t) => t.from === from && t.to === to && t.cause === cause && t.by.includes(actor));
+/** Nothing of a closed programme changes any more: its fields, its enrolments, its pairs. */
+export function checkNotClosed(programme: { phase: ProgrammePhase }): void {
+  if (programme.phase === "closed") throw programmeClosed();
 }
 
-/** What the intro answers decide: both yes → active; any no → not a fit; otherwise wait. */
-export function introOutcome(answers: readonly { isFit: boolean }[]): "active" | "not_a_fit" | "waiting" {
-  if (answers.some((a) => !a.isFit)) return "not_a_fit";
-  return answers.length >= 2 ? "active" : "waiting";
+const invitations = (programme: { id: string; name: string }, people: readonly { personId: string; role: ParticipantRole }[]): Notice[] =>
+  people.map(({ personId, role }) => ({
+    personId,
+    kind: "programme_invited",
+    params: { programmeId: programme.id, programmeName: programme.name, role },
+    link: `/programmes/${programme.id}`,
+  }));
+
+/**
+ * A phase change (NEXT_PHASES, else a 409 naming both phases). Leaving draft invites the people enrolled
+ * so far (nobody is told of a draft); closing also closes the pairs and withdraws the open proposals.
+ */
+export function decidePhaseChange(
+  programme: { id: string; name: string; phase: ProgrammePhase },
+  to: ProgrammePhase,
+  enrolled: readonly { personId: string; role: ParticipantRole }[],
+  now: Date,
+) {
+  if (!canChangePhase(programme.phase, to)) throw new AppError("INVALID_PHASE_CHANGE", { params: { from: programme.phase, to } });
+  return {
+    change: { phase: to, updatedAt: now },
+    notices: programme.phase === "draft" ? invitations(programme, enrolled) : [],
+    closes: to === "closed",
+  };
+}
+
+/** People a manager enrolled are invited, except into a draft (they are told when enrolment opens). */
+export function enrolmentInvitations(
+  programme: { id: string; name: string; phase: ProgrammePhase },
+  role: ParticipantRole,
+  personIds: readonly string[],
+): Notice[] {
+  return programme.phase === "draft"
+    ? []
+    : invitations(
+        programme,
+        personIds.map((personId) => ({ personId, role })),
+      );
+}
+
+/**
+ * A participant applies to a programme: it must be one they may see (else "not found", as an unknown
+ * id), open for enrolment, and not one they are enrolled in already. Applying is their answer: joined.
+ */
+export function decideApplication(facts: {
+  programme: { id: string; phase: ProgrammePhase } | undefined;
+  isVisible: boolean;
+  isEnrolled: boolean;
+  role: ParticipantRole;
+  now: Date;
+}) {
+  const { programme, now } = facts;
+  if (!programme || !facts.isVisible) throw notFound();
+  if (programme.phase !== "enrolment") throw new AppError("NOT_OPEN_FOR_ENROLMENT");
+  if (facts.isEnrolled) throw new AppError("ALREADY_ENROLLED");
+  return {
+    enrolment: {
+      programmeId: programme.id,
+      role: facts.role,
+      status: "joined" as const,
+      source: "application" as const,
+      createdAt: now,
+      answeredAt: now,
+    },
+  };
+}
+
+/**
+ * An enrolled person answers: they join, or decline (not while in an open pair: end it first). Not in a
+ * draft (hidden: "not found") nor a closed programme. Declining withdraws their open proposals there.
+ */
+export function decideResponse(facts: {
+  programme: { phase: ProgrammePhase } | undefined;
+  enrolment: { status: EnrolmentStatus } | undefined;
+  accept: boolean;
+  hasOpenPair: boolean;
+  now: Date;
+}) {
+  const { programme, accept, now } = facts;
+  if (!facts.enrolment || !programme) throw notFound();
+  checkNotClosed(programme);
+  if (programme.phase === "draft") throw notFound();
+  if (!accept && facts.hasOpenPair) throw new AppError("HAS_OPEN_PAIR");
+  return { change: { status: accept ? ("joined" as const) : ("declined" as const), answeredAt: now }, withdrawsProposals: !accept };
+}
+
+/** A manager takes someone out of a programme: not a closed one, not while they are in an open pair (end it first). */
+export function checkRemoval(facts: { programme: { phase: ProgrammePhase }; hasOpenPair: boolean }): void {
+  checkNotClosed(facts.programme);
+  if (facts.hasOpenPair) throw new AppError("HAS_OPEN_PAIR");
+}
+
+/* ---------------------------------------------------------------- cohort matching */
+
+export const matchingClosed = () => new AppError("MATCHING_NOT_OPEN");
+
+/** The engine runs, and runs are published, in matching (the first pairs) and running (rematches). */
+export function isMatchingOpen(phase: ProgrammePhase): boolean {
+  return phase === "matching" || phase === "running";
+}
+
+/** Only the latest run is published, once, while matching is open. */
+export function checkPublishable(
+  programme: { phase: ProgrammePhase },
+  run: { id: string; publishedAt: Date | null } | undefined,
+  latestRunId: string | undefined,
+): asserts run is { id: string; publishedAt: Date | null } {
+  if (!isMatchingOpen(programme.phase)) throw matchingClosed();
+  if (!run) throw notFound();
+  if (run.publishedAt) throw new AppError("RUN_PUBLISHED");
+  if (latestRunId !== run.id) throw new AppError("RUN_OUTDATED");
+}
+
+/** "mentor\0mentee": the key of a (mentor, mentee) pair in sets of pairs. */
+export const pairKey = (mentorId: string, menteeId: string) => `${mentorId}\u0000${menteeId}`;
+
+/**
+ * The pairs of a run a publication opens, read again at publication time: both people still available
+ * (enrolled, not declined, not set aside, active in the directory), the pair not forbidden or tried since,
+ * the mentee in no open pair (a proposal may have paired them since the run) and the mentor with a place
+ * left — never two pairs for a mentee, never over a mentor's capacity.
+ */
+export function choosePairsToPublish<P extends { mentorId: string; menteeId: string }>(
+  runPairs: readonly P[],
+  now: {
+    available: ReadonlySet<string>;
+    excluded: ReadonlySet<string>;
+    busyMentees: ReadonlySet<string>;
+    placesLeft: ReadonlyMap<string, number>;
+  },
+): P[] {
+  const busy = new Set(now.busyMentees);
+  const placesLeft = new Map(now.placesLeft);
+  return runPairs.filter((p) => {
+    if (busy.has(p.menteeId) || (placesLeft.get(p.mentorId) ?? 0) <= 0) return false;
+    if (!now.available.has(p.mentorId) || !now.available.has(p.menteeId) || now.excluded.has(pairKey(p.mentorId, p.menteeId))) return false;
+    placesLeft.set(p.mentorId, (placesLeft.get(p.mentorId) ?? 0) - 1);
+    busy.add(p.menteeId);
+    return true;
+  });
+}
+
+/** Publishing the first pairs starts the programme: matching → running (running stays running). */
+export function phaseAfterPublishing(phase: ProgrammePhase): ProgrammePhase {
+  return phase === "matching" ? "running" : phase;
 }
 
 /** A programme's matching settings, as stored (validated by `ProgrammeMatchingSettings` when written). */

@@ -1,6 +1,6 @@
 /**
- * SQL of programmes, enrolments, matching constraints and runs. The enrolment board also reads the
- * pairs and profiles tables (a read model: it only joins them).
+ * SQL of programmes, enrolments, matching constraints and runs. The enrolment board and the programmes'
+ * counts also read the pairs, people, profiles and users tables (read models: they only join them).
  */
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, max, ne, or, type SQL, sql } from "drizzle-orm";
 import type { CompletenessFilter } from "../../../contracts/people.ts";
@@ -142,6 +142,12 @@ export async function deleteEnrolment(tx: Tx, programmeId: string, personId: str
   await tx.delete(enrolments).where(and(eq(enrolments.programmeId, programmeId), eq(enrolments.personId, personId)));
 }
 
+/** Everyone enrolled in the programme, whatever their answer. */
+export async function enrolledPersonIds(db: Tx, programmeId: string): Promise<string[]> {
+  const rows = await db.select({ personId: enrolments.personId }).from(enrolments).where(eq(enrolments.programmeId, programmeId));
+  return rows.map((row) => row.personId);
+}
+
 /** Everyone of the cohort: enrolled, not declined, with the directory fields the engine needs. */
 export async function cohortMembers(db: Tx, programmeId: string) {
   return db
@@ -163,28 +169,6 @@ export async function cohortMembers(db: Tx, programmeId: string) {
     .innerJoin(people, eq(people.id, enrolments.personId))
     .where(and(eq(enrolments.programmeId, programmeId), ne(enrolments.status, "declined")))
     .orderBy(asc(enrolments.personId));
-}
-
-/** Open pairs (intro or active) of a programme, for the cohort's remaining capacities. */
-export async function openPairsOf(db: Tx, programmeId: string) {
-  return db
-    .select({ mentorId: pairs.mentorId, menteeId: pairs.menteeId, state: pairs.state })
-    .from(pairs)
-    .where(and(eq(pairs.programmeId, programmeId), inArray(pairs.state, OPEN_PAIR_STATES)));
-}
-
-/** People of a programme (not declined, not set aside) whose latest pair closed as "not a fit" and who have no open pair. */
-export async function needsRematch(db: Tx, programmeId: string): Promise<{ personId: string; role: ParticipantRole }[]> {
-  const result = await db.execute(sql`
-    select e.person_id, e.role from ${enrolments} e
-    where e.programme_id = ${programmeId}::uuid and e.status <> 'declined' and not e.is_set_aside
-      and (select p.state from ${pairs} p
-           where p.programme_id = e.programme_id and (p.mentor_id = e.person_id or p.mentee_id = e.person_id)
-           order by p.created_at desc, p.id desc limit 1) = 'not_a_fit'
-      and not exists (select 1 from ${pairs} p where p.programme_id = e.programme_id and p.state in ('intro', 'active')
-                  and (p.mentor_id = e.person_id or p.mentee_id = e.person_id))`);
-  const rows = (result as unknown as { rows: { person_id: string; role: ParticipantRole }[] }).rows;
-  return rows.map((r) => ({ personId: r.person_id, role: r.role }));
 }
 
 type BoardFilter = {
@@ -331,28 +315,4 @@ export async function findRun(db: Tx, programmeId: string, runId: string): Promi
 
 export async function markRunPublished(tx: Tx, runId: string, now: Date): Promise<void> {
   await tx.update(matchingRuns).set({ publishedAt: now }).where(eq(matchingRuns.id, runId));
-}
-
-export type PersonRef = { id: string; firstName: string; lastName: string; department: string | null };
-/** `ref(id)`: name and department (blank for someone no longer in the directory); `name(id)`: "First Last". */
-export type PersonRefs = { ref(id: string): PersonRef; name(id: string): string };
-
-/** First name, last name and department of people, by id (to present runs, pairs, proposals, notices). */
-export async function personRefs(db: Tx, ids: string[]): Promise<PersonRefs> {
-  const out = new Map<string, PersonRef>();
-  const unique = [...new Set(ids)];
-  for (let k = 0; k < unique.length; k += 1000) {
-    const rows = await db
-      .select({ id: people.id, firstName: people.firstName, lastName: people.lastName, department: people.department })
-      .from(people)
-      .where(inArray(people.id, unique.slice(k, k + 1000)));
-    for (const r of rows) out.set(r.id, r);
-  }
-  return {
-    ref: (id) => out.get(id) ?? { id, firstName: "", lastName: "", department: null },
-    name: (id) => {
-      const p = out.get(id);
-      return p ? `${p.firstName} ${p.lastName}` : "";
-    },
-  };
 }

@@ -1,23 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  DeclineBody,
-  EndPairBody,
-  IntroAnswerBody,
-  IntroBody,
-  ManagedPairPage,
-  ManagedPairQuery,
-  MentorSearchPage,
-  MentorSearchQuery,
-  Pair,
-  PairList,
-  PairParams,
-  Proposal,
-  ProposalBody,
-  ProposalList,
-  ProposalParams,
-} from "../../../contracts/pairs.ts";
-import {
   ApplyBody,
   ChangePhaseBody,
   ConstraintBody,
@@ -47,14 +30,11 @@ import {
 import { currentUser } from "../../platform/auth/auth-plugin.ts";
 import type { AppDeps } from "../../platform/http/deps.ts";
 import * as cohort from "./cohort-matching.service.ts";
-import * as pairs from "./pairs.service.ts";
 import * as programmes from "./programmes.service.ts";
-import * as proposals from "./proposals.service.ts";
 
 const Empty = z.object({});
-const StateResult = z.object({ state: z.string() });
 
-/** Programmes (managers), enrolment, cohort matching review, pairs, intro meetings and proposals. */
+/** Programmes (managers), enrolment, cohort matching review. Pairs and proposals have routes of their own. */
 export const programmesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const tags = ["programmes"];
   app.get(
@@ -259,144 +239,5 @@ export const programmesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     "/api/programmes/:id/constraints/:mentorId/:menteeId",
     { schema: { tags, summary: "Remove a lock or a forbid", params: ConstraintParams, response: { 200: ConstraintList } } },
     async (req) => ({ items: await cohort.removeConstraint(req.params.id, req.params.mentorId, req.params.menteeId, deps) }),
-  );
-  app.get(
-    "/api/programmes/:id/pairs",
-    {
-      schema: {
-        tags,
-        summary: "The programme's pairs with intro answers (managers)",
-        params: ProgrammeIdParams,
-        querystring: ManagedPairQuery,
-        response: { 200: ManagedPairPage },
-      },
-    },
-    async (req) => pairs.managedPairs(req.params.id, req.query, deps),
-  );
-
-  const pairTags = ["pairs"];
-  app.get("/api/me/pairs", { schema: { tags: pairTags, summary: "My pairs", response: { 200: PairList } } }, async (req) => ({
-    items: await pairs.listMyPairs(currentUser(req), deps),
-  }));
-  app.get(
-    "/api/pairs/:id",
-    { schema: { tags: pairTags, summary: "One of my pairs, with its history", params: PairParams, response: { 200: Pair } } },
-    async (req) => pairs.getMyPair(req.params.id, currentUser(req), deps),
-  );
-  app.put(
-    "/api/pairs/:id/intro",
-    { schema: { tags: pairTags, summary: "Schedule the intro meeting", params: PairParams, body: IntroBody, response: { 200: Pair } } },
-    async (req) => pairs.scheduleIntro(req.params.id, req.body, currentUser(req), deps),
-  );
-  app.post(
-    "/api/pairs/:id/intro-answer",
-    {
-      schema: {
-        tags: pairTags,
-        summary: "Answer after the intro: we will work well together, or not a fit",
-        params: PairParams,
-        body: IntroAnswerBody,
-        response: { 200: Pair },
-      },
-    },
-    async (req) => pairs.answerIntro(req.params.id, req.body, currentUser(req), deps),
-  );
-  app.post(
-    "/api/pairs/:id/end",
-    {
-      schema: {
-        tags: pairTags,
-        summary: "End a pair early, with a reason",
-        params: PairParams,
-        body: EndPairBody,
-        response: { 200: StateResult },
-      },
-    },
-    async (req) => pairs.endPair(req.params.id, req.body, currentUser(req), deps),
-  );
-  app.post(
-    "/api/pairs/:id/complete",
-    {
-      schema: {
-        tags: pairTags,
-        summary: "Complete a pair (both agree, or a manager)",
-        params: PairParams,
-        body: Empty,
-        response: { 200: StateResult },
-      },
-    },
-    async (req) => pairs.completePair(req.params.id, currentUser(req), deps),
-  );
-
-  const proposalTags = ["proposals"];
-  app.get(
-    "/api/programmes/:id/mentors",
-    {
-      schema: {
-        tags: proposalTags,
-        summary: "Mentors for me, ranked by score, with filters",
-        params: ProgrammeIdParams,
-        querystring: MentorSearchQuery,
-        response: { 200: MentorSearchPage },
-      },
-    },
-    async (req) => proposals.browseMentors(req.params.id, req.query, currentUser(req), deps),
-  );
-  app.post(
-    "/api/programmes/:id/proposals",
-    {
-      schema: {
-        tags: proposalTags,
-        summary: "Send a proposal to a mentor",
-        params: ProgrammeIdParams,
-        body: ProposalBody,
-        response: { 201: Proposal },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await proposals.sendProposal(req.params.id, req.body, currentUser(req), deps)),
-  );
-  app.get(
-    "/api/me/proposals",
-    { schema: { tags: proposalTags, summary: "Proposals I sent or received", response: { 200: ProposalList } } },
-    async (req) => ({ items: await proposals.listMyProposals(currentUser(req), deps) }),
-  );
-  app.post(
-    "/api/proposals/:id/accept",
-    {
-      schema: {
-        tags: proposalTags,
-        summary: "Accept a proposal (mentor)",
-        params: ProposalParams,
-        body: Empty,
-        response: { 200: Proposal },
-      },
-    },
-    async (req) => proposals.acceptProposal(req.params.id, currentUser(req), deps),
-  );
-  app.post(
-    "/api/proposals/:id/decline",
-    {
-      schema: {
-        tags: proposalTags,
-        summary: "Decline a proposal (mentor), with an optional reason",
-        params: ProposalParams,
-        body: DeclineBody,
-        response: { 200: Proposal },
-      },
-    },
-    async (req) => proposals.declineProposal(req.params.id, req.body.reason, currentUser(req), deps),
-  );
-  app.post(
-    "/api/proposals/:id/withdraw",
-    {
-      schema: {
-        tags: proposalTags,
-        summary: "Withdraw my proposal (mentee)",
-        params: ProposalParams,
-        body: Empty,
-        response: { 200: Proposal },
-      },
-    },
-    async (req) => proposals.withdrawProposal(req.params.id, currentUser(req), deps),
   );
 };

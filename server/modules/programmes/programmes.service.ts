@@ -2,7 +2,6 @@
  * Programmes and their enrolment: create from a template, edit, move through the phases, enrol
  * people (by employee ids or directory filters), let people apply or answer, and the board.
  */
-import type { Me } from "../../../contracts/accounts.ts";
 import type { CompletenessFilter } from "../../../contracts/people.ts";
 import type {
   CreateProgrammeBody,
@@ -17,21 +16,30 @@ import type {
   UpdateProgrammeBody,
 } from "../../../contracts/programmes.ts";
 import type { Database, Tx } from "../../db/client.ts";
+import { isManager } from "../../platform/auth/roles.ts";
+import type { CurrentUser } from "../../platform/auth/session-store.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
-import { AppError, type ErrorDetail, invalidFields, notFound } from "../../platform/errors/app-error.ts";
+import { type ErrorDetail, invalidFields, notFound } from "../../platform/errors/app-error.ts";
 import { notify } from "../notifications/index.ts";
 import { onboardingStatuses } from "../onboarding/index.ts";
+import { closeProgrammePairs, hasOpenPair, needsRematch, openPairsOf } from "../pairs/index.ts";
 import { findPersonIds, findPersonIdsByEmployeeIds } from "../people/index.ts";
-import { ensurePersonForUser, findPersonIdOfUser } from "../profiles/index.ts";
-import { closeProgrammePairs, withdrawProposals } from "./pairs.service.ts";
+import { ensurePersonForUser, refreshCompleteness } from "../profiles/index.ts";
+import { withdrawOpenProposals } from "../proposals/index.ts";
 import { programmeTemplates } from "./programme-templates.ts";
-import { canChangePhase, matchingSettingsOf } from "./programmes.domain.ts";
-import { canSeeProgramme, isManager } from "./programmes.policy.ts";
+import {
+  checkNotClosed,
+  checkRemoval,
+  decideApplication,
+  decidePhaseChange,
+  decideResponse,
+  enrolmentInvitations,
+  matchingSettingsOf,
+} from "./programmes.domain.ts";
+import { canSeeProgramme } from "./programmes.policy.ts";
 import * as repo from "./programmes.repository.ts";
 
 export type ProgrammesDeps = { database: Database; clock: Clock };
-
-export const programmeClosed = () => new AppError("PROGRAMME_CLOSED");
 
 export function listTemplates(): ProgrammeTemplate[] {
   return programmeTemplates();
@@ -78,7 +86,7 @@ async function present(db: Tx, rows: repo.ProgrammeRow[], personId: string | nul
   });
 }
 
-export async function createProgramme(body: CreateProgrammeBody, user: Me, deps: ProgrammesDeps): Promise<Programme> {
+export async function createProgramme(body: CreateProgrammeBody, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
   if (body.templateId && !programmeTemplates().some((t) => t.id === body.templateId))
     throw invalidFields([{ path: "templateId", messageKey: "fields.invalidValue" }]);
   assertDates(body.startsOn, body.endsOn);
@@ -88,28 +96,26 @@ export async function createProgramme(body: CreateProgrammeBody, user: Me, deps:
 }
 
 /** A programme the caller may see (programmes.policy.ts: canSeeProgramme), else 404. */
-export async function getProgramme(id: string, user: Me, deps: ProgrammesDeps): Promise<Programme> {
+export async function getProgramme(id: string, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
   const { db } = deps.database;
   const row = await repo.findProgramme(db, id);
   if (!row) throw notFound();
-  const personId = await findPersonIdOfUser(db, user.id);
-  const [programme] = await present(db, [row], personId);
+  const [programme] = await present(db, [row], user.personId);
   if (!programme || !canSeeProgramme(programme, programme.myEnrolment !== null, user)) throw notFound();
   return programme;
 }
 
-export async function listProgrammes(user: Me, deps: ProgrammesDeps): Promise<Programme[]> {
+export async function listProgrammes(user: CurrentUser, deps: ProgrammesDeps): Promise<Programme[]> {
   const { db } = deps.database;
-  const personId = await findPersonIdOfUser(db, user.id);
-  const rows = await repo.listProgrammes(db, isManager(user) ? undefined : personId);
-  return present(db, rows, personId);
+  const rows = await repo.listProgrammes(db, isManager(user) ? undefined : user.personId);
+  return present(db, rows, user.personId);
 }
 
-export async function updateProgramme(id: string, body: UpdateProgrammeBody, user: Me, deps: ProgrammesDeps): Promise<Programme> {
+export async function updateProgramme(id: string, body: UpdateProgrammeBody, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
   const { db } = deps.database;
   const row = await repo.findProgramme(db, id);
   if (!row) throw notFound();
-  if (row.phase === "closed") throw programmeClosed();
+  checkNotClosed(row);
   assertDates(body.startsOn ?? row.startsOn, body.endsOn ?? row.endsOn);
   await repo.updateProgramme(db, id, { ...body, updatedAt: deps.clock.now() });
   return getProgramme(id, user, deps);
@@ -119,27 +125,19 @@ export async function updateProgramme(id: string, body: UpdateProgrammeBody, use
  * Moves a programme to its next phase (docs/pairs.md). Opening enrolment tells the people enrolled
  * while in draft; closing completes the active pairs and ends those still in intro.
  */
-export async function changePhase(id: string, phase: ProgrammePhase, user: Me, deps: ProgrammesDeps): Promise<Programme> {
+export async function changePhase(id: string, phase: ProgrammePhase, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const row = await repo.findProgramme(tx, id, { forUpdate: true });
     if (!row) throw notFound();
-    if (!canChangePhase(row.phase, phase)) throw new AppError("INVALID_PHASE_CHANGE", { params: { from: row.phase, to: phase } });
-    await repo.updateProgramme(tx, id, { phase, updatedAt: now });
-    if (row.phase === "draft") {
-      const members = await repo.cohortMembers(tx, id);
-      await notify(
-        tx,
-        members.map((m) => ({
-          personId: m.personId,
-          kind: "programme_invited",
-          params: { programmeId: id, programmeName: row.name, role: m.role },
-          link: `/programmes/${id}`,
-        })),
-        now,
-      );
+    const decision = decidePhaseChange(row, phase, row.phase === "draft" ? await repo.cohortMembers(tx, id) : [], now);
+    await repo.updateProgramme(tx, id, decision.change);
+    await notify(tx, decision.notices, now);
+    if (decision.closes) {
+      await closeProgrammePairs(tx, row, user.id, now);
+      await withdrawOpenProposals(tx, row, null, now);
+      await refreshCompleteness(tx, await repo.enrolledPersonIds(tx, id));
     }
-    if (phase === "closed") await closeProgrammePairs(tx, row, user.id, now);
   });
   return getProgramme(id, user, deps);
 }
@@ -153,14 +151,14 @@ export async function changePhase(id: string, phase: ProgrammePhase, user: Me, d
 export async function enrol(
   id: string,
   body: EnrolBody,
-  user: Me,
+  user: CurrentUser,
   deps: ProgrammesDeps,
 ): Promise<{ enrolled: number; alreadyEnrolled: number }> {
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
     const programme = await repo.findProgramme(tx, id, { forUpdate: true });
     if (!programme) throw notFound();
-    if (programme.phase === "closed") throw programmeClosed();
+    checkNotClosed(programme);
     let personIds: string[];
     if (body.employeeIds?.length) {
       const wanted = [...new Set(body.employeeIds)];
@@ -185,18 +183,9 @@ export async function enrol(
         createdAt: now,
       })),
     );
-    if (programme.phase !== "draft") {
-      await notify(
-        tx,
-        inserted.map((personId) => ({
-          personId,
-          kind: "programme_invited",
-          params: { programmeId: id, programmeName: programme.name, role: body.role },
-          link: `/programmes/${id}`,
-        })),
-        now,
-      );
-    }
+    await notify(tx, enrolmentInvitations(programme, body.role, inserted), now);
+    // A role asks its own questions: the stored completeness (the directory's filter) follows.
+    await refreshCompleteness(tx, inserted);
     return { enrolled: inserted.length, alreadyEnrolled: personIds.length - inserted.length };
   });
 }
@@ -219,8 +208,8 @@ export async function enrolmentBoard(
   const [{ total, rows }, counts, openPairs, rematch] = await Promise.all([
     repo.boardPage(db, id, query),
     repo.boardCounts(db, id),
-    repo.openPairsOf(db, id),
-    repo.needsRematch(db, id),
+    openPairsOf(db, id),
+    needsRematch(db, id),
   ]);
   const pairStateOf = new Map<string, OpenPairState>();
   for (const p of openPairs) {
@@ -277,8 +266,9 @@ export async function updateEnrolment(
 ): Promise<void> {
   const { db } = deps.database;
   const enrolment = await repo.findEnrolment(db, id, personId);
-  if (!enrolment) throw notFound();
-  if ((await repo.findProgramme(db, id))?.phase === "closed") throw programmeClosed();
+  const programme = await repo.findProgramme(db, id);
+  if (!enrolment || !programme) throw notFound();
+  checkNotClosed(programme);
   await repo.updateEnrolment(db, id, personId, {
     ...(body.isSetAside !== undefined ? { isSetAside: body.isSetAside } : {}),
     ...(body.capacity !== undefined ? { capacity: body.capacity } : {}),
@@ -289,49 +279,56 @@ export async function updateEnrolment(
 export async function removeEnrolment(id: string, personId: string, deps: ProgrammesDeps): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const enrolment = await repo.findEnrolment(tx, id, personId, { forUpdate: true });
-    if (!enrolment) throw notFound();
-    if ((await repo.findProgramme(tx, id))?.phase === "closed") throw programmeClosed();
-    const open = (await repo.openPairsOf(tx, id)).some((p) => p.mentorId === personId || p.menteeId === personId);
-    if (open) throw new AppError("HAS_OPEN_PAIR");
     const programme = await repo.findProgramme(tx, id);
-    if (programme) await withdrawProposals(tx, programme, [personId], deps.clock.now());
+    if (!enrolment || !programme) throw notFound();
+    checkRemoval({ programme, hasOpenPair: await hasOpenPair(tx, id, personId) });
+    await withdrawOpenProposals(tx, programme, [personId], deps.clock.now());
     await repo.deleteEnrolment(tx, id, personId);
+    await refreshCompleteness(tx, [personId]);
   });
 }
 
 /** A participant applies to a programme open for enrolment: applying is their answer (joined). */
-export async function apply(id: string, role: ParticipantRole, user: Me, deps: ProgrammesDeps): Promise<Programme> {
+export async function apply(id: string, role: ParticipantRole, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
   const now = deps.clock.now();
-  await deps.database.db.transaction(async (tx) => {
+  const personId = await deps.database.db.transaction(async (tx) => {
     const programme = await repo.findProgramme(tx, id);
-    const knownPersonId = await findPersonIdOfUser(tx, user.id);
-    const enrolment = programme && knownPersonId ? await repo.findEnrolment(tx, id, knownPersonId) : undefined;
-    // Hidden (a draft, or one they are not in past enrolment): as unknown, not a 409 saying it exists.
-    if (!programme || !canSeeProgramme(programme, enrolment !== undefined, user)) throw notFound();
-    if (programme.phase !== "enrolment") throw new AppError("NOT_OPEN_FOR_ENROLMENT");
-    if (enrolment) throw new AppError("ALREADY_ENROLLED");
+    const enrolment = programme && user.personId ? await repo.findEnrolment(tx, id, user.personId) : undefined;
+    const decision = decideApplication({
+      programme,
+      // Hidden (a draft, or one they are not in past enrolment): as unknown, not a 409 saying it exists.
+      isVisible: programme !== undefined && canSeeProgramme(programme, enrolment !== undefined, user),
+      isEnrolled: enrolment !== undefined,
+      role,
+      now,
+    });
+    // An account without a directory entry gets one: applying is their first step in a programme.
     const personId = await ensurePersonForUser(tx, user.id, now);
-    await repo.insertEnrolments(tx, [
-      { programmeId: id, personId, role, status: "joined", source: "application", createdAt: now, answeredAt: now },
-    ]);
+    await repo.insertEnrolments(tx, [{ ...decision.enrolment, personId }]);
+    await refreshCompleteness(tx, [personId]);
+    return personId;
   });
-  return getProgramme(id, user, deps);
+  return getProgramme(id, { ...user, personId }, deps);
 }
 
 /** An enrolled person answers: they join, or decline (not while in an open pair). */
-export async function respond(id: string, accept: boolean, user: Me, deps: ProgrammesDeps): Promise<Programme> {
+export async function respond(id: string, accept: boolean, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
   const now = deps.clock.now();
+  const { personId } = user;
   await deps.database.db.transaction(async (tx) => {
-    const personId = await findPersonIdOfUser(tx, user.id);
     const enrolment = personId ? await repo.findEnrolment(tx, id, personId, { forUpdate: true }) : undefined;
-    if (!enrolment || !personId) throw notFound();
-    const programme = await repo.findProgramme(tx, id);
-    if (programme?.phase === "closed") throw programmeClosed();
-    if (programme?.phase === "draft") throw notFound();
-    if (!accept && (await repo.openPairsOf(tx, id)).some((p) => p.mentorId === personId || p.menteeId === personId))
-      throw new AppError("HAS_OPEN_PAIR");
-    await repo.updateEnrolment(tx, id, personId, { status: accept ? "joined" : "declined", answeredAt: now });
-    if (!accept && programme) await withdrawProposals(tx, programme, [personId], now);
+    const programme = enrolment ? await repo.findProgramme(tx, id) : undefined;
+    const decision = decideResponse({
+      programme,
+      enrolment,
+      accept,
+      hasOpenPair: Boolean(personId && !accept && (await hasOpenPair(tx, id, personId))),
+      now,
+    });
+    if (!personId || !programme) return;
+    await repo.updateEnrolment(tx, id, personId, decision.change);
+    if (decision.withdrawsProposals) await withdrawOpenProposals(tx, programme, [personId], now);
+    await refreshCompleteness(tx, [personId]);
   });
   return getProgramme(id, user, deps);
 }

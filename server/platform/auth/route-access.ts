@@ -39,7 +39,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
 
   "GET /api/me/notifications": "authenticated",
   "POST /api/me/notifications/read": "authenticated",
-  // Programmes and pairs: finer rules (enrolled, one of the pair, the mentor of a proposal) in programmes.policy.ts and the use cases.
+  // Programmes, pairs, proposals: finer rules (enrolled, one of the pair, the mentor of a proposal) in programmes.policy.ts,
+  // pairs.policy.ts and proposals.domain.ts, applied by the use cases.
   "GET /api/programmes": "authenticated",
   "GET /api/programmes/:id": "authenticated",
   "POST /api/programmes/:id/apply": "authenticated",

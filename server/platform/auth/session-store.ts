@@ -4,7 +4,12 @@ import type { Tx } from "../../db/client.ts";
 import { sessions, userRoles, users } from "../../db/schema.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
-export type CurrentUser = Me;
+/**
+ * The logged-in user of a request: the account (`Me`, as GET /api/me shows it) and the directory entry
+ * it is linked to (`personId`, null for an account with no person yet), read with the session in one
+ * query so that use cases need not look it up again.
+ */
+export type CurrentUser = Me & { personId: string | null };
 export type SessionLimits = { idleMs: number; absoluteMs: number };
 
 /**
@@ -60,6 +65,7 @@ export async function findSession(
       displayName: user.displayName,
       locale: user.locale,
       roles: sortRoles(roles.map((r) => r.role)),
+      personId: user.personId,
     },
   };
 }

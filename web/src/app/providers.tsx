@@ -3,8 +3,8 @@ import { DatesProvider } from "@mantine/dates";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { meQueryKey, useMe } from "../features/auth/current-user.ts";
 import { ApiError } from "../lib/api.ts";
+import { meQueryKey, useMe } from "../lib/current-user.ts";
 
 /** The app's Mantine theme; tests render with it too (web/src/test/render.tsx). */
 export const theme = createTheme({

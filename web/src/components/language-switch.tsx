@@ -1,10 +1,9 @@
 import { SegmentedControl, type SegmentedControlProps } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { Me } from "../../../contracts/accounts.ts";
-import { meQueryKey, useMe } from "../features/auth/current-user.ts";
 import { currentLanguage, type Language } from "../i18n/index.ts";
-import { api } from "../lib/api.ts";
+import { call, client } from "../lib/api-client.ts";
+import { meQueryKey, useMe } from "../lib/current-user.ts";
 import { errorMessage } from "../lib/forms.ts";
 
 const OPTIONS = [
@@ -18,7 +17,7 @@ export function LanguageSwitch({ label, ...props }: Omit<SegmentedControlProps, 
   const me = useMe().data;
   const queryClient = useQueryClient();
   const saveLocale = useMutation({
-    mutationFn: (locale: Language) => api.patch<Me>("/api/me", { locale }),
+    mutationFn: (locale: Language) => call(client.PATCH("/api/me", { body: { locale } })),
     onSuccess: (updated) => queryClient.setQueryData(meQueryKey, updated),
     // Imported on error only: the switch is on the login page, which loads without the notifications (app/providers.tsx).
     onError: (error) =>

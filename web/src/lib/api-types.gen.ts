@@ -982,9 +982,10 @@ export type paths = {
               hopes: string | null;
               /** Format: date-time */
               updatedAt: string | null;
+              roles: ("mentor" | "mentee")[];
               completeness: {
                 percent: number;
-                missing: ("learn" | "teachOrOffer" | "availability" | "format" | "languages" | "hopes" | "selfAssessment")[];
+                missing: ("teach" | "learn" | "offer" | "teachOrOffer" | "availability" | "format" | "languages" | "hopes" | "selfAssessment")[];
               };
             };
           };
@@ -1038,9 +1039,10 @@ export type paths = {
               hopes: string | null;
               /** Format: date-time */
               updatedAt: string | null;
+              roles: ("mentor" | "mentee")[];
               completeness: {
                 percent: number;
-                missing: ("learn" | "teachOrOffer" | "availability" | "format" | "languages" | "hopes" | "selfAssessment")[];
+                missing: ("teach" | "learn" | "offer" | "teachOrOffer" | "availability" | "format" | "languages" | "hopes" | "selfAssessment")[];
               };
             };
           };
@@ -1166,14 +1168,15 @@ export type paths = {
                 hopes: string | null;
                 /** Format: date-time */
                 updatedAt: string | null;
+                roles: ("mentor" | "mentee")[];
                 completeness: {
                   percent: number;
-                  missing: ("learn" | "teachOrOffer" | "availability" | "format" | "languages" | "hopes" | "selfAssessment")[];
+                  missing: ("teach" | "learn" | "offer" | "teachOrOffer" | "availability" | "format" | "languages" | "hopes" | "selfAssessment")[];
                 };
               }) | null;
               completeness: {
                 percent: number;
-                missing: ("learn" | "teachOrOffer" | "availability" | "format" | "languages" | "hopes" | "selfAssessment")[];
+                missing: ("teach" | "learn" | "offer" | "teachOrOffer" | "availability" | "format" | "languages" | "hopes" | "selfAssessment")[];
               };
               selfAssessments: {
                   /** Format: uuid */
@@ -2128,6 +2131,7 @@ export type paths = {
       parameters: {
         query?: {
           q?: string;
+          sort?: "score_asc" | "score_desc";
           page?: number;
           pageSize?: number;
         };
@@ -2244,6 +2248,7 @@ export type paths = {
             menteeA: string;
             /** Format: uuid */
             menteeB: string;
+            confirmBelowMinimum?: boolean;
           };
         };
       };
@@ -2564,7 +2569,8 @@ export type paths = {
                     lastName: string;
                     department: string | null;
                   };
-                  score: number | null;
+                  /** @enum {string|null} */
+                  fit: "strong" | "good" | "some" | null;
                   reasons: {
                       component: string;
                       contribution: number;
@@ -2657,7 +2663,8 @@ export type paths = {
                 lastName: string;
                 department: string | null;
               };
-              score: number | null;
+              /** @enum {string|null} */
+              fit: "strong" | "good" | "some" | null;
               reasons: {
                   component: string;
                   contribution: number;
@@ -2758,7 +2765,8 @@ export type paths = {
                 lastName: string;
                 department: string | null;
               };
-              score: number | null;
+              /** @enum {string|null} */
+              fit: "strong" | "good" | "some" | null;
               reasons: {
                   component: string;
                   contribution: number;
@@ -2858,7 +2866,8 @@ export type paths = {
                 lastName: string;
                 department: string | null;
               };
-              score: number | null;
+              /** @enum {string|null} */
+              fit: "strong" | "good" | "some" | null;
               reasons: {
                   component: string;
                   contribution: number;
@@ -2994,7 +3003,8 @@ export type paths = {
                     department: string | null;
                     jobTitle: string | null;
                   };
-                  score: number;
+                  /** @enum {string} */
+                  fit: "strong" | "good" | "some";
                   reasons: {
                       component: string;
                       contribution: number;
@@ -3551,7 +3561,7 @@ export type components = {
     Error: {
       error: {
         /** @enum {string} */
-        code: "VALIDATION_ERROR" | "BAD_REQUEST" | "BAD_URL" | "INVALID_TEXT" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_INVALID" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "INVALID_CREDENTIALS" | "WRONG_CURRENT_PASSWORD" | "ACCOUNT_DISABLED" | "SETUP_TOKEN_INVALID" | "CANNOT_GRANT_ROLE" | "INVITATION_INVALID" | "SETUP_NOT_AVAILABLE" | "EMAIL_TAKEN" | "PERSON_HAS_ACCOUNT" | "NOT_INVITED" | "LAST_ADMIN" | "TOO_MANY_ATTEMPTS" | "IMPORT_FILE_INVALID" | "IMPORT_NOT_PENDING" | "IMPORT_REJECTED" | "SKILL_IN_USE" | "PROGRAMME_CLOSED" | "INVALID_PHASE_CHANGE" | "NOT_OPEN_FOR_ENROLMENT" | "ALREADY_ENROLLED" | "HAS_OPEN_PAIR" | "MATCHING_NOT_OPEN" | "RUN_PUBLISHED" | "RUN_OUTDATED" | "PAIR_NOT_ALLOWED" | "PROFILE_NEEDED" | "ALREADY_PAIRED" | "INVALID_PAIR_TRANSITION" | "NOT_IN_INTRO" | "PROPOSALS_CLOSED" | "PROPOSAL_NOT_OPEN" | "PROPOSAL_EXISTS" | "PROPOSAL_EXPIRED" | "TOO_MANY_PROPOSALS" | "MENTOR_FULL";
+        code: "VALIDATION_ERROR" | "BAD_REQUEST" | "BAD_URL" | "INVALID_TEXT" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_INVALID" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "INVALID_CREDENTIALS" | "WRONG_CURRENT_PASSWORD" | "ACCOUNT_DISABLED" | "SETUP_TOKEN_INVALID" | "CANNOT_GRANT_ROLE" | "INVITATION_INVALID" | "SETUP_NOT_AVAILABLE" | "EMAIL_TAKEN" | "PERSON_HAS_ACCOUNT" | "NOT_INVITED" | "LAST_ADMIN" | "TOO_MANY_ATTEMPTS" | "IMPORT_FILE_INVALID" | "IMPORT_NOT_PENDING" | "IMPORT_REJECTED" | "SKILL_IN_USE" | "PROGRAMME_CLOSED" | "INVALID_PHASE_CHANGE" | "NOT_OPEN_FOR_ENROLMENT" | "ALREADY_ENROLLED" | "HAS_OPEN_PAIR" | "MATCHING_NOT_OPEN" | "RUN_PUBLISHED" | "RUN_OUTDATED" | "SWAP_BELOW_MIN_SCORE" | "PAIR_NOT_ALLOWED" | "PROFILE_NEEDED" | "ALREADY_PAIRED" | "INVALID_PAIR_TRANSITION" | "NOT_IN_INTRO" | "PROPOSALS_CLOSED" | "PROPOSAL_NOT_OPEN" | "PROPOSAL_EXISTS" | "PROPOSAL_EXPIRED" | "TOO_MANY_PROPOSALS" | "MENTOR_FULL";
         message: string;
         details: {
             path: string;

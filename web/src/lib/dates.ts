@@ -28,7 +28,26 @@ export function formatDate(value: string, style: DateStyle = "long"): string {
   return new Intl.DateTimeFormat(currentLanguage(), DATE_OPTIONS[style]).format(new Date(value));
 }
 
-/** An instant with its time in the UI language and the browser's time zone, e.g. "12 mars 2026, 14:05". */
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/**
+ * An instant with its time in the UI language and the browser's time zone: "12 mars 2026, 14:05", or with
+ * `"full"` its weekday too, "jeudi 12 mars 2026 à 14:05" (a meeting deserves it).
+ */
+export function formatDateTime(iso: string, style: "medium" | "full" = "medium"): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: style, timeStyle: "short" }).format(new Date(iso));
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "il y a 5 minutes", "hier", "dans 3 jours"… in the UI language, in the largest whole unit; under a minute, "maintenant". */
+export function relativeTime(iso: string, now = Date.now()): string {
+  const format = new Intl.RelativeTimeFormat(currentLanguage(), { numeric: "auto" });
+  const diff = new Date(iso).getTime() - now;
+  for (const [unit, ms] of RELATIVE_UNITS) {
+    if (Math.abs(diff) >= ms) return format.format(Math.trunc(diff / ms), unit);
+  }
+  return format.format(0, "second");
 }

@@ -2,20 +2,20 @@ import { Button, Card, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ChangePasswordBody, type Me, UpdateMeBody } from "../../../../contracts/accounts.ts";
+import { ChangePasswordBody, DISPLAY_NAME_MAX_LENGTH, UpdateMeBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { NewPasswordFields } from "../../components/new-password-fields.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
-import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
-import { meQueryKey, useCurrentUser } from "../auth/current-user.ts";
+import { useCurrentUser } from "../auth/index.ts";
+import { useChangePassword, useUpdateMe } from "./queries.ts";
 
 const PasswordFormSchema = withPasswordConfirmation(ChangePasswordBody, "newPassword");
 
+/** "My account": name, interface language, password. */
 export function AccountPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("account.title")} · Passerelle`);
@@ -42,26 +42,29 @@ export function AccountPage() {
 function ProfileSection() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const form = useForm({ initialValues: { displayName: me.displayName }, validate: zodValidate(UpdateMeBody) });
-  const save = useMutation({
-    mutationFn: (values: typeof form.values) => api.patch<Me>("/api/me", values),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(meQueryKey, updated);
-      notifications.show({ color: "green", message: t("account.profile.saved") });
-    },
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+  const save = useUpdateMe();
+  const submit = (values: typeof form.values) =>
+    save.mutate(values, {
+      onSuccess: () => notifications.show({ color: "green", message: t("account.profile.saved") }),
+      onError: (error) => setServerFieldErrors(form, error),
+    });
   return (
     <Card withBorder component="section" aria-labelledby="account-profile">
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
           <Title order={2} size="h3" id="account-profile">
             {t("account.profile.title")}
           </Title>
           <ErrorAlert error={save.error} />
           <TextInput label={t("fields.email")} value={me.email} readOnly description={t("account.profile.emailHelp")} />
-          <TextInput label={t("fields.displayName")} autoComplete="name" required {...form.getInputProps("displayName")} />
+          <TextInput
+            label={t("fields.displayName")}
+            maxLength={DISPLAY_NAME_MAX_LENGTH}
+            autoComplete="name"
+            required
+            {...form.getInputProps("displayName")}
+          />
           <Button type="submit" loading={save.isPending} w="fit-content">
             {t("common.save")}
           </Button>
@@ -77,17 +80,18 @@ function PasswordSection() {
     initialValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     validate: zodValidate(PasswordFormSchema),
   });
-  const change = useMutation({
-    mutationFn: ({ confirmPassword: _, ...values }: typeof form.values) => api.post<{ ok: true }>("/api/me/password", values),
-    onSuccess: () => {
-      form.reset();
-      notifications.show({ color: "green", message: t("account.password.changed") });
-    },
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+  const change = useChangePassword();
+  const submit = ({ confirmPassword: _, ...values }: typeof form.values) =>
+    change.mutate(values, {
+      onSuccess: () => {
+        form.reset();
+        notifications.show({ color: "green", message: t("account.password.changed") });
+      },
+      onError: (error) => setServerFieldErrors(form, error),
+    });
   return (
     <Card withBorder component="section" aria-labelledby="account-password">
-      <form onSubmit={form.onSubmit((values) => change.mutate(values))} noValidate>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
           <Title order={2} size="h3" id="account-password">
             {t("account.password.title")}

@@ -1,21 +1,22 @@
-import { Anchor, Button, Group, Progress, ScrollArea, Select, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Progress, Select, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ROLES } from "../../../../contracts/accounts.ts";
-import type { Person } from "../../../../contracts/people.ts";
+import { COMPLETENESS_FILTERS, type Person } from "../../../../contracts/people.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
+import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { PersonStatus } from "../../components/status-badge.tsx";
-import { TablePagination } from "../../components/table-pagination.tsx";
 import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
-import { InviteModal } from "../invitations/invite-modal.tsx";
-import { skillOptions, useCatalogue } from "../skills/catalogue.ts";
+import { InviteModal } from "../invitations/index.ts";
+import { skillOptions, useCatalogue } from "../skills/index.ts";
 import { PAGE_SIZE, usePeople } from "./queries.ts";
 
-const COMPLETENESS_FILTERS = ["complete", "incomplete", "none"] as const;
+const fullName = (person: Person) => `${person.firstName} ${person.lastName}`;
 
+/** The HR directory (admins and managers): search and filter the people, open a person's page, invite those without an account. */
 export function DirectoryTab() {
   const { t } = useTranslation();
   const url = useUrlState({
@@ -31,6 +32,46 @@ export function DirectoryTab() {
   const catalogue = useCatalogue();
   const people = usePeople({ ...filters, q, page: url.page });
   const [inviting, setInviting] = useState<Person | null>(null);
+
+  const columns: DataTableColumn<Person>[] = [
+    {
+      key: "name",
+      header: t("fields.displayName"),
+      cell: (person) => (
+        <>
+          <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={500}>
+            {fullName(person)}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {person.email}
+          </Text>
+        </>
+      ),
+    },
+    { key: "jobTitle", header: t("fields.jobTitle"), cell: (person) => person.jobTitle, visibleFrom: "md" },
+    { key: "department", header: t("fields.department"), cell: (person) => person.department, visibleFrom: "sm" },
+    { key: "site", header: t("fields.site"), cell: (person) => person.site, visibleFrom: "lg" },
+    { key: "manager", header: t("fields.manager"), cell: (person) => person.managerName, visibleFrom: "xl" },
+    { key: "completeness", header: t("people.completeness"), cell: (person) => <CompletenessCell percent={person.profileCompleteness} /> },
+    { key: "account", header: t("fields.account"), cell: (person) => <PersonStatus person={person} /> },
+    {
+      key: "actions",
+      header: t("common.actions"),
+      align: "right",
+      cell: (person) =>
+        person.isActive &&
+        !person.account && (
+          <Button
+            size="xs"
+            variant="light"
+            aria-label={t("people.inviteName", { name: fullName(person) })}
+            onClick={() => setInviting(person)}
+          >
+            {t("people.invite")}
+          </Button>
+        ),
+    },
+  ];
 
   return (
     <Stack>
@@ -85,70 +126,19 @@ export function DirectoryTab() {
         />
       </Group>
       <ErrorAlert error={people.error} />
-      <ScrollArea type="auto">
-        <Table aria-label={t("people.tabs.directory")} striped highlightOnHover miw={980} opacity={people.isPlaceholderData ? 0.6 : 1}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("fields.displayName")}</Table.Th>
-              <Table.Th>{t("fields.jobTitle")}</Table.Th>
-              <Table.Th>{t("fields.department")}</Table.Th>
-              <Table.Th>{t("fields.site")}</Table.Th>
-              <Table.Th>{t("fields.manager")}</Table.Th>
-              <Table.Th>{t("people.completeness")}</Table.Th>
-              <Table.Th>{t("fields.account")}</Table.Th>
-              <Table.Th>{t("common.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {people.data?.items.map((person) => {
-              const name = `${person.firstName} ${person.lastName}`;
-              return (
-                <Table.Tr key={person.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={500}>
-                      {name}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {person.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{person.jobTitle}</Table.Td>
-                  <Table.Td>{person.department}</Table.Td>
-                  <Table.Td>{person.site}</Table.Td>
-                  <Table.Td>{person.managerName}</Table.Td>
-                  <Table.Td>
-                    <CompletenessCell percent={person.profileCompleteness} />
-                  </Table.Td>
-                  <Table.Td>
-                    <PersonStatus person={person} />
-                  </Table.Td>
-                  <Table.Td>
-                    {person.isActive && !person.account && (
-                      <Button size="xs" variant="light" aria-label={t("people.inviteName", { name })} onClick={() => setInviting(person)}>
-                        {t("people.invite")}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-            {people.data?.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={8}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {t("people.noPeople")}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
-      {people.data && <TablePagination page={url.page} pageSize={PAGE_SIZE} total={people.data.total} onChange={url.setPage} />}
+      <DataTable
+        label={t("people.tabs.directory")}
+        columns={columns}
+        rows={people.data?.items}
+        rowKey={(person) => person.id}
+        loading={people.isFetching}
+        pagination={people.data && { page: url.page, pageSize: PAGE_SIZE, total: people.data.total, onChange: url.setPage }}
+        empty={{ title: t("people.noPeople") }}
+      />
       <InviteModal
         opened={inviting !== null}
         onClose={() => setInviting(null)}
-        person={inviting ? { displayName: `${inviting.firstName} ${inviting.lastName}`, email: inviting.email } : undefined}
+        person={inviting ? { displayName: fullName(inviting), email: inviting.email } : undefined}
       />
     </Stack>
   );

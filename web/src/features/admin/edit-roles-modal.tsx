@@ -1,13 +1,12 @@
 import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { type Account, UpdateAccountBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RoleCheckboxes } from "../../components/role-checkboxes.tsx";
-import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { useUpdateAccount } from "./queries.ts";
 
 /** Edits the roles of `account`; closed when `account` is null. */
 export function EditRolesModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
@@ -26,21 +25,22 @@ export function EditRolesModal({ account, onClose }: { account: Account | null; 
 
 function EditRolesForm({ account, onDone }: { account: Account; onDone: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useForm({ initialValues: { roles: account.roles }, validate: zodValidate(UpdateAccountBody) });
-  const save = useMutation({
-    mutationFn: (values: typeof form.values) => api.patch<Account>(`/api/admin/accounts/${account.id}`, values),
-    onSuccess: (updated) => {
-      void queryClient.invalidateQueries({ queryKey: ["accounts"] });
-      void queryClient.invalidateQueries({ queryKey: ["people"] });
-      notifications.show({ color: "green", message: t("people.rolesSaved", { name: updated.displayName }) });
-      onDone();
-    },
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+  const save = useUpdateAccount();
+  const submit = (values: typeof form.values) =>
+    save.mutate(
+      { id: account.id, ...values },
+      {
+        onSuccess: (updated) => {
+          notifications.show({ color: "green", message: t("people.rolesSaved", { name: updated.displayName }) });
+          onDone();
+        },
+        onError: (error) => setServerFieldErrors(form, error),
+      },
+    );
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <ErrorAlert error={save.error} />
         <RoleCheckboxes {...form.getInputProps("roles")} />

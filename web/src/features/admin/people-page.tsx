@@ -1,19 +1,22 @@
 import { Button, Group, Tabs, Title } from "@mantine/core";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
-import { useCurrentUser } from "../auth/current-user.ts";
-import { InviteModal } from "../invitations/invite-modal.tsx";
+import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
+import { useCurrentUser } from "../auth/index.ts";
+import { InviteModal } from "../invitations/index.ts";
 import { AccountsTab } from "./accounts-tab.tsx";
 import { DirectoryTab } from "./directory-tab.tsx";
+
+const TABS = ["accounts", "directory"] as const;
 
 /** "People and accounts": the accounts (admin only) and the HR directory (admin and manager). */
 export function PeoplePage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("people.title")} · Passerelle`);
   const isAdmin = useCurrentUser().roles.includes("admin");
-  const [searchParams, setSearchParams] = useSearchParams();
-  const tab = isAdmin && searchParams.get("tab") !== "directory" ? "accounts" : "directory";
+  const url = useUrlState({ tab: urlParam.choice(TABS, "accounts") });
+  // Managers see the directory only.
+  const tab = isAdmin ? url.values.tab : "directory";
   const [inviting, invite] = useDisclosure();
 
   return (
@@ -24,7 +27,8 @@ export function PeoplePage() {
       </Group>
       <Tabs
         value={tab}
-        onChange={(value) => setSearchParams(value === "directory" ? { tab: "directory" } : {}, { replace: true })}
+        // Each tab's filters and page start afresh.
+        onChange={(value) => url.set({ tab: value === "directory" ? "directory" : "accounts" }, { clearOthers: true })}
         keepMounted={false}
       >
         <Tabs.List mb="md">

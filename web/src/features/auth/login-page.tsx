@@ -1,15 +1,16 @@
 import { Alert, Button, Paper, Stack, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import type { LoginBody, Me } from "../../../../contracts/accounts.ts";
+import type { LoginBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
-import { api } from "../../lib/api.ts";
+import { useMe } from "../../lib/current-user.ts";
 import { required, setServerFieldErrors } from "../../lib/forms.ts";
-import { meQueryKey, useMe } from "./current-user.ts";
+import { setupStatusQuery } from "../setup/index.ts";
+import { useLogin } from "./queries.ts";
 
 /** Only paths of this app: an absolute or protocol-relative `next` would make an open redirect. */
 function safeNext(next: string | null): string {
@@ -22,26 +23,23 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const next = safeNext(searchParams.get("next"));
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const me = useMe();
-  const setupStatus = useQuery({ queryKey: ["setup-status"], queryFn: () => api.get<{ isSetupRequired: boolean }>("/api/setup/status") });
+  const setupStatus = useQuery(setupStatusQuery());
 
   // Not the LoginBody schema: zod would double the first page's weight (scripts/check-bundle-budget.ts); the API checks the rest.
   const form = useForm<LoginBody>({ initialValues: { email: "", password: "" }, validate: { email: required, password: required } });
-  const login = useMutation({
-    mutationFn: (values: typeof form.values) => api.post<Me>("/api/auth/login", values),
-    onSuccess: (user) => {
-      queryClient.setQueryData(meQueryKey, user);
-      void navigate(next, { replace: true });
-    },
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+  const login = useLogin();
+  const logIn = (values: LoginBody) =>
+    login.mutate(values, {
+      onSuccess: () => void navigate(next, { replace: true }),
+      onError: (error) => setServerFieldErrors(form, error),
+    });
 
   if (me.data) return <Navigate to={next} replace />;
 
   return (
     <Paper withBorder p="xl" radius="md" maw={420} mx="auto">
-      <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
+      <form onSubmit={form.onSubmit(logIn)} noValidate>
         <Stack>
           <Title order={1} size="h2">
             {t("login.title")}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
 import type { Role } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { CurrentUserContext, hasAnyRole, useCurrentUser, useMe } from "./current-user.ts";
+import { CurrentUserContext, hasAnyRole, useCurrentUser, useMe } from "../../lib/current-user.ts";
 
 /** Renders its children for a logged-in user, otherwise sends them to the login page and back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -23,6 +23,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <CurrentUserContext value={me.data}>{children}</CurrentUserContext>;
 }
 
+/** Renders its children for a user with one of `roles`, otherwise says the page is for other roles. */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useCurrentUser();

@@ -1,54 +1,28 @@
 import { Alert, Button, Group, Progress, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PeopleImport } from "../../../../contracts/people.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api } from "../../lib/api.ts";
 import { ImportHelp } from "./import-help.tsx";
-import { ImportHistory, importsKey } from "./import-history.tsx";
+import { ImportHistory } from "./import-history.tsx";
 import { ImportCounts, ImportPreview } from "./import-preview.tsx";
+import { useApplyImport, useImport, useRememberImport } from "./queries.ts";
 import { UploadForm } from "./upload-form.tsx";
-
-const importKey = (id: string | null) => ["people-imports", id] as const;
-
-/** An import as last seen; polled every 500 ms while it is being applied. */
-function useImport(id: string | null) {
-  const queryClient = useQueryClient();
-  const current = useQuery({
-    queryKey: importKey(id),
-    queryFn: () => api.get<PeopleImport>(`/api/people/imports/${id}`),
-    enabled: id !== null,
-    // Seeded by the upload and apply answers, or fetched when reopened from the history; fetched again to follow an apply.
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: (query) => (query.state.data?.status === "applying" ? 500 : false),
-  });
-  const status = current.data?.status;
-  useEffect(() => {
-    void queryClient.invalidateQueries({ queryKey: importsKey });
-    if (status !== "applied") return;
-    void queryClient.invalidateQueries({ queryKey: ["people"] });
-    void queryClient.invalidateQueries({ queryKey: ["overview"] });
-  }, [status, queryClient]);
-  return current;
-}
 
 /** "HR import": upload an HR file, preview what it changes, apply it and follow its progress. */
 export function ImportPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("import.title")} · Passerelle`);
-  const queryClient = useQueryClient();
   const [id, setId] = useState<string | null>(null);
   const current = useImport(id);
+  const remember = useRememberImport();
   const show = (view: PeopleImport) => {
-    queryClient.setQueryData(importKey(view.id), view);
+    remember(view);
     setId(view.id);
   };
-  const apply = useMutation({
-    mutationFn: (importId: string) => api.post<PeopleImport>(`/api/people/imports/${importId}/apply`),
-    onSuccess: show,
-  });
+  const apply = useApplyImport();
+  const applyNow = (importId: string) => apply.mutate(importId, { onSuccess: show });
   const restart = () => {
     apply.reset();
     setId(null);
@@ -76,7 +50,7 @@ export function ImportPage() {
             </Alert>
           )}
           <Group>
-            <Button onClick={() => apply.mutate(view.id)} loading={apply.isPending} disabled={view.summary.rejectedCount > 0}>
+            <Button onClick={() => applyNow(view.id)} loading={apply.isPending} disabled={view.summary.rejectedCount > 0}>
               {t("import.apply")}
             </Button>
             <Button variant="default" onClick={restart}>
@@ -101,7 +75,7 @@ export function ImportPage() {
           <ErrorAlert error={apply.error} />
           <Group>
             {view.status === "failed" && view.canApply && (
-              <Button onClick={() => apply.mutate(view.id)} loading={apply.isPending}>
+              <Button onClick={() => applyNow(view.id)} loading={apply.isPending}>
                 {t("import.applyAgain")}
               </Button>
             )}

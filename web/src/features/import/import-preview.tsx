@@ -1,6 +1,8 @@
-import { Alert, Badge, Group, ScrollArea, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Group, Stack, Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PeopleImport } from "../../../../contracts/people.ts";
+import { DataTable, type DataTableColumn, useClientSort } from "../../components/data-table.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
 
@@ -30,37 +32,46 @@ export function ImportCounts({ summary, done = false }: { summary: Summary; done
   return <StatCards figures={figures} cols={{ base: 2, sm: figures.length }} />;
 }
 
-/** The rows refused, each with its line, column and reason. */
+/** Refused rows per page: a file may have up to a thousand listed. */
+const REJECTED_PAGE_SIZE = 20;
+
+type Rejection = Summary["rejected"][number];
+
+/** The rows refused, each with its line, column and reason; in file order, or by column to fix one kind at a time. */
 function RejectedRows({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const sorted = useClientSort(
+    summary.rejected,
+    { line: (row) => row.line, column: (row) => row.column },
+    { key: "line", direction: "asc" },
+  );
   if (summary.rejectedCount === 0) return null;
   const more = summary.rejectedCount - summary.rejected.length;
+  const columns: DataTableColumn<Rejection>[] = [
+    { key: "line", header: t("import.rejected.line"), cell: (row) => row.line, sortKey: "line", width: 90 },
+    { key: "column", header: t("import.rejected.column"), cell: (row) => row.column, sortKey: "column", width: "25%" },
+    { key: "reason", header: t("import.rejected.reason"), cell: (row) => row.reason },
+  ];
+  const rows = sorted.rows ?? [];
   return (
     <SectionCard
       title={t("import.rejected.title", { count: summary.rejectedCount })}
       titleSize="h4"
       description={t("import.rejected.help")}
     >
-      <ScrollArea.Autosize mah={420} type="auto">
-        <Table striped fz="sm" aria-label={t("import.rejected.tableLabel")} layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={{ base: 56, sm: 80 }}>{t("import.rejected.line")}</Table.Th>
-              <Table.Th w={{ base: 110, sm: 200 }}>{t("import.rejected.column")}</Table.Th>
-              <Table.Th>{t("import.rejected.reason")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {summary.rejected.map((row) => (
-              <Table.Tr key={`${row.line}-${row.column}-${row.code}`}>
-                <Table.Td>{row.line}</Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{row.column}</Table.Td>
-                <Table.Td>{row.reason}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
+      <DataTable
+        label={t("import.rejected.tableLabel")}
+        columns={columns}
+        rows={rows.slice((page - 1) * REJECTED_PAGE_SIZE, page * REJECTED_PAGE_SIZE)}
+        rowKey={(row) => `${row.line}-${row.column}-${row.code}`}
+        sort={sorted.sort}
+        onSortChange={(next) => {
+          sorted.onSortChange(next);
+          setPage(1);
+        }}
+        pagination={rows.length > REJECTED_PAGE_SIZE ? { page, pageSize: REJECTED_PAGE_SIZE, total: rows.length, onChange: setPage } : null}
+      />
       {more > 0 && (
         <Text size="sm" mt="xs" fw={500}>
           {t("import.rejected.more", { count: more })}

@@ -1,12 +1,11 @@
 import { Alert, Button, Card, FileInput, Progress, Stack, Switch, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PeopleImport } from "../../../../contracts/people.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api, withQuery } from "../../lib/api.ts";
 import { setServerFieldErrors } from "../../lib/forms.ts";
+import { useUploadImport } from "./queries.ts";
 
 /** Choose the HR file and the sync mode, send it with a progress bar; the server answers with a preview. */
 export function UploadForm({ onPreview }: { onPreview: (preview: PeopleImport) => void }) {
@@ -16,20 +15,15 @@ export function UploadForm({ onPreview }: { onPreview: (preview: PeopleImport) =
     initialValues: { file: null, fullSync: false },
     validate: { file: (file) => (file ? null : t("import.upload.chooseFile")) },
   });
-  const upload = useMutation({
-    mutationFn: ({ file, fullSync }: { file: File; fullSync: boolean }) => {
-      setSent(0);
-      return api.upload<PeopleImport>(withQuery("/api/people/imports", { fileName: file.name, fullSync: String(fullSync) }), file, setSent);
-    },
-    onSuccess: onPreview,
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+  const upload = useUploadImport(setSent);
 
   return (
     <Card withBorder>
       <form
         onSubmit={form.onSubmit(({ file, fullSync }) => {
-          if (file) upload.mutate({ file, fullSync });
+          if (!file) return;
+          setSent(0);
+          upload.mutate({ file, fullSync }, { onSuccess: onPreview, onError: (error) => setServerFieldErrors(form, error) });
         })}
         noValidate
       >

@@ -2,28 +2,25 @@ import { Anchor, Button, Center, Loader, Paper, Stack, Text, TextInput, Title } 
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
-import { AcceptInvitationBody, type InvitationPreview, type Me } from "../../../../contracts/accounts.ts";
+import { AcceptInvitationBody, DISPLAY_NAME_MAX_LENGTH, type InvitationPreview } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { NewPasswordFields } from "../../components/new-password-fields.tsx";
-import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
-import { meQueryKey } from "../auth/current-user.ts";
+import { invitationPreviewQuery, useAcceptInvitation } from "./queries.ts";
 
 const AcceptFormSchema = withPasswordConfirmation(AcceptInvitationBody);
 
+/** The invited person's side of the link: check their name, choose a password, and they are in. */
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("acceptInvitation.title")} · Passerelle`);
   const token = useParams().token ?? "";
-  const invitation = useQuery({
-    queryKey: ["invitation", token],
-    queryFn: () => api.get<z.infer<typeof InvitationPreview>>(`/api/invitations/${encodeURIComponent(token)}`),
-  });
+  const invitation = useQuery(invitationPreviewQuery(token));
 
   return (
     <Paper withBorder p="xl" radius="md" maw={480} mx="auto">
@@ -53,29 +50,33 @@ export function AcceptInvitationPage() {
 function AcceptForm({ token, invitation }: { token: string; invitation: z.infer<typeof InvitationPreview> }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { displayName: invitation.displayName, password: "", confirmPassword: "" },
     validate: zodValidate(AcceptFormSchema),
   });
-  const accept = useMutation({
-    mutationFn: ({ confirmPassword: _, ...values }: typeof form.values) =>
-      api.post<Me>(`/api/invitations/${encodeURIComponent(token)}/accept`, values),
-    onSuccess: (me) => {
-      queryClient.setQueryData(meQueryKey, me);
-      // The account's language (chosen by the inviter) takes over now: welcome them in it.
-      notifications.show({ color: "green", message: i18n.getFixedT(me.locale)("acceptInvitation.success") });
-      void navigate("/", { replace: true });
-    },
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+  const accept = useAcceptInvitation(token);
+  const submit = ({ confirmPassword: _, ...values }: typeof form.values) =>
+    accept.mutate(values, {
+      onSuccess: (me) => {
+        // The account's language (chosen by the inviter) takes over now: welcome them in it.
+        notifications.show({ color: "green", message: i18n.getFixedT(me.locale)("acceptInvitation.success") });
+        void navigate("/", { replace: true });
+      },
+      onError: (error) => setServerFieldErrors(form, error),
+    });
 
   return (
-    <form onSubmit={form.onSubmit((values) => accept.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <Text>{t("acceptInvitation.intro", { email: invitation.email })}</Text>
         <ErrorAlert error={accept.error} />
-        <TextInput label={t("fields.displayName")} autoComplete="name" required {...form.getInputProps("displayName")} />
+        <TextInput
+          label={t("fields.displayName")}
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
+          autoComplete="name"
+          required
+          {...form.getInputProps("displayName")}
+        />
         <NewPasswordFields password={form.getInputProps("password")} confirmation={form.getInputProps("confirmPassword")} />
         <Button type="submit" loading={accept.isPending}>
           {t("acceptInvitation.submit")}

@@ -1,19 +1,15 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { InviteBody, type Role } from "../../../../contracts/accounts.ts";
+import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, InviteBody, type Role } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RoleCheckboxes } from "../../components/role-checkboxes.tsx";
 import { currentLanguage, type Language } from "../../i18n/index.ts";
-import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
-import { useCurrentUser } from "../auth/current-user.ts";
+import { useCurrentUser } from "../auth/index.ts";
 import { type InvitationLink, InvitationLinkView } from "./invitation-link.tsx";
-
-/** Query keys whose data change when someone is invited. */
-export const INVITATION_AFFECTED_QUERIES = [["accounts"], ["people"], ["overview"]];
+import { useInvite } from "./queries.ts";
 
 interface InviteModalProps {
   opened: boolean;
@@ -56,7 +52,6 @@ function InviteForm({
   const me = useCurrentUser();
   // The server lets managers grant only "participant": admins alone choose roles.
   const canChooseRoles = me.roles.includes("admin");
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: {
       displayName: person?.displayName ?? "",
@@ -66,21 +61,22 @@ function InviteForm({
     },
     validate: zodValidate(InviteBody),
   });
-  const invite = useMutation({
-    mutationFn: (values: typeof form.values) => api.post<InvitationLink>("/api/admin/invitations", values),
-    onSuccess: (invitation) => {
-      for (const queryKey of INVITATION_AFFECTED_QUERIES) void queryClient.invalidateQueries({ queryKey });
-      onInvited(invitation);
-    },
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+  const invite = useInvite();
+  const submit = (values: typeof form.values) =>
+    invite.mutate(values, { onSuccess: onInvited, onError: (error) => setServerFieldErrors(form, error) });
 
   return (
-    <form onSubmit={form.onSubmit((values) => invite.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <ErrorAlert error={invite.error} />
-        <TextInput label={t("fields.displayName")} required data-autofocus {...form.getInputProps("displayName")} />
-        <TextInput label={t("fields.email")} type="email" required {...form.getInputProps("email")} />
+        <TextInput
+          label={t("fields.displayName")}
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
+          required
+          data-autofocus
+          {...form.getInputProps("displayName")}
+        />
+        <TextInput label={t("fields.email")} type="email" maxLength={EMAIL_MAX_LENGTH} required {...form.getInputProps("email")} />
         {canChooseRoles ? (
           <RoleCheckboxes {...form.getInputProps("roles")} />
         ) : (

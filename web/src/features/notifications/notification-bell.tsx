@@ -1,20 +1,16 @@
 import { ActionIcon, Box, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import type { z } from "zod";
-import { NOTIFICATION_KINDS, type Notification, type NotificationList } from "../../../../contracts/notifications.ts";
+import { NOTIFICATION_KINDS, type Notification } from "../../../../contracts/notifications.ts";
 import { END_REASONS } from "../../../../contracts/pairs.ts";
-import { api } from "../../lib/api.ts";
-import { formatDateTime } from "../../lib/dates.ts";
-import { relativeTime } from "./relative-time.ts";
+import { formatDateTime, relativeTime } from "../../lib/dates.ts";
+import { pairKeys } from "../pairs/index.ts";
+import { proposalKeys } from "../proposals/index.ts";
+import { useMarkRead, useMyNotifications } from "./queries.ts";
 
-type List = z.infer<typeof NotificationList>;
-
-export const notificationsQueryKey = ["notifications"] as const;
-const POLL_MS = 60_000;
 const isEndReason = (reason: string | undefined) => (END_REASONS as readonly (string | undefined)[]).includes(reason);
 
 /** The bell's sentence for a notification, in the UI language, from its kind and params. */
@@ -62,15 +58,6 @@ function BellIcon() {
   );
 }
 
-function useNotifications() {
-  return useQuery({
-    queryKey: notificationsQueryKey,
-    queryFn: () => api.get<List>("/api/me/notifications"),
-    refetchInterval: POLL_MS,
-    refetchOnWindowFocus: true,
-  });
-}
-
 /**
  * The header's bell: the unread count, and my latest notifications in a popover. Opening one marks
  * it read and follows its link. Polled every minute and when the window regains focus; a new
@@ -81,11 +68,8 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const list = useNotifications();
-  const markRead = useMutation({
-    mutationFn: (ids?: string[]) => api.post<List>("/api/me/notifications/read", ids ? { ids } : {}),
-    onSuccess: (updated) => queryClient.setQueryData(notificationsQueryKey, updated),
-  });
+  const list = useMyNotifications();
+  const markRead = useMarkRead();
 
   // The latest notification's id once loaded ("" for none): when it changes, something happened elsewhere.
   const newest = list.data ? (list.data.items[0]?.id ?? "") : undefined;
@@ -93,8 +77,8 @@ export function NotificationBell() {
   useEffect(() => {
     if (newest === undefined) return;
     if (seen.current !== undefined && newest !== seen.current) {
-      void queryClient.invalidateQueries({ queryKey: ["pairs"] });
-      void queryClient.invalidateQueries({ queryKey: ["proposals"] });
+      void queryClient.invalidateQueries({ queryKey: pairKeys.all });
+      void queryClient.invalidateQueries({ queryKey: proposalKeys.all });
     }
     seen.current = newest;
   }, [newest, queryClient]);

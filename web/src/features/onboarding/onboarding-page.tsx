@@ -3,13 +3,14 @@ import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams, useSearchParams } from "react-router";
+import { useParams } from "react-router";
 import { MAX_REFLECTION_LENGTH, type MyOnboarding, type OnboardingModule } from "../../../../contracts/onboarding.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { formatDate } from "../../lib/dates.ts";
-import { localized } from "../skills/catalogue.ts";
+import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
+import { localized } from "../skills/index.ts";
 import { MarkdownText } from "./markdown-text.tsx";
 import { useAcceptCharter, useCompleteModule, useMyModuleProgress, useMyOnboarding, useOnboardingModules } from "./queries.ts";
 
@@ -50,11 +51,10 @@ export function OnboardingPage() {
 
 function OnboardingContent({ onboarding, texts }: { onboarding: MyOnboarding; texts: OnboardingModule[] }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get("item");
-  const shown = asked === CHARTER || onboarding.modules.some((m) => m.id === asked) ? (asked as string) : firstToRead(onboarding);
+  const url = useUrlState({ item: urlParam.choice([...onboarding.modules.map((m) => m.id), CHARTER]) });
+  const shown = url.values.item ?? firstToRead(onboarding);
   const show = (item: string) => {
-    setParams({ item }, { replace: true });
+    url.set({ item });
     window.scrollTo({ top: 0 });
   };
   const index = onboarding.modules.findIndex((m) => m.id === shown);

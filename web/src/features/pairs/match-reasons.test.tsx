@@ -1,21 +1,25 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { FIT_LEVELS } from "../../../../contracts/pairs.ts";
 import { renderWithProviders } from "../../test/render.tsx";
-import { FIT_LEVELS, FitBadge, fitLevel, MatchReasons } from "./match-reasons.tsx";
+import { FitBadge, MatchReasons } from "./match-reasons.tsx";
 
 describe("what a pair's people read about their match", () => {
   it("is a kind word, never a percentage that reads like a grade", () => {
-    renderWithProviders(<FitBadge score={0.23} />);
+    renderWithProviders(<FitBadge fit="some" />);
     expect(screen.getByText("Quelques points communs")).toBeTruthy();
     expect(screen.queryByText(/\d|%/)).toBeNull();
   });
 
-  it("turns scores into levels at thresholds kept in one place", () => {
-    expect(FIT_LEVELS.map((level) => level.from)).toEqual([...FIT_LEVELS.map((level) => level.from)].sort((a, b) => b - a));
-    expect(fitLevel(0.82)).toBe("strong");
-    expect(fitLevel(0.45)).toBe("good");
-    expect(fitLevel(0.23)).toBe("some");
-    expect(fitLevel(0)).toBe("some");
+  it("has a word for each level the API sends", () => {
+    renderWithProviders(
+      <div>
+        {FIT_LEVELS.map((fit) => (
+          <FitBadge key={fit} fit={fit} />
+        ))}
+      </div>,
+    );
+    for (const word of ["Très complémentaires", "Complémentaires", "Quelques points communs"]) expect(screen.getByText(word)).toBeTruthy();
   });
 
   it("shows the server's sentences as they are, addressed to the reader", () => {

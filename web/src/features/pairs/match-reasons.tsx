@@ -1,6 +1,6 @@
 import { Badge, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { MentorOption } from "../../../../contracts/pairs.ts";
+import type { FitLevel, MentorOption } from "../../../../contracts/pairs.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { capitalize } from "../../lib/languages.ts";
 
@@ -8,27 +8,15 @@ type Reason = MentorOption["reasons"][number];
 
 /**
  * How well two profiles fit, as a pair's people and a mentee browsing mentors read it: a kind word, never the
- * engine's figure, which would read like a grade of the person (docs/terminology.md). Managers see the figure.
- * The only place where the thresholds live; highest first.
+ * engine's figure, which would read like a grade of the person (docs/terminology.md). The API sends them the
+ * level only (`FIT_LEVELS` and their thresholds live in contracts/pairs.ts); managers see the figure.
+ * "Très complémentaires", "Complémentaires" or "Quelques points communs".
  */
-export const FIT_LEVELS = [
-  { level: "strong", from: 0.6 },
-  { level: "good", from: 0.4 },
-  { level: "some", from: 0 },
-] as const;
-export type FitLevel = (typeof FIT_LEVELS)[number]["level"];
-
-/** The fit level of a score in [0, 1]. */
-export function fitLevel(score: number): FitLevel {
-  return FIT_LEVELS.find((fit) => score >= fit.from)?.level ?? "some";
-}
-
-/** The fit of a score as a badge: "Très complémentaires", "Complémentaires" or "Quelques points communs". */
-export function FitBadge({ score }: { score: number }) {
+export function FitBadge({ fit }: { fit: FitLevel }) {
   const { t } = useTranslation();
   return (
     <Badge size="lg" variant="light" color="indigo" style={{ flexShrink: 0 }}>
-      {t(`pairs.fit.${fitLevel(score)}`)}
+      {t(`pairs.fit.${fit}`)}
     </Badge>
   );
 }

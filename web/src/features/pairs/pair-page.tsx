@@ -5,18 +5,15 @@ import {
   Button,
   Divider,
   Group,
-  Modal,
   Progress,
-  Select,
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Timeline,
   Title,
 } from "@mantine/core";
-import { DatePickerInput, DatesProvider, TimePicker } from "@mantine/dates";
+import { TimePicker } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -24,24 +21,29 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { z } from "zod";
-import { END_REASONS, type EndReason, IntroBody, type Pair } from "../../../../contracts/pairs.ts";
+import {
+  END_REASONS,
+  type EndReason,
+  INTRO_PLACE_MAX_LENGTH,
+  IntroBody,
+  type Pair,
+  REASON_MAX_LENGTH,
+} from "../../../../contracts/pairs.ts";
+import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
+import { DateField } from "../../components/date-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
-import { currentLanguage } from "../../i18n/index.ts";
 import { ApiError } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import dayjs from "../../lib/dayjs.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
 import { FitBadge, MatchReasons } from "./match-reasons.tsx";
-import { myOnboarding, PairStateBadge, partnerOnboarding } from "./pair-status.tsx";
-import { partnerOf, useAnswerIntro, useCompletePair, useEndPair, usePair, useScheduleIntro } from "./queries.ts";
+import { isOpenPair, myOnboarding, PairStateBadge, partnerFirstName, partnerOf, partnerOnboarding } from "./pair-status.tsx";
+import { useAnswerIntro, useCompletePair, useEndPair, usePair, useScheduleIntro } from "./queries.ts";
 
-/** "jeudi 12 mars 2026 à 14:00": the intro deserves its weekday. */
-function formatLongDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "full", timeStyle: "short" }).format(new Date(iso));
-}
+const isEndReason = (reason: string | null): reason is EndReason => (END_REASONS as readonly (string | null)[]).includes(reason);
 
 const isLink = (place: string) => /^https?:\/\//i.test(place);
 
@@ -74,7 +76,7 @@ function PairContent({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const partner = partnerOf(pair);
   const name = personName(partner);
-  const isOpen = pair.state === "intro" || pair.state === "active";
+  const isOpen = isOpenPair(pair);
   return (
     <>
       <Stack gap={4}>
@@ -116,9 +118,9 @@ function WhyMatched({ pair }: { pair: Pair }) {
     <SectionCard title={t("pairs.match.title")} description={fromProposal ? undefined : t("pairs.match.byEngine")}>
       <Stack gap="xs">
         {fromProposal && <Text size="sm">{t(`pairs.match.fromProposal.${pair.myRole}`, { name: personName(partnerOf(pair)) })}</Text>}
-        {pair.score !== null && (
+        {pair.fit !== null && (
           <Group gap="xs">
-            <FitBadge score={pair.score} />
+            <FitBadge fit={pair.fit} />
           </Group>
         )}
         <MatchReasons reasons={pair.reasons} />
@@ -132,7 +134,7 @@ function WhyMatched({ pair }: { pair: Pair }) {
 function IntroSection({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const [isMoving, setMoving] = useState(false);
-  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
+  const name = partnerFirstName(pair);
   return (
     <SectionCard title={t("pairs.intro.title")} description={t("pairs.intro.description")}>
       <Stack>
@@ -172,7 +174,7 @@ function ScheduledIntro({ at, place }: { at: string; place: string | null }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2}>
-      <Text fw={600}>{t("pairs.intro.scheduledOn", { date: formatLongDateTime(at) })}</Text>
+      <Text fw={600}>{t("pairs.intro.scheduledOn", { date: formatDateTime(at, "full") })}</Text>
       {place && (
         <Text size="sm">
           {isLink(place) ? (
@@ -199,14 +201,13 @@ const IntroFormSchema = z.object({
 
 function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void; onCancel?: () => void }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const schedule = useScheduleIntro(pair.id);
   const at = pair.intro.at ? dayjs(pair.intro.at) : null;
-  const form = useForm<{ date: string | null; time: string; place: string }>({
-    initialValues: { date: at?.format("YYYY-MM-DD") ?? null, time: at?.format("HH:mm") ?? "", place: pair.intro.place ?? "" },
+  const form = useForm<{ date: string; time: string; place: string }>({
+    initialValues: { date: at?.format("YYYY-MM-DD") ?? "", time: at?.format("HH:mm") ?? "", place: pair.intro.place ?? "" },
     validate: zodValidate(IntroFormSchema),
   });
-  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
+  const name = partnerFirstName(pair);
   const submit = form.onSubmit((values) => {
     // Local date and time as picked, sent with this browser's UTC offset.
     const when = dayjs(`${values.date}T${values.time.slice(0, 5)}`);
@@ -223,64 +224,62 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
   });
 
   return (
-    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={schedule.error} />
-          <Group align="flex-start">
-            <DatePickerInput
-              label={t("pairs.intro.date")}
-              placeholder={t("pairs.intro.datePlaceholder")}
-              valueFormat={language === "fr" ? "dddd D MMMM YYYY" : "dddd, MMMM D, YYYY"}
-              minDate={dayjs().subtract(7, "day").format("YYYY-MM-DD")}
-              ariaLabels={{
-                nextMonth: t("pairs.intro.nextMonth"),
-                previousMonth: t("pairs.intro.previousMonth"),
-                monthLevelControl: t("pairs.intro.chooseMonth"),
-                yearLevelControl: t("pairs.intro.chooseYear"),
-                nextYear: t("pairs.intro.nextYear"),
-                previousYear: t("pairs.intro.previousYear"),
-                nextDecade: t("pairs.intro.nextDecade"),
-                previousDecade: t("pairs.intro.previousDecade"),
-              }}
-              w={{ base: "100%", sm: 300 }}
-              {...form.getInputProps("date")}
-            />
-            <TimePicker
-              label={t("pairs.intro.time")}
-              hoursInputLabel={t("pairs.intro.hours")}
-              minutesInputLabel={t("pairs.intro.minutes")}
-              minutesStep={5}
-              withDropdown
-              w={140}
-              {...form.getInputProps("time")}
-            />
-          </Group>
-          <TextInput
-            label={t("pairs.intro.placeLabel")}
-            description={t("pairs.intro.placeHelp")}
-            placeholder={t("pairs.intro.placePlaceholder")}
-            maxLength={500}
-            {...form.getInputProps("place")}
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <ErrorAlert error={schedule.error} />
+        <Group align="flex-start">
+          <DateField
+            label={t("pairs.intro.date")}
+            placeholder={t("pairs.intro.datePlaceholder")}
+            // A coffee that took place last week may be recorded late; not one from long ago.
+            minDate={dayjs().subtract(7, "day").format("YYYY-MM-DD")}
+            ariaLabels={{
+              nextMonth: t("pairs.intro.nextMonth"),
+              previousMonth: t("pairs.intro.previousMonth"),
+              monthLevelControl: t("pairs.intro.chooseMonth"),
+              yearLevelControl: t("pairs.intro.chooseYear"),
+              nextYear: t("pairs.intro.nextYear"),
+              previousYear: t("pairs.intro.previousYear"),
+              nextDecade: t("pairs.intro.nextDecade"),
+              previousDecade: t("pairs.intro.previousDecade"),
+            }}
+            w={{ base: "100%", sm: 200 }}
+            {...form.getInputProps("date")}
           />
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {t("pairs.intro.partnerTold", { name })}
-            </Text>
-            <Group gap="xs">
-              {onCancel && (
-                <Button variant="default" onClick={onCancel}>
-                  {t("common.cancel")}
-                </Button>
-              )}
-              <Button type="submit" loading={schedule.isPending}>
-                {t(pair.intro.at ? "pairs.intro.saveMove" : "pairs.intro.save")}
+          <TimePicker
+            label={t("pairs.intro.time")}
+            hoursInputLabel={t("pairs.intro.hours")}
+            minutesInputLabel={t("pairs.intro.minutes")}
+            minutesStep={5}
+            withDropdown
+            w={140}
+            {...form.getInputProps("time")}
+          />
+        </Group>
+        <TextInput
+          label={t("pairs.intro.placeLabel")}
+          description={t("pairs.intro.placeHelp")}
+          placeholder={t("pairs.intro.placePlaceholder")}
+          maxLength={INTRO_PLACE_MAX_LENGTH}
+          {...form.getInputProps("place")}
+        />
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t("pairs.intro.partnerTold", { name })}
+          </Text>
+          <Group gap="xs">
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                {t("common.cancel")}
               </Button>
-            </Group>
+            )}
+            <Button type="submit" loading={schedule.isPending}>
+              {t(pair.intro.at ? "pairs.intro.saveMove" : "pairs.intro.save")}
+            </Button>
           </Group>
-        </Stack>
-      </form>
-    </DatesProvider>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -288,7 +287,7 @@ function IntroAnswer({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const answer = useAnswerIntro(pair.id);
   const [notFitOpened, notFit] = useDisclosure();
-  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
+  const name = partnerFirstName(pair);
   return (
     <Stack gap="sm">
       <Text size="sm">{t("pairs.intro.answerHelp")}</Text>
@@ -311,59 +310,32 @@ function IntroAnswer({ pair }: { pair: Pair }) {
           {t("pairs.intro.notFit")}
         </Button>
       </Group>
-      <Modal
+      <ConfirmWithReasonDialog
         opened={notFitOpened}
         onClose={notFit.close}
         title={t("pairs.intro.notFitTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {notFitOpened && <NotFitForm pair={pair} answer={answer} onDone={notFit.close} />}
-      </Modal>
-    </Stack>
-  );
-}
-
-function NotFitForm({ pair, answer, onDone }: { pair: Pair; answer: ReturnType<typeof useAnswerIntro>; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
-  return (
-    <Stack>
-      <Text size="sm">{t("pairs.intro.notFitText")}</Text>
-      <Textarea
-        label={t("pairs.intro.notFitReason")}
-        description={t("pairs.intro.notFitPrivacy", { name })}
-        value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        maxLength={1000}
-        autosize
-        minRows={3}
-        maxRows={8}
-        data-autofocus
-      />
-      <ErrorAlert error={answer.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          color="red"
-          loading={answer.isPending}
-          onClick={() =>
-            answer.mutate(
-              { isFit: false, reason: reason.trim() || null },
-              {
-                onSuccess: () => {
-                  notifications.show({ message: t("pairs.intro.notFitSent") });
-                  onDone();
-                },
+        text={t("pairs.intro.notFitText")}
+        note={{
+          label: t("pairs.intro.notFitReason"),
+          description: t("pairs.intro.notFitPrivacy", { name }),
+          maxLength: REASON_MAX_LENGTH,
+          field: "reason",
+        }}
+        confirmLabel={t("pairs.intro.notFitConfirm")}
+        loading={answer.isPending}
+        error={notFitOpened ? answer.error : null}
+        onConfirm={({ note }) =>
+          answer.mutate(
+            { isFit: false, reason: note },
+            {
+              onSuccess: () => {
+                notifications.show({ message: t("pairs.intro.notFitSent") });
+                notFit.close();
               },
-            )
-          }
-        >
-          {t("pairs.intro.notFitConfirm")}
-        </Button>
-      </Group>
+            },
+          )
+        }
+      />
     </Stack>
   );
 }
@@ -374,7 +346,9 @@ function ActiveSection({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const [completing, complete] = useDisclosure();
   const [ending, end] = useDisclosure();
-  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
+  const completePair = useCompletePair(pair.id);
+  const endPair = useEndPair(pair.id);
+  const name = partnerFirstName(pair);
   return (
     <SectionCard title={t("pairs.active.title")}>
       <Stack>
@@ -410,113 +384,54 @@ function ActiveSection({ pair }: { pair: Pair }) {
           </Button>
         </Group>
       </Stack>
-      <Modal
+      <ConfirmWithReasonDialog
         opened={completing}
         onClose={complete.close}
         title={t("pairs.active.completeTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {completing && <CompleteForm pair={pair} onDone={complete.close} />}
-      </Modal>
-      <Modal
+        text={t(pair.partnerAgreedToComplete ? "pairs.active.completeLast" : "pairs.active.completeFirst", { name })}
+        confirmLabel={t("pairs.active.completeConfirm")}
+        destructive={false}
+        loading={completePair.isPending}
+        error={completePair.error}
+        onConfirm={() =>
+          completePair.mutate(undefined, {
+            onSuccess: (result) => {
+              notifications.show({
+                color: "green",
+                message: t(result.state === "completed" ? "pairs.active.completed" : "pairs.active.completionAsked", { name }),
+              });
+              complete.close();
+            },
+          })
+        }
+      />
+      <ConfirmWithReasonDialog<EndReason>
         opened={ending}
         onClose={end.close}
         title={t("pairs.active.endModalTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {ending && <EndForm pair={pair} onDone={end.close} />}
-      </Modal>
-    </SectionCard>
-  );
-}
-
-function CompleteForm({ pair, onDone }: { pair: Pair; onDone: () => void }) {
-  const { t } = useTranslation();
-  const complete = useCompletePair(pair.id);
-  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
-  return (
-    <Stack>
-      <Text size="sm">{t(pair.partnerAgreedToComplete ? "pairs.active.completeLast" : "pairs.active.completeFirst", { name })}</Text>
-      <ErrorAlert error={complete.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          loading={complete.isPending}
-          onClick={() =>
-            complete.mutate(undefined, {
-              onSuccess: (result) => {
-                notifications.show({
-                  color: "green",
-                  message: t(result.state === "completed" ? "pairs.active.completed" : "pairs.active.completionAsked", { name }),
-                });
-                onDone();
+        text={t("pairs.active.endText", { name })}
+        reasons={{
+          label: t("pairs.active.endReason"),
+          options: END_REASONS.map((reason) => ({ value: reason, label: t(`pairs.endReasons.${reason}`) })),
+          required: true,
+        }}
+        note={{ label: t("pairs.active.endNote"), description: t("pairs.active.endNoteHelp", { name }), maxLength: REASON_MAX_LENGTH }}
+        confirmLabel={t("pairs.active.endConfirm")}
+        loading={endPair.isPending}
+        error={endPair.error}
+        onConfirm={({ reason, note }) =>
+          endPair.mutate(
+            { reason: reason as EndReason, note },
+            {
+              onSuccess: () => {
+                notifications.show({ message: t("pairs.active.ended") });
+                end.close();
               },
-            })
-          }
-        >
-          {t("pairs.active.completeConfirm")}
-        </Button>
-      </Group>
-    </Stack>
-  );
-}
-
-const EndFormSchema = z.object({ reason: z.enum(END_REASONS, { error: "fields.required" }), note: z.string().trim().max(1000) });
-
-function EndForm({ pair, onDone }: { pair: Pair; onDone: () => void }) {
-  const { t } = useTranslation();
-  const endPair = useEndPair(pair.id);
-  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
-  const form = useForm<{ reason: string | null; note: string }>({
-    initialValues: { reason: null, note: "" },
-    validate: zodValidate(EndFormSchema),
-  });
-  const submit = form.onSubmit((values) =>
-    endPair.mutate(
-      { reason: values.reason as EndReason, note: values.note.trim() || null },
-      {
-        onSuccess: () => {
-          notifications.show({ message: t("pairs.active.ended") });
-          onDone();
-        },
-        onError: (error) => setServerFieldErrors(form, error),
-      },
-    ),
-  );
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <Text size="sm">{t("pairs.active.endText", { name })}</Text>
-        <Select
-          label={t("pairs.active.endReason")}
-          placeholder={t("pairs.active.endReasonPlaceholder")}
-          data={END_REASONS.map((reason) => ({ value: reason, label: t(`pairs.endReasons.${reason}`) }))}
-          allowDeselect={false}
-          data-autofocus
-          {...form.getInputProps("reason")}
-        />
-        <Textarea
-          label={t("pairs.active.endNote")}
-          description={t("pairs.active.endNoteHelp", { name })}
-          maxLength={1000}
-          autosize
-          minRows={3}
-          maxRows={8}
-          {...form.getInputProps("note")}
-        />
-        <ErrorAlert error={endPair.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" color="red" loading={endPair.isPending}>
-            {t("pairs.active.endConfirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+            },
+          )
+        }
+      />
+    </SectionCard>
   );
 }
 
@@ -598,7 +513,7 @@ function ClosedSection({ pair }: { pair: Pair }) {
     <Alert color="gray" title={t("pairs.closed.endedTitle")}>
       {last?.cause === "programme_closed"
         ? t("pairs.closed.endedByClosing")
-        : last?.reason && (END_REASONS as readonly string[]).includes(last.reason)
+        : last && isEndReason(last.reason)
           ? t("pairs.closed.endedWithReason", { reason: t(`pairs.endReasons.${last.reason}`) })
           : t("pairs.closed.ended")}
     </Alert>
@@ -619,7 +534,7 @@ function HistorySection({ pair }: { pair: Pair }) {
             key={i}
             title={t(`pairs.history.causes.${event.cause}`, { defaultValue: t(`pairs.states.${event.toState}`) })}
           >
-            {event.reason && (END_REASONS as readonly string[]).includes(event.reason) && (
+            {isEndReason(event.reason) && (
               <Text size="sm">{t("pairs.history.reason", { reason: t(`pairs.endReasons.${event.reason}`) })}</Text>
             )}
             <Text size="xs" c="dimmed">

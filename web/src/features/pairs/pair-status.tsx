@@ -1,10 +1,9 @@
 import { Badge, type BadgeProps } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { Pair, PairState } from "../../../../contracts/pairs.ts";
+import { OPEN_PAIR_STATES, type Pair, type PairState } from "../../../../contracts/pairs.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { personName } from "../../lib/person-name.ts";
-import { partnerOf } from "./queries.ts";
 
 const STATE_COLORS: Record<PairState, string> = {
   intro: "blue",
@@ -23,6 +22,22 @@ export function PairStateBadge({ state, ...props }: BadgeProps & { state: PairSt
   );
 }
 
+/** An open pair: at the intro coffee or running (`OPEN_PAIR_STATES`). */
+export function isOpenPair(pair: Pick<Pair, "state">): boolean {
+  return (OPEN_PAIR_STATES as readonly PairState[]).includes(pair.state);
+}
+
+/** The other person of a pair, seen from `pair.myRole`. */
+export function partnerOf(pair: Pair) {
+  return pair.myRole === "mentor" ? pair.mentee : pair.mentor;
+}
+
+/** How a sentence addressed to me names my partner: their first name, or their whole name when it is missing. */
+export function partnerFirstName(pair: Pair): string {
+  const partner = partnerOf(pair);
+  return partner.firstName || personName(partner);
+}
+
 /** Whether my own preparation is done (the programme may require it before sessions start). */
 export function myOnboarding(pair: Pair) {
   return pair.myRole === "mentor" ? pair.onboarding.mentor : pair.onboarding.mentee;
@@ -34,7 +49,7 @@ export function partnerOnboarding(pair: Pair) {
 
 /** One sentence: what the pair is waiting for, or what I should do next. */
 export function nextStepHint(pair: Pair, t: TFunction, now = new Date()): string {
-  const name = partnerOf(pair).firstName || personName(partnerOf(pair));
+  const name = partnerFirstName(pair);
   switch (pair.state) {
     case "intro":
       if (pair.myIntroAnswer) return t("pairs.hints.waitingAnswer", { name });

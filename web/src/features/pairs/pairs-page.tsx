@@ -1,102 +1,138 @@
-import { Avatar, Button, Card, EmptyState, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Avatar, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Pair } from "../../../../contracts/pairs.ts";
+import { DataTable, type DataTableColumn, type DataTableEmpty, useClientSort } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { PageLoader } from "../../components/page-loader.tsx";
+import { formatDate } from "../../lib/dates.ts";
 import { personName } from "../../lib/person-name.ts";
-import { nextStepHint, PairStateBadge } from "./pair-status.tsx";
-import { OPEN_STATES, partnerOf, useMyPairs } from "./queries.ts";
+import { isOpenPair, nextStepHint, PairStateBadge, partnerOf } from "./pair-status.tsx";
+import { useMyPairs } from "./queries.ts";
 
-/** My pairs, in every programme: the current ones first (intro, active) with what comes next, then the past ones. */
+/** My pairs, in every programme: the current ones (intro, active) with what comes next, then the past ones. */
 export function PairsPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("pairs.list.title")} · Passerelle`);
   const pairs = useMyPairs();
-  const items = [...(pairs.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const current = items.filter((pair) => OPEN_STATES.includes(pair.state));
-  const past = items.filter((pair) => !OPEN_STATES.includes(pair.state));
+  const items = pairs.data?.items;
+  const past = items?.filter((pair) => !isOpenPair(pair)) ?? [];
 
   return (
     <Stack gap="lg">
       <Title order={1}>{t("pairs.list.title")}</Title>
       <ErrorAlert error={pairs.error} />
-      {pairs.isPending && <PageLoader />}
-      {pairs.data && items.length === 0 && <NoPairs />}
-      {current.length > 0 && <PairGroup id="pairs-current" title={t("pairs.list.current")} pairs={current} />}
-      {past.length > 0 && <PairGroup id="pairs-past" title={t("pairs.list.past")} pairs={past} />}
+      <PairTable
+        id="pairs-current"
+        title={t("pairs.list.current")}
+        pairs={items?.filter(isOpenPair)}
+        loading={pairs.isFetching}
+        empty={
+          items?.length === 0
+            ? {
+                title: t("pairs.list.emptyTitle"),
+                description: t("pairs.list.emptyText"),
+                action: (
+                  <Group justify="center">
+                    <Button component={Link} to="/programmes">
+                      {t("pairs.list.toProgrammes")}
+                    </Button>
+                    <Button component={Link} to="/proposals" variant="light">
+                      {t("pairs.list.toProposals")}
+                    </Button>
+                  </Group>
+                ),
+              }
+            : { title: t("pairs.list.noCurrent") }
+        }
+      />
+      {past.length > 0 && <PairTable id="pairs-past" title={t("pairs.list.past")} pairs={past} />}
     </Stack>
   );
 }
 
-function NoPairs() {
+function PairTable({
+  id,
+  title,
+  pairs,
+  loading,
+  empty,
+}: {
+  id: string;
+  title: string;
+  pairs: Pair[] | undefined;
+  loading?: boolean;
+  empty?: DataTableEmpty;
+}) {
   const { t } = useTranslation();
-  return (
-    <Card withBorder>
-      <EmptyState>
-        <EmptyState.Title order={2}>{t("pairs.list.emptyTitle")}</EmptyState.Title>
-        <EmptyState.Description>{t("pairs.list.emptyText")}</EmptyState.Description>
-        <EmptyState.Actions>
-          <Button component={Link} to="/programmes">
-            {t("pairs.list.toProgrammes")}
-          </Button>
-          <Button component={Link} to="/proposals" variant="light">
-            {t("pairs.list.toProposals")}
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    </Card>
+  // The newest first until the person sorts otherwise.
+  const sorted = useClientSort(
+    pairs,
+    { partner: (pair) => personName(partnerOf(pair)), programme: (pair) => pair.programme.name, since: (pair) => pair.createdAt },
+    { key: "since", direction: "desc" },
   );
-}
-
-function PairGroup({ id, title, pairs }: { id: string; title: string; pairs: Pair[] }) {
+  const columns: DataTableColumn<Pair>[] = [
+    { key: "partner", header: t("pairs.list.columns.partner"), sortKey: "partner", cell: (pair) => <Partner pair={pair} /> },
+    {
+      key: "programme",
+      header: t("pairs.list.columns.programme"),
+      sortKey: "programme",
+      cell: (pair) => pair.programme.name,
+      visibleFrom: "md",
+    },
+    { key: "state", header: t("pairs.list.columns.state"), cell: (pair) => <PairStateBadge state={pair.state} /> },
+    { key: "next", header: t("pairs.list.columns.next"), cell: (pair) => <Text size="sm">{nextStepHint(pair, t)}</Text>, width: "35%" },
+    {
+      key: "since",
+      header: t("pairs.list.columns.since"),
+      sortKey: "since",
+      firstDirection: "desc",
+      cell: (pair) => formatDate(pair.createdAt, "numeric"),
+      visibleFrom: "lg",
+    },
+    {
+      key: "open",
+      header: t("common.actions"),
+      align: "right",
+      cell: (pair) => (
+        <Button
+          component={Link}
+          to={`/pairs/${pair.id}`}
+          variant="light"
+          size="xs"
+          aria-label={t("pairs.list.openWith", { name: personName(partnerOf(pair)) })}
+        >
+          {t("pairs.list.open")}
+        </Button>
+      ),
+    },
+  ];
   return (
     <Stack component="section" aria-labelledby={id} gap="sm">
       <Title order={2} size="h3" id={id}>
         {title}
       </Title>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {pairs.map((pair) => (
-          <PairCard key={pair.id} pair={pair} />
-        ))}
-      </SimpleGrid>
+      <DataTable label={title} columns={columns} rowKey={(pair) => pair.id} loading={loading} empty={empty} {...sorted} />
     </Stack>
   );
 }
 
-function PairCard({ pair }: { pair: Pair }) {
+/** My partner: name, and whether they are my mentor or my mentee. */
+function Partner({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const partner = partnerOf(pair);
   const name = personName(partner);
-  const titleId = `pair-${pair.id}`;
   return (
-    <Card withBorder component="article" aria-labelledby={titleId}>
-      <Stack gap="sm" h="100%">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Avatar name={name} color="initials" aria-hidden />
-            <div>
-              <Title order={3} size="h4" id={titleId}>
-                {name}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {[t(`pairs.partnerRole.${pair.myRole}`), partner.department].filter(Boolean).join(" · ")}
-              </Text>
-            </div>
-          </Group>
-          <PairStateBadge state={pair.state} style={{ flexShrink: 0 }} />
-        </Group>
-        <Text size="sm">{t("pairs.list.programme", { name: pair.programme.name })}</Text>
-        <Text size="sm" fw={500} style={{ flexGrow: 1 }}>
-          {nextStepHint(pair, t)}
+    <Group gap="sm" wrap="nowrap">
+      <Avatar name={name} color="initials" size="sm" aria-hidden />
+      <div>
+        <Text size="sm" fw={500}>
+          {name}
         </Text>
-        <Group justify="flex-end">
-          <Button component={Link} to={`/pairs/${pair.id}`} variant="light" aria-label={t("pairs.list.openWith", { name })}>
-            {t("pairs.list.open")}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+        <Text size="xs" c="dimmed">
+          {[t(`pairs.partnerRole.${pair.myRole}`), partner.department].filter(Boolean).join(" · ")}
+        </Text>
+      </div>
+    </Group>
   );
 }

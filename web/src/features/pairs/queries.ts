@@ -1,55 +1,75 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { EndPairBody, IntroAnswerBody, IntroBody, Pair, PairList } from "../../../../contracts/pairs.ts";
-import { api } from "../../lib/api.ts";
+import type { EndPairBody, IntroAnswerBody, IntroBody, Pair } from "../../../../contracts/pairs.ts";
+import { call, client } from "../../lib/api-client.ts";
+import { notificationKeys } from "../notifications/index.ts";
 
-/** Every pair query starts with "pairs": a partner's action (seen through a notification) refreshes them all. */
-export const pairsQueryKey = ["pairs"] as const;
-export const myPairsQueryKey = ["pairs", "mine"] as const;
-export const pairQueryKey = (id: string) => ["pairs", id] as const;
+/** The pairs' query keys. Every one starts with `all`: a partner's action (seen through a notification) refreshes them all. */
+export const pairKeys = {
+  all: ["pairs"] as const,
+  mine: () => [...pairKeys.all, "mine"] as const,
+  detail: (id: string) => [...pairKeys.all, "detail", id] as const,
+};
+
+/** My pairs, in every programme. */
+export const myPairsQuery = () =>
+  queryOptions({ queryKey: pairKeys.mine(), queryFn: (): Promise<{ items: Pair[] }> => call(client.GET("/api/me/pairs")) });
+
+/** One of my pairs, as I see it. */
+export const pairQuery = (id: string) =>
+  queryOptions({
+    queryKey: pairKeys.detail(id),
+    queryFn: (): Promise<Pair> => call(client.GET("/api/pairs/{id}", { params: { path: { id } } })),
+  });
 
 export function useMyPairs() {
-  return useQuery({ queryKey: myPairsQueryKey, queryFn: () => api.get<z.infer<typeof PairList>>("/api/me/pairs") });
+  return useQuery(myPairsQuery());
 }
 
 export function usePair(id: string) {
-  return useQuery({ queryKey: pairQueryKey(id), queryFn: () => api.get<Pair>(`/api/pairs/${id}`) });
+  return useQuery(pairQuery(id));
 }
 
-/** After an action: the answer (when it is the pair) replaces the cached one, and the lists refresh. */
-function usePairAction<Body, Result>(id: string, send: (body: Body) => Promise<Result>) {
+/**
+ * After an action: the answer, when it is the pair (`answersPair`), replaces the cached one; the lists and
+ * the bell refresh (the partner was notified, and my own notifications may have changed).
+ */
+function usePairAction<Body, Result>(id: string, send: (body: Body) => Promise<Result>, answersPair = false) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
     onSuccess: async (result) => {
-      if (result && typeof result === "object" && "history" in result) queryClient.setQueryData(pairQueryKey(id), result);
+      if (answersPair) queryClient.setQueryData(pairKeys.detail(id), result as Pair);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: pairsQueryKey }),
-        queryClient.invalidateQueries({ queryKey: ["notifications"] }),
+        queryClient.invalidateQueries({ queryKey: pairKeys.all }),
+        queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
       ]);
     },
   });
 }
 
+const path = (id: string) => ({ params: { path: { id } } });
+
 export function useScheduleIntro(id: string) {
-  return usePairAction(id, (body: z.infer<typeof IntroBody>) => api.put<Pair>(`/api/pairs/${id}/intro`, body));
+  return usePairAction(
+    id,
+    (body: z.input<typeof IntroBody>): Promise<Pair> => call(client.PUT("/api/pairs/{id}/intro", { ...path(id), body })),
+    true,
+  );
 }
 
 export function useAnswerIntro(id: string) {
-  return usePairAction(id, (body: z.infer<typeof IntroAnswerBody>) => api.post<Pair>(`/api/pairs/${id}/intro-answer`, body));
+  return usePairAction(
+    id,
+    (body: z.input<typeof IntroAnswerBody>): Promise<Pair> => call(client.POST("/api/pairs/{id}/intro-answer", { ...path(id), body })),
+    true,
+  );
 }
 
 export function useEndPair(id: string) {
-  return usePairAction(id, (body: z.infer<typeof EndPairBody>) => api.post<{ state: string }>(`/api/pairs/${id}/end`, body));
+  return usePairAction(id, (body: z.input<typeof EndPairBody>) => call(client.POST("/api/pairs/{id}/end", { ...path(id), body })));
 }
 
 export function useCompletePair(id: string) {
-  return usePairAction(id, (_: undefined) => api.post<{ state: string }>(`/api/pairs/${id}/complete`, {}));
+  return usePairAction(id, (_: undefined) => call(client.POST("/api/pairs/{id}/complete", { ...path(id), body: {} })));
 }
-
-/** The partner of a pair, seen from `pair.myRole`. */
-export function partnerOf(pair: Pair) {
-  return pair.myRole === "mentor" ? pair.mentee : pair.mentor;
-}
-
-export const OPEN_STATES: readonly Pair["state"][] = ["intro", "active"];

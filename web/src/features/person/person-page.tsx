@@ -5,21 +5,19 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Person } from "../../../../contracts/people.ts";
-import type { PersonDetail } from "../../../../contracts/profiles.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { PersonStatus } from "../../components/status-badge.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
-import { CompletenessCard } from "../profile/completeness-card.tsx";
-import { ProfileSummary } from "../profile/profile-summary.tsx";
+import { CompletenessCard, ProfileSummary } from "../profile/index.ts";
+import { personQuery } from "./queries.ts";
 
 /** What HR sees of a person: directory data, profile summary, completeness, self-assessment dates (never the scores). */
 export function PersonPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const detail = useQuery({ queryKey: ["people", id], queryFn: () => api.get<PersonDetail>(`/api/people/${id}`) });
+  const detail = useQuery(personQuery(id));
   const person = detail.data?.person;
   const name = person ? `${person.firstName} ${person.lastName}` : "";
   useDocumentTitle(`${name || t("person.title")} · Passerelle`);

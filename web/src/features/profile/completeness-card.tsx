@@ -3,11 +3,12 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Completeness } from "../../../../contracts/profiles.ts";
-import { COMPLETENESS_STEP } from "./profile-form.ts";
+import { stepOfItem } from "./profile-form.ts";
 
-/** Where a participant fills in a missing item. */
-function missingItemLink(item: Completeness["missing"][number]): string {
-  return item === "selfAssessment" ? "/self-assessment" : `/profile?step=${COMPLETENESS_STEP[item]}`;
+/** Where a participant fills in a missing item: its step of the profile wizard, or the self-assessment. */
+export function missingItemLink(item: Completeness["missing"][number]): string {
+  const step = stepOfItem(item);
+  return step === "selfAssessment" ? "/self-assessment" : `/profile?step=${step}`;
 }
 
 /**

@@ -1,18 +1,20 @@
 import { MultiSelect, NumberInput, Radio, SimpleGrid, Stack, TagsInput, Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { FORMATS } from "../../../../contracts/profiles.ts";
+import { FORMATS, PROFILE_LIMITS } from "../../../../contracts/profiles.ts";
+import type { ParticipantRole } from "../../../../contracts/programmes.ts";
 import { languageOptions } from "../../lib/languages.ts";
 import { AvailabilityGrid } from "./availability-grid.tsx";
-import type { ProfileForm } from "./profile-form.ts";
+import { asksCapacity, type ProfileForm } from "./profile-form.ts";
 
-export function PracticalStep({ form }: { form: ProfileForm }) {
+/** Interests, availability, format, languages, hopes; how many mentees one can take only for those who may mentor. */
+export function PracticalStep({ form, roles }: { form: ProfileForm; roles: readonly ParticipantRole[] }) {
   const { t } = useTranslation();
   return (
     <Stack>
       <TagsInput
         label={t("profile.practical.interests")}
         description={t("profile.practical.interestsHelp")}
-        maxTags={20}
+        maxTags={PROFILE_LIMITS.interests}
         clearable
         {...form.getInputProps("interests")}
       />
@@ -28,7 +30,7 @@ export function PracticalStep({ form }: { form: ProfileForm }) {
           ))}
         </Stack>
       </Radio.Group>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: asksCapacity(roles) ? 2 : 1 }}>
         <MultiSelect
           label={t("profile.practical.languages")}
           description={t("profile.practical.languagesHelp")}
@@ -37,22 +39,24 @@ export function PracticalStep({ form }: { form: ProfileForm }) {
           nothingFoundMessage={t("skills.picker.noMatch")}
           {...form.getInputProps("languages")}
         />
-        <NumberInput
-          label={t("profile.practical.capacity")}
-          description={t("profile.practical.capacityHelp")}
-          min={1}
-          max={5}
-          clampBehavior="strict"
-          allowDecimal={false}
-          {...form.getInputProps("mentorCapacity")}
-        />
+        {asksCapacity(roles) && (
+          <NumberInput
+            label={t("profile.practical.capacity")}
+            description={t("profile.practical.capacityHelp", PROFILE_LIMITS.mentorCapacity)}
+            min={PROFILE_LIMITS.mentorCapacity.min}
+            max={PROFILE_LIMITS.mentorCapacity.max}
+            clampBehavior="strict"
+            allowDecimal={false}
+            {...form.getInputProps("mentorCapacity")}
+          />
+        )}
       </SimpleGrid>
       <Textarea
         label={t("profile.practical.hopes")}
         description={t("profile.practical.hopesHelp")}
         autosize
         minRows={3}
-        maxLength={1000}
+        maxLength={PROFILE_LIMITS.hopesLength}
         {...form.getInputProps("hopes")}
       />
     </Stack>

@@ -1,15 +1,12 @@
 import { Card, Divider, Select, Stack, Text } from "@mantine/core";
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
+import { LEARN_PRIORITIES, PROFILE_LIMITS, SKILL_LEVELS } from "../../../../contracts/profiles.ts";
+import type { ParticipantRole } from "../../../../contracts/programmes.ts";
 import type { Family } from "../../../../contracts/skills.ts";
 import { levelDescription, useSelfAssessmentScale } from "../self-assessment/index.ts";
-import { skillLabel, useCatalogue } from "../skills/catalogue.ts";
-import { PickedSkill, SkillPicker } from "../skills/skill-picker.tsx";
-import type { ProfileForm, ProfileFormValues } from "./profile-form.ts";
-
-export const LEVELS = [0, 1, 2, 3, 4] as const;
-export const PRIORITIES = [1, 2, 3] as const;
+import { PickedSkill, SkillPicker, skillLabel, useCatalogue } from "../skills/index.ts";
+import { learnFamily, type ProfileForm, type ProfileFormValues, singleRole } from "./profile-form.ts";
 
 /** A skill picker above the list of the skills picked so far. */
 function SkillList({
@@ -21,7 +18,7 @@ function SkillList({
   emptyText,
   error,
 }: {
-  family?: z.infer<typeof Family>;
+  family?: Family | undefined;
   skillIds: string[];
   onAdd: (skillId: string) => void;
   onRemove: (index: number) => void;
@@ -29,10 +26,17 @@ function SkillList({
   emptyText: string;
   error?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const catalogue = useCatalogue();
   return (
     <Stack>
-      <SkillPicker family={family} exclude={skillIds} onPick={onAdd} />
+      {skillIds.length < PROFILE_LIMITS.skillsPerList ? (
+        <SkillPicker family={family} exclude={skillIds} onPick={onAdd} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t("profile.listFull", { count: PROFILE_LIMITS.skillsPerList })}
+        </Text>
+      )}
       <Card withBorder padding="sm">
         {skillIds.length === 0 ? (
           <Text c="dimmed" size="sm" ta="center" py="sm">
@@ -94,6 +98,7 @@ function NumberChoice({ form, path, options, label }: { form: ProfileForm; path:
 function RatedSkillStep({
   form,
   list,
+  family,
   rating,
   options,
   initial,
@@ -102,6 +107,7 @@ function RatedSkillStep({
 }: {
   form: ProfileForm;
   list: "teach" | "learn";
+  family: Family | undefined;
   rating: "level" | "priority";
   options: (skillId: string) => NumberOption[];
   initial: number;
@@ -110,6 +116,7 @@ function RatedSkillStep({
 }) {
   return (
     <SkillList
+      family={family}
       skillIds={form.values[list].map((item) => item.skillId)}
       onAdd={(skillId) => form.insertListItem(list, { skillId, [rating]: initial } as ProfileFormValues[typeof list][number])}
       onRemove={(index) => form.removeListItem(list, index)}
@@ -134,7 +141,7 @@ export function TeachStep({ form }: { form: ProfileForm }) {
   // Each level described for the skill's family: teaching a tool and sharing leadership are rated differently.
   const levelsOf = (skillId: string): NumberOption[] => {
     const family = catalogue.data?.skillById.get(skillId)?.family;
-    return LEVELS.map((level) => ({
+    return SKILL_LEVELS.map((level) => ({
       value: level,
       label: `${level} · ${t(`selfAssessment.levels.${level}.label`)}`,
       description: family && levelDescription(scale.data, level, family),
@@ -144,6 +151,8 @@ export function TeachStep({ form }: { form: ProfileForm }) {
     <RatedSkillStep
       form={form}
       list="teach"
+      // Only mentors teach, and what they teach is digital skills.
+      family="digital"
       rating="level"
       options={levelsOf}
       initial={4}
@@ -153,17 +162,19 @@ export function TeachStep({ form }: { form: ProfileForm }) {
   );
 }
 
-export function LearnStep({ form }: { form: ProfileForm }) {
+/** What I want to learn: reverse skills for a mentor (in return), digital skills for a mentee, either for others. */
+export function LearnStep({ form, roles }: { form: ProfileForm; roles: readonly ParticipantRole[] }) {
   const { t } = useTranslation();
   return (
     <RatedSkillStep
       form={form}
       list="learn"
+      family={learnFamily(roles)}
       rating="priority"
-      options={() => PRIORITIES.map((priority) => ({ value: priority, label: t(`profile.priority.${priority}`) }))}
+      options={() => LEARN_PRIORITIES.map((priority) => ({ value: priority, label: t(`profile.priority.${priority}`) }))}
       initial={2}
       controlLabel={(skill) => t("profile.learn.priorityOf", { skill })}
-      emptyText={t("profile.learn.empty")}
+      emptyText={t(singleRole(roles) === "mentor" ? "profile.roles.mentor.learn.empty" : "profile.learn.empty")}
     />
   );
 }

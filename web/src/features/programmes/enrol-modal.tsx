@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import { PARTICIPANT_ROLES, type ParticipantRole, type Programme } from "../../../../contracts/programmes.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { usePeople } from "../admin/queries.ts";
-import { skillOptions, useCatalogue } from "../skills/catalogue.ts";
+import { usePeople } from "../admin/index.ts";
+import { skillOptions, useCatalogue } from "../skills/index.ts";
 import { useEnrol } from "./queries.ts";
 
 /** Employee ids pasted from a spreadsheet: one per line, or separated by commas, semicolons or spaces. */

@@ -1,30 +1,23 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Progress,
-  ScrollArea,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Tooltip,
-} from "@mantine/core";
+import { ActionIcon, Anchor, Badge, Button, Group, NumberInput, Progress, Stack, Switch, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ENROLMENT_STATUSES, type Enrolment, PARTICIPANT_ROLES, type Programme } from "../../../../contracts/programmes.ts";
+import { COMPLETENESS_FILTERS } from "../../../../contracts/people.ts";
+import {
+  ENROLMENT_STATUSES,
+  type Enrolment,
+  PARTICIPANT_ROLES,
+  type Programme,
+  UpdateEnrolmentBody,
+} from "../../../../contracts/programmes.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
+import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
+import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
-import { TablePagination } from "../../components/table-pagination.tsx";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
 import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
@@ -32,7 +25,11 @@ import { EnrolModal } from "./enrol-modal.tsx";
 import { EnrolmentStatusBadge, PairStateBadge, WHOLE_BADGE } from "./labels.tsx";
 import { BOARD_PAGE_SIZE, useEnrolmentBoard, useRemoveEnrolment, useUpdateEnrolment } from "./queries.ts";
 
-const COMPLETENESS = ["complete", "incomplete", "none"] as const;
+/** A mentor's capacity bounds, as the API checks them. */
+const CAPACITY = (() => {
+  const capacity = UpdateEnrolmentBody.shape.capacity.unwrap().unwrap();
+  return { min: capacity.minValue ?? 1, max: capacity.maxValue ?? 5 };
+})();
 
 /** Who is enrolled and how far they are: counts, the "enrol people" modal and the paginated board. */
 export function EnrolmentTab({ programme }: { programme: Programme }) {
@@ -41,7 +38,7 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
     q: urlParam.text(),
     role: urlParam.choice(PARTICIPANT_ROLES),
     status: urlParam.choice(ENROLMENT_STATUSES),
-    completeness: urlParam.choice(COMPLETENESS),
+    completeness: urlParam.choice(COMPLETENESS_FILTERS),
   });
   const { search, setSearch, q } = useUrlSearch(url);
   const filters = { ...url.values, q, page: url.page };
@@ -50,6 +47,7 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
   const [removing, setRemoving] = useState<Enrolment | null>(null);
   const counts = board.data?.counts;
   const isClosed = programme.phase === "closed";
+  const columns = useBoardColumns(programme, setRemoving);
 
   return (
     <Stack>
@@ -112,7 +110,7 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
           <ChoiceFilter
             label={t("people.completeness")}
             placeholder={t("people.anyCompleteness")}
-            values={COMPLETENESS}
+            values={COMPLETENESS_FILTERS}
             optionLabel={(value) => t(`people.completenessFilter.${value}`)}
             value={filters.completeness}
             onChange={(completeness) => url.set({ completeness })}
@@ -120,126 +118,105 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
         </Group>
       </Group>
       <ErrorAlert error={board.error} />
-      <ScrollArea type="auto">
-        <Table
-          aria-label={t("programmes.board.tableLabel")}
-          striped
-          highlightOnHover
-          miw={1320}
-          opacity={board.isPlaceholderData ? 0.6 : 1}
-          styles={{ th: { whiteSpace: "nowrap" } }}
-        >
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("programmes.board.columns.name")}</Table.Th>
-              <Table.Th>{t("person.employeeId")}</Table.Th>
-              <Table.Th>{t("fields.department")}</Table.Th>
-              <Table.Th>{t("programmes.board.columns.role")}</Table.Th>
-              <Table.Th>{t("programmes.board.columns.status")}</Table.Th>
-              <Table.Th>{t("people.completeness")}</Table.Th>
-              <Table.Th>{t("programmes.board.columns.onboarding")}</Table.Th>
-              <Table.Th>{t("programmes.board.columns.pair")}</Table.Th>
-              <Table.Th>{t("programmes.board.columns.setAside")}</Table.Th>
-              <Table.Th>{t("programmes.board.columns.capacity")}</Table.Th>
-              <Table.Th>{t("common.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {board.data?.items.map((enrolment) => (
-              <BoardRow key={enrolment.personId} programme={programme} enrolment={enrolment} onRemove={() => setRemoving(enrolment)} />
-            ))}
-            {board.data?.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={11}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {board.data.total === 0 && !filters.role && !filters.status && !filters.completeness && !q
-                      ? t("programmes.board.empty")
-                      : t("programmes.board.noMatch")}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
-      {board.data && <TablePagination page={filters.page} pageSize={BOARD_PAGE_SIZE} total={board.data.total} onChange={url.setPage} />}
+      <DataTable
+        label={t("programmes.board.tableLabel")}
+        columns={columns}
+        rows={board.data?.items}
+        rowKey={(enrolment) => enrolment.personId}
+        loading={board.isFetching}
+        pagination={board.data && { page: filters.page, pageSize: BOARD_PAGE_SIZE, total: board.data.total, onChange: url.setPage }}
+        empty={{
+          title:
+            board.data?.total === 0 && !filters.role && !filters.status && !filters.completeness && !q
+              ? t("programmes.board.empty")
+              : t("programmes.board.noMatch"),
+        }}
+      />
       <EnrolModal programme={programme} opened={enrolling} onClose={() => setEnrolling(false)} />
       <RemoveModal programme={programme} enrolment={removing} onClose={() => setRemoving(null)} />
     </Stack>
   );
 }
 
-function BoardRow({ programme, enrolment, onRemove }: { programme: Programme; enrolment: Enrolment; onRemove: () => void }) {
+/**
+ * The board's columns. The employee id and department go under the name rather than in columns of their
+ * own, and the preparation column shows from extra-large screens: the board fits 1280 px without scrolling sideways.
+ */
+function useBoardColumns(programme: Programme, onRemove: (enrolment: Enrolment) => void): DataTableColumn<Enrolment>[] {
   const { t } = useTranslation();
-  const update = useUpdateEnrolment(programme.id);
-  const name = personName(enrolment);
   const isClosed = programme.phase === "closed";
-  const { onboarding } = enrolment;
-  const save = (body: { isSetAside?: boolean; capacity?: number | null }, message: string) =>
-    update.mutate(
-      { personId: enrolment.personId, ...body },
-      {
-        onSuccess: () => notifications.show({ color: "green", message }),
-        onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
-      },
-    );
-
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Anchor component={Link} to={`/people/${enrolment.personId}`} size="sm" fw={500} style={{ whiteSpace: "nowrap" }}>
-          {name}
-        </Anchor>
-        {enrolment.source === "application" && (
+  return [
+    {
+      key: "name",
+      header: t("programmes.board.columns.name"),
+      cell: (enrolment) => (
+        <Stack gap={0}>
+          <Anchor component={Link} to={`/people/${enrolment.personId}`} size="sm" fw={500}>
+            {personName(enrolment)}
+          </Anchor>
           <Text size="xs" c="dimmed">
-            {t("programmes.board.applied")}
+            {[enrolment.employeeId, enrolment.department].filter(Boolean).join(" · ")}
           </Text>
-        )}
-        {!enrolment.hasAccount && (
-          <Text size="xs" c="dimmed">
-            {t("people.noAccount")}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" ff="monospace">
-          {enrolment.employeeId}
-        </Text>
-      </Table.Td>
-      <Table.Td>{enrolment.department}</Table.Td>
-      <Table.Td>{t(`programmes.roles.${enrolment.role}`)}</Table.Td>
-      <Table.Td>
-        <EnrolmentStatusBadge status={enrolment.status} />
-      </Table.Td>
-      <Table.Td>
-        {enrolment.profileCompleteness === null ? (
+          {enrolment.source === "application" && (
+            <Text size="xs" c="dimmed">
+              {t("programmes.board.applied")}
+            </Text>
+          )}
+          {!enrolment.hasAccount && (
+            <Text size="xs" c="dimmed">
+              {t("people.noAccount")}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
+    { key: "role", header: t("programmes.board.columns.role"), cell: (enrolment) => t(`programmes.roles.${enrolment.role}`) },
+    {
+      key: "status",
+      header: t("programmes.board.columns.status"),
+      cell: (enrolment) => <EnrolmentStatusBadge status={enrolment.status} />,
+    },
+    {
+      key: "completeness",
+      header: t("people.completeness"),
+      cell: (enrolment) =>
+        enrolment.profileCompleteness === null ? (
           <Text size="sm" c="dimmed">
             {t("people.noProfile")}
           </Text>
         ) : (
-          <Group gap="xs" wrap="nowrap">
+          <Stack gap={4}>
+            <Text size="sm">{t("completeness.ring", { percent: enrolment.profileCompleteness })}</Text>
             <Progress
               value={enrolment.profileCompleteness}
-              w={50}
+              maw={80}
               size="sm"
               color={enrolment.profileCompleteness === 100 ? "teal" : "indigo"}
               aria-hidden
             />
-            <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-              {t("completeness.ring", { percent: enrolment.profileCompleteness })}
-            </Text>
-          </Group>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" c={onboarding.isComplete ? "teal" : undefined} style={{ whiteSpace: "nowrap" }}>
-          {t("programmes.board.modules", { done: onboarding.modulesDone, total: onboarding.modulesTotal })}
-        </Text>
-        <Text size="xs" c={onboarding.charterAccepted ? "teal" : "dimmed"} style={{ whiteSpace: "nowrap" }}>
-          {t(onboarding.charterAccepted ? "programmes.board.charterAccepted" : "programmes.board.charterPending")}
-        </Text>
-      </Table.Td>
-      <Table.Td>
+          </Stack>
+        ),
+    },
+    {
+      key: "onboarding",
+      header: t("programmes.board.columns.onboarding"),
+      // The "Preparation" tab has the details; below 1408 px the board keeps room for what HR acts on.
+      visibleFrom: "xl",
+      cell: ({ onboarding }) => (
+        <>
+          <Text size="sm" c={onboarding.isComplete ? "teal" : undefined}>
+            {t("programmes.board.modules", { done: onboarding.modulesDone, total: onboarding.modulesTotal })}
+          </Text>
+          <Text size="xs" c={onboarding.charterAccepted ? "teal" : "dimmed"}>
+            {t(onboarding.charterAccepted ? "programmes.board.charterAccepted" : "programmes.board.charterPending")}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: "pair",
+      header: t("programmes.board.columns.pair"),
+      cell: (enrolment) => (
         <Stack gap={4} align="flex-start">
           {enrolment.pairState ? (
             <PairStateBadge state={enrolment.pairState} />
@@ -254,83 +231,104 @@ function BoardRow({ programme, enrolment, onRemove }: { programme: Programme; en
             </Badge>
           )}
         </Stack>
-      </Table.Td>
-      <Table.Td>
-        <Switch
-          aria-label={t("programmes.board.setAsideName", { name })}
-          // Shows the new state at once, while it is saved and the board reloads.
-          checked={update.isPending && update.variables.isSetAside !== undefined ? update.variables.isSetAside : enrolment.isSetAside}
-          disabled={isClosed}
-          onChange={(event) => {
-            const isSetAside = event.currentTarget.checked;
-            save({ isSetAside }, t(isSetAside ? "programmes.board.setAsideDone" : "programmes.board.backInPool", { name }));
-          }}
-        />
-      </Table.Td>
-      <Table.Td>
-        {enrolment.role === "mentor" ? (
-          <CapacityInput
-            name={name}
-            capacity={enrolment.capacity}
-            defaultCapacity={programme.matchingSettings.defaultCapacity}
-            disabled={isClosed || update.isPending}
-            onSave={(capacity) => save({ capacity }, t("programmes.board.capacitySaved", { name }))}
-          />
+      ),
+    },
+    {
+      key: "setAside",
+      header: t("programmes.board.columns.setAside"),
+      cell: (enrolment) => <SetAsideSwitch programme={programme} enrolment={enrolment} />,
+    },
+    {
+      key: "capacity",
+      header: t("programmes.board.columns.capacity"),
+      cell: (enrolment) =>
+        enrolment.role === "mentor" ? (
+          <CapacityInput programme={programme} enrolment={enrolment} />
         ) : (
           <Text size="sm" c="dimmed" aria-hidden>
             —
           </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {!isClosed && (
+        ),
+    },
+    {
+      key: "actions",
+      header: t("common.actions"),
+      cell: (enrolment) =>
+        !isClosed && (
           <Tooltip label={t("programmes.board.remove")}>
-            <ActionIcon variant="subtle" color="red" aria-label={t("programmes.board.removeName", { name })} onClick={onRemove}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t("programmes.board.removeName", { name: personName(enrolment) })}
+              onClick={() => onRemove(enrolment)}
+            >
               <span aria-hidden>✕</span>
             </ActionIcon>
           </Tooltip>
-        )}
-      </Table.Td>
-    </Table.Tr>
+        ),
+    },
+  ];
+}
+
+/** Saves a change to one enrolment, saying so (or what went wrong) in a notification. */
+function useEnrolmentChange(programme: Programme, enrolment: Enrolment) {
+  const update = useUpdateEnrolment(programme.id);
+  const save = (body: { isSetAside?: boolean; capacity?: number | null }, message: string) =>
+    update.mutate(
+      { personId: enrolment.personId, ...body },
+      {
+        onSuccess: () => notifications.show({ color: "green", message }),
+        onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+      },
+    );
+  return { update, save };
+}
+
+function SetAsideSwitch({ programme, enrolment }: { programme: Programme; enrolment: Enrolment }) {
+  const { t } = useTranslation();
+  const { update, save } = useEnrolmentChange(programme, enrolment);
+  const name = personName(enrolment);
+  return (
+    <Switch
+      aria-label={t("programmes.board.setAsideName", { name })}
+      // Shows the new state at once, while it is saved and the board reloads.
+      checked={update.isPending && update.variables.isSetAside !== undefined ? update.variables.isSetAside : enrolment.isSetAside}
+      disabled={programme.phase === "closed"}
+      onChange={(event) => {
+        const isSetAside = event.currentTarget.checked;
+        save({ isSetAside }, t(isSetAside ? "programmes.board.setAsideDone" : "programmes.board.backInPool", { name }));
+      }}
+    />
   );
 }
 
 /** A mentor's capacity in this programme, saved when the field is left; empty means "the programme's default". */
-function CapacityInput({
-  name,
-  capacity,
-  defaultCapacity,
-  disabled,
-  onSave,
-}: {
-  name: string;
-  capacity: number | null;
-  defaultCapacity: number;
-  disabled: boolean;
-  onSave: (capacity: number | null) => void;
-}) {
+function CapacityInput({ programme, enrolment }: { programme: Programme; enrolment: Enrolment }) {
   const { t } = useTranslation();
+  const { update, save } = useEnrolmentChange(programme, enrolment);
+  const name = personName(enrolment);
+  const { capacity } = enrolment;
   const [value, setValue] = useState<number | string>(capacity ?? "");
   const commit = () => {
-    const next = value === "" ? null : Math.min(5, Math.max(1, Math.round(Number(value))));
-    if (next !== capacity) onSave(next);
+    const next = value === "" ? null : Math.min(CAPACITY.max, Math.max(CAPACITY.min, Math.round(Number(value))));
+    if (next !== capacity) save({ capacity: next }, t("programmes.board.capacitySaved", { name }));
   };
   return (
     <NumberInput
       aria-label={t("programmes.board.capacityName", { name })}
-      placeholder={t("programmes.board.capacityDefault", { count: defaultCapacity })}
+      placeholder={t("programmes.board.capacityDefault", { count: programme.matchingSettings.defaultCapacity })}
       value={value}
       onChange={setValue}
       onBlur={commit}
       onKeyDown={(event) => {
         if (event.key === "Enter") commit();
       }}
-      min={1}
-      max={5}
+      min={CAPACITY.min}
+      max={CAPACITY.max}
       allowDecimal={false}
-      disabled={disabled}
+      disabled={programme.phase === "closed" || update.isPending}
       size="xs"
-      w={120}
+      w={96}
     />
   );
 }
@@ -344,36 +342,23 @@ function RemoveModal({ programme, enrolment, onClose }: { programme: Programme; 
   };
   const name = enrolment ? personName(enrolment) : "";
   return (
-    <Modal
+    <ConfirmWithReasonDialog
       opened={enrolment !== null}
       onClose={close}
       title={t("programmes.board.removeTitle", { name })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      <Stack>
-        <Text size="sm">{t("programmes.board.removeText", { name, programme: programme.name })}</Text>
-        <ErrorAlert error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              enrolment &&
-              remove.mutate(enrolment.personId, {
-                onSuccess: () => {
-                  notifications.show({ color: "green", message: t("programmes.board.removed", { name }) });
-                  close();
-                },
-              })
-            }
-          >
-            {t("programmes.board.removeConfirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      text={t("programmes.board.removeText", { name, programme: programme.name })}
+      confirmLabel={t("programmes.board.removeConfirm")}
+      loading={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        enrolment &&
+        remove.mutate(enrolment.personId, {
+          onSuccess: () => {
+            notifications.show({ color: "green", message: t("programmes.board.removed", { name }) });
+            close();
+          },
+        })
+      }
+    />
   );
 }

@@ -1,9 +1,8 @@
 import { Badge, type BadgeProps } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PairState } from "../../../../contracts/pairs.ts";
-import type { ProgrammePhase } from "../../../../contracts/programmes.ts";
+import type { EnrolmentStatus, ProgrammePhase } from "../../../../contracts/programmes.ts";
 import dayjs from "../../lib/dayjs.ts";
-import type { EnrolmentStatus } from "./queries.ts";
 
 /** Badges in narrow table columns otherwise shrink to "APPARIEME…": they keep their whole label. */
 export const WHOLE_BADGE = { minWidth: "max-content" } as const;

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Group, ScrollArea, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Badge, Button, Group, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import type { Programme, RunSummary } from "../../../../contracts/programmes.ts";
+import { DataTable, type DataTableColumn, useClientSort } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
@@ -51,7 +52,13 @@ export function MatchingTab({ programme }: { programme: Programme }) {
             </Alert>
           )}
           <Group>
-            <Button onClick={run} loading={runMatching.isPending} disabled={!canRun}>
+            {/* Once a run awaits publishing, publishing it is the next step: running again is secondary. */}
+            <Button
+              onClick={run}
+              loading={runMatching.isPending}
+              disabled={!canRun}
+              variant={latest && !latest.publishedAt ? "light" : "filled"}
+            >
               {t("programmes.matching.run")}
             </Button>
             <Text size="sm" c="dimmed">
@@ -95,69 +102,66 @@ function ConstraintsList({ programme, constraints, error }: { programme: Program
   const { t } = useTranslation();
   const setConstraint = useSetConstraint(programme.id);
   const canChange = programme.phase !== "closed";
-  const remove = (constraint: Constraint) => {
-    const names = { mentor: personName(constraint.mentor), mentee: personName(constraint.mentee) };
+  const sorted = useClientSort(
+    constraints,
+    {
+      mentor: (c) => personName(c.mentor),
+      mentee: (c) => personName(c.mentee),
+      since: (c) => c.createdAt,
+    },
+    { key: "since", direction: "desc" },
+  );
+  const names = (constraint: Constraint) => ({ mentor: personName(constraint.mentor), mentee: personName(constraint.mentee) });
+  const remove = (constraint: Constraint) =>
     setConstraint.mutate(
       { mentorId: constraint.mentor.id, menteeId: constraint.mentee.id, kind: null },
       {
-        onSuccess: () => notifications.show({ color: "green", message: t("programmes.constraints.removed", names) }),
+        onSuccess: () => notifications.show({ color: "green", message: t("programmes.constraints.removed", names(constraint)) }),
         onError: (failure) => notifications.show({ color: "red", message: errorMessage(failure) }),
       },
     );
-  };
+  const columns: DataTableColumn<Constraint>[] = [
+    { key: "mentor", header: t("programmes.review.columns.mentor"), sortKey: "mentor", cell: (c) => personName(c.mentor) },
+    { key: "mentee", header: t("programmes.review.columns.mentee"), sortKey: "mentee", cell: (c) => personName(c.mentee) },
+    {
+      key: "kind",
+      header: t("programmes.constraints.kind"),
+      cell: (c) => (
+        <Badge style={WHOLE_BADGE} color={c.kind === "lock" ? "indigo" : "red"} variant="light">
+          {t(`programmes.constraints.kinds.${c.kind}`)}
+        </Badge>
+      ),
+    },
+    {
+      key: "since",
+      header: t("programmes.constraints.since"),
+      sortKey: "since",
+      firstDirection: "desc",
+      cell: (c) => formatDateTime(c.createdAt),
+    },
+  ];
+  if (canChange)
+    columns.push({
+      key: "actions",
+      header: t("common.actions"),
+      cell: (c) => (
+        <Tooltip label={t("programmes.constraints.remove")}>
+          <ActionIcon variant="subtle" color="red" onClick={() => remove(c)} aria-label={t("programmes.constraints.removeName", names(c))}>
+            <span aria-hidden>✕</span>
+          </ActionIcon>
+        </Tooltip>
+      ),
+    });
   return (
     <SectionCard title={t("programmes.constraints.title")} description={t("programmes.constraints.intro")}>
       <ErrorAlert error={error} />
-      {constraints.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t("programmes.constraints.empty")}
-        </Text>
-      ) : (
-        <ScrollArea type="auto">
-          <Table aria-label={t("programmes.constraints.title")} striped miw={640}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("programmes.review.columns.mentor")}</Table.Th>
-                <Table.Th>{t("programmes.review.columns.mentee")}</Table.Th>
-                <Table.Th>{t("programmes.constraints.kind")}</Table.Th>
-                <Table.Th>{t("programmes.constraints.since")}</Table.Th>
-                {canChange && <Table.Th>{t("common.actions")}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {constraints.map((constraint) => {
-                const names = { mentor: personName(constraint.mentor), mentee: personName(constraint.mentee) };
-                return (
-                  <Table.Tr key={`${constraint.mentor.id}:${constraint.mentee.id}`}>
-                    <Table.Td>{names.mentor}</Table.Td>
-                    <Table.Td>{names.mentee}</Table.Td>
-                    <Table.Td>
-                      <Badge style={WHOLE_BADGE} color={constraint.kind === "lock" ? "indigo" : "red"} variant="light">
-                        {t(`programmes.constraints.kinds.${constraint.kind}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(constraint.createdAt)}</Table.Td>
-                    {canChange && (
-                      <Table.Td>
-                        <Tooltip label={t("programmes.constraints.remove")}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            onClick={() => remove(constraint)}
-                            aria-label={t("programmes.constraints.removeName", names)}
-                          >
-                            <span aria-hidden>✕</span>
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-      )}
+      <DataTable
+        label={t("programmes.constraints.title")}
+        columns={columns}
+        rowKey={(c) => `${c.mentor.id}:${c.mentee.id}`}
+        {...sorted}
+        empty={{ title: t("programmes.constraints.emptyTitle"), description: t("programmes.constraints.empty") }}
+      />
     </SectionCard>
   );
 }

@@ -2,12 +2,13 @@ import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } fro
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import type { ProgrammeTemplate } from "../../../../contracts/programmes.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { currentLanguage } from "../../i18n/index.ts";
 import { setServerFieldErrors } from "../../lib/forms.ts";
+import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
 import { focusFirstError, ProgrammeFormFields, toProgrammeFields, useProgrammeForm, valuesFromTemplate } from "./programme-form.tsx";
 import { useCreateProgramme, useTemplates } from "./queries.ts";
 
@@ -16,8 +17,9 @@ export function NewProgrammePage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("programmes.create.title")} · Passerelle`);
   const templates = useTemplates();
-  const [params, setParams] = useSearchParams();
-  const chosen = templates.data?.items.find((template) => template.id === params.get("template"));
+  // Choosing a template is a step of its own: the back button returns to the choice.
+  const url = useUrlState({ template: urlParam.text() }, { history: "push" });
+  const chosen = templates.data?.items.find((template) => template.id === url.values.template);
 
   return (
     <Stack>
@@ -32,7 +34,7 @@ export function NewProgrammePage() {
           <>
             <Group gap="xs">
               <Text>{t("programmes.create.fromTemplate", { name: chosen.name[currentLanguage()] })}</Text>
-              <Anchor component="button" type="button" onClick={() => setParams({})} size="sm">
+              <Anchor component="button" type="button" onClick={() => url.set({ template: "" })} size="sm">
                 {t("programmes.create.changeTemplate")}
               </Anchor>
             </Group>
@@ -40,7 +42,7 @@ export function NewProgrammePage() {
             <CreateForm key={chosen.id} template={chosen} />
           </>
         ) : (
-          <TemplateChoice templates={templates.data.items} onChoose={(template) => setParams({ template: template.id })} />
+          <TemplateChoice templates={templates.data.items} onChoose={(template) => url.set({ template: template.id })} />
         ))}
     </Stack>
   );

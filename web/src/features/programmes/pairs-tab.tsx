@@ -1,13 +1,12 @@
-import { Badge, Group, List, ScrollArea, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Badge, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { type ManagedPair, PAIR_STATES } from "../../../../contracts/pairs.ts";
 import type { Programme } from "../../../../contracts/programmes.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
+import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
-import { TablePagination } from "../../components/table-pagination.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 import { personName } from "../../lib/person-name.ts";
 import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
@@ -24,11 +23,11 @@ export function PairsTab({ programme }: { programme: Programme }) {
   const state = url.values.state;
   const pairs = useManagedPairs(programme.id, { state, page: url.page });
   const data = pairs.data;
+  const columns = usePairColumns();
 
   return (
     <Stack>
       <ErrorAlert error={pairs.error} />
-      {pairs.isPending && <PageLoader />}
       {data && (
         <>
           <StatCards
@@ -75,66 +74,40 @@ export function PairsTab({ programme }: { programme: Programme }) {
           onChange={(s) => url.set({ state: s })}
         />
       </Group>
-      {data && (
-        <>
-          <ScrollArea type="auto">
-            <Table aria-label={t("programmes.pairs.tableLabel")} striped miw={1000} opacity={pairs.isPlaceholderData ? 0.6 : 1}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("programmes.review.columns.mentor")}</Table.Th>
-                  <Table.Th>{t("programmes.review.columns.mentee")}</Table.Th>
-                  <Table.Th>{t("programmes.pairs.columns.state")}</Table.Th>
-                  <Table.Th>{t("programmes.pairs.columns.origin")}</Table.Th>
-                  <Table.Th ta="right">{t("programmes.review.columns.score")}</Table.Th>
-                  <Table.Th>{t("programmes.pairs.columns.intro")}</Table.Th>
-                  <Table.Th>{t("programmes.pairs.columns.answers")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((pair) => (
-                  <PairRow key={pair.id} pair={pair} />
-                ))}
-                {data.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={7}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t(state ? "programmes.pairs.noMatch" : "programmes.pairs.empty")}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
-          <TablePagination page={url.page} pageSize={PAIRS_PAGE_SIZE} total={data.total} onChange={url.setPage} />
-        </>
-      )}
+      <DataTable
+        label={t("programmes.pairs.tableLabel")}
+        columns={columns}
+        rows={data?.items}
+        rowKey={(pair) => pair.id}
+        loading={pairs.isFetching}
+        pagination={data && { page: url.page, pageSize: PAIRS_PAGE_SIZE, total: data.total, onChange: url.setPage }}
+        empty={{ title: t(state ? "programmes.pairs.noMatch" : "programmes.pairs.empty") }}
+      />
     </Stack>
   );
 }
 
-function PairRow({ pair }: { pair: ManagedPair }) {
+/** The pair list's columns: who, where the pair stands, how it started, and what the two said after the intro coffee. */
+function usePairColumns(): DataTableColumn<ManagedPair>[] {
   const { t } = useTranslation();
   const percent = usePercent();
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" fw={500}>
-          {personName(pair.mentor)}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {pair.mentor.department}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" fw={500}>
-          {personName(pair.mentee)}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {pair.mentee.department}
-        </Text>
-      </Table.Td>
-      <Table.Td>
+  const person = (p: ManagedPair["mentor"]) => (
+    <>
+      <Text size="sm" fw={500}>
+        {personName(p)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {p.department}
+      </Text>
+    </>
+  );
+  return [
+    { key: "mentor", header: t("programmes.review.columns.mentor"), cell: (pair) => person(pair.mentor) },
+    { key: "mentee", header: t("programmes.review.columns.mentee"), cell: (pair) => person(pair.mentee) },
+    {
+      key: "state",
+      header: t("programmes.pairs.columns.state"),
+      cell: (pair) => (
         <Stack gap={2} align="flex-start">
           <PairStateBadge state={pair.state} />
           {pair.endReason && (
@@ -150,22 +123,32 @@ function PairRow({ pair }: { pair: ManagedPair }) {
               </Text>
             ))}
         </Stack>
-      </Table.Td>
-      <Table.Td>{t(`programmes.pairs.origins.${pair.origin}`)}</Table.Td>
-      <Table.Td ta="right">{percent(pair.score)}</Table.Td>
-      <Table.Td>
-        {pair.introAt ? (
-          <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-            {formatDateTime(pair.introAt)}
-          </Text>
+      ),
+    },
+    {
+      key: "origin",
+      header: t("programmes.pairs.columns.origin"),
+      visibleFrom: "lg",
+      cell: (pair) => t(`programmes.pairs.origins.${pair.origin}`),
+    },
+    { key: "score", header: t("programmes.review.columns.score"), align: "right", cell: (pair) => percent(pair.score) },
+    {
+      key: "intro",
+      header: t("programmes.pairs.columns.intro"),
+      cell: (pair) =>
+        pair.introAt ? (
+          <Text size="sm">{formatDateTime(pair.introAt)}</Text>
         ) : (
           <Text size="sm" c="dimmed">
             {t("programmes.pairs.introNotPlanned")}
           </Text>
-        )}
-      </Table.Td>
-      <Table.Td maw={380}>
-        {pair.introAnswers.length === 0 ? (
+        ),
+    },
+    {
+      key: "answers",
+      header: t("programmes.pairs.columns.answers"),
+      cell: (pair) =>
+        pair.introAnswers.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("programmes.pairs.noAnswer")}
           </Text>
@@ -187,8 +170,7 @@ function PairRow({ pair }: { pair: ManagedPair }) {
               </List.Item>
             ))}
           </List>
-        )}
-      </Table.Td>
-    </Table.Tr>
-  );
+        ),
+    },
+  ];
 }

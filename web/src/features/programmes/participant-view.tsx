@@ -5,9 +5,8 @@ import { Link } from "react-router";
 import type { Programme } from "../../../../contracts/programmes.ts";
 import { SectionCard } from "../../components/section-card.tsx";
 import { formatDate } from "../../lib/dates.ts";
-import { MarkdownText } from "../onboarding/markdown-text.tsx";
-import { CompletenessCard } from "../profile/completeness-card.tsx";
-import { useMyProfile } from "../profile/queries.ts";
+import { MarkdownText } from "../onboarding/index.ts";
+import { CompletenessCard, useMyProfile } from "../profile/index.ts";
 import { PhaseBadge } from "./labels.tsx";
 import { ApplyChoice, InvitationAnswer, MyEnrolmentBadges } from "./participation.tsx";
 

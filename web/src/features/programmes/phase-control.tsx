@@ -1,84 +1,113 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Programme, ProgrammePhase } from "../../../../contracts/programmes.ts";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
 import { useChangePhase } from "./queries.ts";
 
-/** The moves a manager may make from each phase (the server's rule), the forward one first. */
-const MOVES: Record<ProgrammePhase, { to: ProgrammePhase; key: string; isBack?: boolean }[]> = {
-  draft: [{ to: "enrolment", key: "openEnrolment" }],
-  enrolment: [{ to: "matching", key: "startMatching" }],
-  matching: [
-    { to: "running", key: "start" },
-    { to: "enrolment", key: "reopenEnrolment", isBack: true },
-  ],
-  running: [{ to: "closed", key: "close" }],
-  closed: [],
-};
+/** A phase change a manager may make (the server's rule), and how prominent its button is. */
+interface Move {
+  to: ProgrammePhase;
+  key: "openEnrolment" | "startMatching" | "start" | "reopenEnrolment" | "close";
+  /** "primary": the next useful step; "secondary": possible but not what comes next; "danger": ends something for good. */
+  emphasis: "primary" | "secondary" | "danger";
+  /** Why the move is not possible yet (a message key), when it is not. */
+  blockedBy?: string;
+}
 
-/** Buttons to move the programme to its next phase, each behind a modal that says what will happen. */
-export function PhaseControl({ programme }: { programme: Programme }) {
+/**
+ * The phase changes of a programme in its state. In matching, the next step is to form pairs (run the
+ * matching and publish a run, which starts the programme by itself): starting the programme by hand
+ * only makes sense once pairs exist (accepted proposals), so it waits until then, saying why.
+ */
+export function phaseMoves(programme: Pick<Programme, "phase" | "openPairs">): Move[] {
+  switch (programme.phase) {
+    case "draft":
+      return [{ to: "enrolment", key: "openEnrolment", emphasis: "primary" }];
+    case "enrolment":
+      return [{ to: "matching", key: "startMatching", emphasis: "primary" }];
+    case "matching":
+      return [
+        programme.openPairs > 0
+          ? { to: "running", key: "start", emphasis: "primary" }
+          : { to: "running", key: "start", emphasis: "secondary", blockedBy: "programmes.phaseMoves.start.noPairs" },
+        { to: "enrolment", key: "reopenEnrolment", emphasis: "secondary" },
+      ];
+    case "running":
+      return [{ to: "closed", key: "close", emphasis: "danger" }];
+    case "closed":
+      return [];
+  }
+}
+
+/**
+ * The programme's next step and its phase changes, each change behind a dialog that says what will
+ * happen. `onFormPairs`, when given, offers the matching tab as the next step of a programme in
+ * matching without pairs (left out on that tab, whose own buttons are the next step there).
+ */
+export function PhaseControl({ programme, onFormPairs }: { programme: Programme; onFormPairs?: () => void }) {
   const { t } = useTranslation();
-  const [move, setMove] = useState<(typeof MOVES)[ProgrammePhase][number] | null>(null);
+  const reasonId = useId();
+  const [move, setMove] = useState<Move | null>(null);
   const change = useChangePhase(programme.id);
   const close = () => {
     setMove(null);
     change.reset();
   };
-  const moves = MOVES[programme.phase];
+  const moves = phaseMoves(programme);
   if (moves.length === 0) return null;
+  const blocked = moves.find((m) => m.blockedBy);
+  const formsPairs = programme.phase === "matching" && programme.openPairs === 0 && onFormPairs;
 
   return (
-    <>
-      <Group gap="xs">
+    <Stack gap={4} align="flex-end">
+      <Group gap="xs" justify="flex-end">
+        {formsPairs && (
+          <Button variant="filled" onClick={onFormPairs}>
+            {t("programmes.phaseMoves.formPairs")}
+          </Button>
+        )}
         {moves.map((m) => (
           <Button
             key={m.to}
-            variant={m.isBack ? "default" : "filled"}
-            color={m.to === "closed" ? "red" : undefined}
+            variant={m.emphasis === "primary" ? "filled" : m.emphasis === "danger" ? "outline" : "default"}
+            color={m.emphasis === "danger" ? "red" : undefined}
+            disabled={m.blockedBy !== undefined}
+            aria-describedby={m.blockedBy ? reasonId : undefined}
             onClick={() => setMove(m)}
           >
             {t(`programmes.phaseMoves.${m.key}.button`)}
           </Button>
         ))}
       </Group>
-      <Modal
+      {blocked?.blockedBy && (
+        <Text id={reasonId} size="xs" c="dimmed" ta="right" maw={420}>
+          {t(blocked.blockedBy)}
+        </Text>
+      )}
+      <ConfirmWithReasonDialog
         opened={move !== null}
         onClose={close}
         title={move ? t(`programmes.phaseMoves.${move.key}.title`) : ""}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {move && (
-          <Stack>
-            <Text size="sm">{t(`programmes.phaseMoves.${move.key}.text`)}</Text>
-            <ErrorAlert error={change.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button
-                color={move.to === "closed" ? "red" : undefined}
-                loading={change.isPending}
-                onClick={() =>
-                  change.mutate(move.to, {
-                    onSuccess: () => {
-                      notifications.show({
-                        color: "green",
-                        message: t("programmes.phaseMoves.done", { phase: t(`programmes.phases.${move.to}`) }),
-                      });
-                      close();
-                    },
-                  })
-                }
-              >
-                {t(`programmes.phaseMoves.${move.key}.confirm`)}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
-    </>
+        text={move ? t(`programmes.phaseMoves.${move.key}.text`) : undefined}
+        confirmLabel={move ? t(`programmes.phaseMoves.${move.key}.confirm`) : ""}
+        destructive={move?.emphasis === "danger"}
+        loading={change.isPending}
+        error={change.error}
+        onConfirm={() =>
+          move &&
+          change.mutate(move.to, {
+            onSuccess: () => {
+              notifications.show({
+                color: "green",
+                message: t("programmes.phaseMoves.done", { phase: t(`programmes.phases.${move.to}`) }),
+              });
+              close();
+            },
+          })
+        }
+      />
+    </Stack>
   );
 }

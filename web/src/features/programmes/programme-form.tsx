@@ -3,7 +3,13 @@ import { type FormErrors, useForm } from "@mantine/form";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FORMATS } from "../../../../contracts/profiles.ts";
-import { type Programme, ProgrammeFields, type ProgrammeTemplate, SESSION_MINUTES } from "../../../../contracts/programmes.ts";
+import {
+  type Programme,
+  ProgrammeFields,
+  ProgrammeMatchingSettings,
+  type ProgrammeTemplate,
+  SESSION_MINUTES,
+} from "../../../../contracts/programmes.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
@@ -12,8 +18,26 @@ import i18n from "../../i18n/index.ts";
 import { zodValidate } from "../../lib/forms.ts";
 import { addMonths, todayIsoDate } from "./labels.tsx";
 
-export const WEIGHTS = ["teaching", "reciprocity", "interests", "availability", "format", "language"] as const;
-type Weight = (typeof WEIGHTS)[number];
+type Weight = keyof ProgrammeFields["matchingSettings"]["weights"];
+/** The engine's criteria, in the contract's order. */
+const WEIGHTS = Object.keys(ProgrammeMatchingSettings.shape.weights.shape) as Weight[];
+
+/** The contract's bounds of a number field, for the inputs' min and max: one source of truth with the API. */
+function bounds(schema: { minValue: number | null; maxValue: number | null }) {
+  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
+}
+const FIELDS = ProgrammeFields.shape;
+const SETTINGS = ProgrammeMatchingSettings.shape;
+const LIMITS = {
+  cadenceWeeks: bounds(FIELDS.cadenceWeeks),
+  targetPairs: bounds(FIELDS.targetPairs.unwrap()),
+  proposalExpiryDays: bounds(FIELDS.proposalExpiryDays),
+  defaultCapacity: bounds(SETTINGS.defaultCapacity),
+  managementChainDepth: bounds(SETTINGS.managementChainDepth.unwrap()),
+  name: FIELDS.name.maxLength ?? undefined,
+  objectives: FIELDS.objectives.maxLength ?? undefined,
+  charter: FIELDS.charterFr.maxLength ?? undefined,
+};
 /** Number inputs hold "" while empty. */
 type NumberValue = number | string;
 
@@ -202,10 +226,11 @@ export function ProgrammeFormFields({
         <Stack>
           <SectionCard title={t("programmes.form.sections.general")}>
             <Stack>
-              <TextInput label={t("programmes.form.name")} required {...form.getInputProps("name")} />
+              <TextInput label={t("programmes.form.name")} required maxLength={LIMITS.name} {...form.getInputProps("name")} />
               <Textarea
                 label={t("programmes.form.objectives")}
                 description={t("programmes.form.markdownHelp")}
+                maxLength={LIMITS.objectives}
                 autosize
                 minRows={4}
                 maxRows={14}
@@ -241,8 +266,7 @@ export function ProgrammeFormFields({
                 <NumberInput
                   label={t("programmes.form.cadenceWeeks")}
                   description={t("programmes.form.cadenceWeeksHelp")}
-                  min={1}
-                  max={8}
+                  {...LIMITS.cadenceWeeks}
                   allowDecimal={false}
                   {...form.getInputProps("cadenceWeeks")}
                 />
@@ -291,8 +315,7 @@ export function ProgrammeFormFields({
               {values.isPilot && (
                 <NumberInput
                   label={t("programmes.form.targetPairs")}
-                  min={1}
-                  max={100000}
+                  {...LIMITS.targetPairs}
                   allowDecimal={false}
                   w={{ base: "100%", sm: 340 }}
                   ml={{ sm: 54 }}
@@ -308,8 +331,7 @@ export function ProgrammeFormFields({
                 <NumberInput
                   label={t("programmes.form.proposalExpiryDays")}
                   description={t("programmes.form.proposalExpiryDaysHelp")}
-                  min={1}
-                  max={90}
+                  {...LIMITS.proposalExpiryDays}
                   allowDecimal={false}
                   w={{ base: "100%", sm: 340 }}
                   ml={{ sm: 54 }}
@@ -328,6 +350,7 @@ export function ProgrammeFormFields({
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Textarea
                 label={t("programmes.form.charterFr")}
+                maxLength={LIMITS.charter}
                 autosize
                 minRows={8}
                 maxRows={20}
@@ -336,6 +359,7 @@ export function ProgrammeFormFields({
               />
               <Textarea
                 label={t("programmes.form.charterEn")}
+                maxLength={LIMITS.charter}
                 autosize
                 minRows={8}
                 maxRows={20}
@@ -382,8 +406,7 @@ export function ProgrammeFormFields({
                 <NumberInput
                   label={t("programmes.form.defaultCapacity")}
                   description={t("programmes.form.defaultCapacityHelp")}
-                  min={1}
-                  max={5}
+                  {...LIMITS.defaultCapacity}
                   allowDecimal={false}
                   {...form.getInputProps("matchingSettings.defaultCapacity")}
                 />
@@ -402,8 +425,7 @@ export function ProgrammeFormFields({
                 <NumberInput
                   label={t("programmes.form.managementChainDepth")}
                   description={t("programmes.form.managementChainDepthHelp")}
-                  min={1}
-                  max={10}
+                  {...LIMITS.managementChainDepth}
                   allowDecimal={false}
                   w={{ base: "100%", sm: 320 }}
                   ml={{ sm: 54 }}

@@ -8,8 +8,8 @@ import { PageLoader } from "../../components/page-loader.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
-import { hasAnyRole, useCurrentUser } from "../auth/current-user.ts";
-import { OnboardingCompletion } from "../onboarding/onboarding-completion.tsx";
+import { hasAnyRole, useCurrentUser } from "../auth/index.ts";
+import { OnboardingCompletion } from "../onboarding/index.ts";
 import { EnrolmentTab } from "./enrolment-tab.tsx";
 import { PhaseBadge } from "./labels.tsx";
 import { MatchingTab } from "./matching-tab.tsx";
@@ -96,7 +96,10 @@ function ManagerView({ programme }: { programme: Programme }) {
             </Group>
           )}
         </Stack>
-        <PhaseControl programme={programme} />
+        <PhaseControl
+          programme={programme}
+          onFormPairs={tab === "matching" ? undefined : () => url.set({ tab: "matching" }, { clearOthers: true })}
+        />
       </Group>
       <Text size="sm">{t(`programmes.phaseHelp.${programme.phase}`)}</Text>
       <Tabs

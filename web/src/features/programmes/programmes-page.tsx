@@ -1,13 +1,14 @@
-import { Anchor, Badge, Button, Card, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Programme } from "../../../../contracts/programmes.ts";
+import { PROGRAMME_PHASES, type Programme, type ProgrammePhase } from "../../../../contracts/programmes.ts";
+import { DataTable, type DataTableColumn, useClientSort } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { formatDate } from "../../lib/dates.ts";
-import { hasAnyRole, useCurrentUser } from "../auth/current-user.ts";
+import { hasAnyRole, useCurrentUser } from "../auth/index.ts";
 import { PhaseBadge } from "./labels.tsx";
 import { ApplyChoice, InvitationAnswer, MyEnrolmentBadges } from "./participation.tsx";
 import { useProgrammes } from "./queries.ts";
@@ -46,76 +47,97 @@ export function ProgrammesPage() {
   );
 }
 
+/** The order of the phases, to sort programmes by how far along they are. */
+const PHASE_ORDER = Object.fromEntries(PROGRAMME_PHASES.map((phase, index) => [phase, index])) as Record<ProgrammePhase, number>;
+
 function ManagerTable({ programmes }: { programmes: Programme[] }) {
   const { t } = useTranslation();
-  if (programmes.length === 0)
-    return (
-      <Card withBorder p="xl">
-        <Stack align="center" gap="xs" ta="center">
-          <Title order={2} size="h3">
-            {t("programmes.managerEmpty.title")}
-          </Title>
-          <Text c="dimmed" maw={560}>
-            {t("programmes.managerEmpty.text")}
+  const sorted = useClientSort(programmes, {
+    name: (p) => p.name,
+    phase: (p) => PHASE_ORDER[p.phase],
+    dates: (p) => p.startsOn,
+    mentors: (p) => p.enrolled.mentor,
+    mentees: (p) => p.enrolled.mentee,
+    openPairs: (p) => p.openPairs,
+  });
+  const columns: DataTableColumn<Programme>[] = [
+    {
+      key: "name",
+      header: t("programmes.columns.name"),
+      sortKey: "name",
+      cell: (programme) => (
+        <Anchor component={Link} to={`/programmes/${programme.id}`} fw={500} size="sm">
+          {programme.name}
+        </Anchor>
+      ),
+    },
+    { key: "phase", header: t("programmes.columns.phase"), sortKey: "phase", cell: (programme) => <PhaseBadge phase={programme.phase} /> },
+    {
+      key: "pilot",
+      header: t("programmes.columns.pilot"),
+      visibleFrom: "md",
+      cell: (programme) =>
+        programme.isPilot ? (
+          <Text size="sm">
+            {programme.targetPairs === null ? t("programmes.pilot") : t("programmes.pilotTarget", { count: programme.targetPairs })}
           </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("programmes.notPilot")}
+          </Text>
+        ),
+    },
+    {
+      key: "dates",
+      header: t("programmes.columns.dates"),
+      sortKey: "dates",
+      cell: (programme) => (
+        <Text size="sm">
+          {t("programmes.dateRange", { start: formatDate(programme.startsOn, "medium"), end: formatDate(programme.endsOn, "medium") })}
+        </Text>
+      ),
+    },
+    {
+      key: "mentors",
+      header: t("programmes.columns.mentors"),
+      sortKey: "mentors",
+      firstDirection: "desc",
+      align: "right",
+      cell: (p) => p.enrolled.mentor,
+    },
+    {
+      key: "mentees",
+      header: t("programmes.columns.mentees"),
+      sortKey: "mentees",
+      firstDirection: "desc",
+      align: "right",
+      cell: (p) => p.enrolled.mentee,
+    },
+    {
+      key: "openPairs",
+      header: t("programmes.columns.openPairs"),
+      sortKey: "openPairs",
+      firstDirection: "desc",
+      align: "right",
+      cell: (p) => p.openPairs,
+    },
+  ];
+  return (
+    <DataTable
+      label={t("programmes.tableLabel")}
+      columns={columns}
+      rowKey={(programme) => programme.id}
+      {...sorted}
+      empty={{
+        title: t("programmes.managerEmpty.title"),
+        description: t("programmes.managerEmpty.text"),
+        action: (
           <Button component={Link} to="/programmes/new" mt="sm">
             {t("programmes.new")}
           </Button>
-        </Stack>
-      </Card>
-    );
-  return (
-    <ScrollArea type="auto">
-      <Table aria-label={t("programmes.tableLabel")} striped highlightOnHover miw={900}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("programmes.columns.name")}</Table.Th>
-            <Table.Th>{t("programmes.columns.phase")}</Table.Th>
-            <Table.Th>{t("programmes.columns.pilot")}</Table.Th>
-            <Table.Th>{t("programmes.columns.dates")}</Table.Th>
-            <Table.Th ta="right">{t("programmes.columns.mentors")}</Table.Th>
-            <Table.Th ta="right">{t("programmes.columns.mentees")}</Table.Th>
-            <Table.Th ta="right">{t("programmes.columns.openPairs")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {programmes.map((programme) => (
-            <Table.Tr key={programme.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/programmes/${programme.id}`} fw={500} size="sm">
-                  {programme.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <PhaseBadge phase={programme.phase} />
-              </Table.Td>
-              <Table.Td>
-                {programme.isPilot ? (
-                  <Text size="sm">
-                    {programme.targetPairs === null ? t("programmes.pilot") : t("programmes.pilotTarget", { count: programme.targetPairs })}
-                  </Text>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t("programmes.notPilot")}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                  {t("programmes.dateRange", {
-                    start: formatDate(programme.startsOn, "medium"),
-                    end: formatDate(programme.endsOn, "medium"),
-                  })}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">{programme.enrolled.mentor}</Table.Td>
-              <Table.Td ta="right">{programme.enrolled.mentee}</Table.Td>
-              <Table.Td ta="right">{programme.openPairs}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea>
+        ),
+      }}
+    />
   );
 }
 

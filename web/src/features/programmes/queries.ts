@@ -1,12 +1,19 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+/**
+ * The programmes feature's reads and writes through the typed API client: one keys object, a
+ * `queryOptions` per read, a hook per write. Everything of one programme lives under
+ * `programmeKeys.detail(id)`: one invalidation refreshes its whole page (board, runs, pairs…).
+ */
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { ManagedPairPage, PairState } from "../../../../contracts/pairs.ts";
+import type { PairState } from "../../../../contracts/pairs.ts";
+import type { CompletenessFilter } from "../../../../contracts/people.ts";
 import type {
+  ConstraintKind,
   ConstraintList,
   CreateProgrammeBody,
-  ENROLMENT_STATUSES,
   EnrolBody,
   EnrolmentBoard,
+  EnrolmentStatus,
   EnrolResult,
   ParticipantRole,
   Programme,
@@ -16,56 +23,186 @@ import type {
   PublishResult,
   RunDetail,
   RunList,
+  RunPairSort,
   RunSummary,
   UpdateProgrammeBody,
 } from "../../../../contracts/programmes.ts";
-import { api, withQuery } from "../../lib/api.ts";
+import { call, client, type paths } from "../../lib/api-client.ts";
+import { notificationKeys } from "../notifications/index.ts";
+import { onboardingKeys } from "../onboarding/index.ts";
+import { pairKeys } from "../pairs/index.ts";
+import { profileKeys } from "../profile/index.ts";
 
-/** Everything of one programme lives under ["programmes", id]: one invalidation refreshes the page. */
-export const programmesQueryKey = ["programmes"] as const;
-export const programmeQueryKey = (id: string) => ["programmes", id] as const;
+/** A page of the programme's pairs, with counts by state (the API sends only the states that have pairs). */
+export type ManagedPairs = paths["/api/programmes/{id}/pairs"]["get"]["responses"][200]["content"]["application/json"];
+export type Constraint = z.infer<typeof ConstraintList>["items"][number];
 
 export const BOARD_PAGE_SIZE = 25;
 export const RUN_PAGE_SIZE = 25;
 export const PAIRS_PAGE_SIZE = 25;
 
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
-export type Completeness = "complete" | "incomplete" | "none";
-export type Constraint = z.infer<typeof ConstraintList>["items"][number];
+export interface BoardFilters {
+  role: ParticipantRole | null;
+  status: EnrolmentStatus | null;
+  completeness: CompletenessFilter | null;
+  q: string;
+  page: number;
+}
+
+export interface RunQuery {
+  q: string;
+  sort: RunPairSort;
+  page: number;
+}
+
+export interface PairsQuery {
+  state: PairState | null;
+  page: number;
+}
+
+/** The programmes' query keys; another feature refreshes a programme through these. */
+export const programmeKeys = {
+  all: ["programmes"] as const,
+  list: () => [...programmeKeys.all, "list"] as const,
+  detail: (id: string) => [...programmeKeys.all, id] as const,
+  enrolments: (id: string, filters: BoardFilters) => [...programmeKeys.detail(id), "enrolments", filters] as const,
+  runs: (id: string) => [...programmeKeys.detail(id), "runs"] as const,
+  run: (id: string, runId: string | null, query: RunQuery) => [...programmeKeys.runs(id), runId, query] as const,
+  constraints: (id: string) => [...programmeKeys.detail(id), "constraints"] as const,
+  pairs: (id: string, query: PairsQuery) => [...programmeKeys.detail(id), "pairs", query] as const,
+  templates: () => ["programme-templates"] as const,
+};
+
+/** "" and null are left out of the address: the API reads a missing filter as "any". */
+function present<T extends object>(query: T): { [K in keyof T]?: Exclude<T[K], null | ""> } {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== null && value !== "")) as {
+    [K in keyof T]?: Exclude<T[K], null | "">;
+  };
+}
+
+/* ---------------------------------------------------------------- reads */
+
+export const programmesQuery = () =>
+  queryOptions({
+    queryKey: programmeKeys.list(),
+    queryFn: (): Promise<z.infer<typeof ProgrammeList>> => call(client.GET("/api/programmes")),
+  });
+
+export const programmeQuery = (id: string) =>
+  queryOptions({
+    queryKey: programmeKeys.detail(id),
+    queryFn: (): Promise<Programme> => call(client.GET("/api/programmes/{id}", { params: { path: { id } } })),
+  });
+
+/** The templates ship with the server: they do not change while the page is open. */
+export const templatesQuery = () =>
+  queryOptions({
+    queryKey: programmeKeys.templates(),
+    queryFn: (): Promise<z.infer<typeof ProgrammeTemplateList>> => call(client.GET("/api/programme-templates")),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export const enrolmentBoardQuery = (id: string, filters: BoardFilters) =>
+  queryOptions({
+    queryKey: programmeKeys.enrolments(id, filters),
+    queryFn: (): Promise<EnrolmentBoard> =>
+      call(
+        client.GET("/api/programmes/{id}/enrolments", {
+          params: { path: { id }, query: { ...present(filters), pageSize: BOARD_PAGE_SIZE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const runsQuery = (id: string) =>
+  queryOptions({
+    queryKey: programmeKeys.runs(id),
+    queryFn: (): Promise<z.infer<typeof RunList>> => call(client.GET("/api/programmes/{id}/matching-runs", { params: { path: { id } } })),
+  });
+
+export const runQuery = (id: string, runId: string | null, query: RunQuery) =>
+  queryOptions({
+    queryKey: programmeKeys.run(id, runId, query),
+    queryFn: (): Promise<RunDetail> =>
+      call(
+        client.GET("/api/programmes/{id}/matching-runs/{runId}", {
+          params: { path: { id, runId: runId as string }, query: { ...present(query), pageSize: RUN_PAGE_SIZE } },
+        }),
+      ),
+    enabled: runId !== null,
+    placeholderData: keepPreviousData,
+  });
+
+export const constraintsQuery = (id: string) =>
+  queryOptions({
+    queryKey: programmeKeys.constraints(id),
+    queryFn: (): Promise<z.infer<typeof ConstraintList>> =>
+      call(client.GET("/api/programmes/{id}/constraints", { params: { path: { id } } })),
+  });
+
+export const managedPairsQuery = (id: string, query: PairsQuery) =>
+  queryOptions({
+    queryKey: programmeKeys.pairs(id, query),
+    queryFn: (): Promise<ManagedPairs> =>
+      call(
+        client.GET("/api/programmes/{id}/pairs", {
+          params: { path: { id }, query: { ...present(query), pageSize: PAIRS_PAGE_SIZE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
 
 export function useProgrammes() {
-  return useQuery({
-    queryKey: [...programmesQueryKey, "list"],
-    queryFn: () => api.get<z.infer<typeof ProgrammeList>>("/api/programmes"),
-  });
+  return useQuery(programmesQuery());
 }
 
 export function useProgramme(id: string) {
-  return useQuery({ queryKey: programmeQueryKey(id), queryFn: () => api.get<Programme>(`/api/programmes/${id}`) });
+  return useQuery(programmeQuery(id));
 }
 
-/** The templates ship with the server: they do not change while the page is open. */
 export function useTemplates() {
-  return useQuery({
-    queryKey: ["programme-templates"],
-    queryFn: () => api.get<z.infer<typeof ProgrammeTemplateList>>("/api/programme-templates"),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery(templatesQuery());
 }
 
-/** Refreshes the list and everything of one programme (its board, runs, pairs…). */
-function useRefresh(id?: string) {
+export function useEnrolmentBoard(id: string, filters: BoardFilters) {
+  return useQuery(enrolmentBoardQuery(id, filters));
+}
+
+export function useRuns(id: string) {
+  return useQuery(runsQuery(id));
+}
+
+export function useRun(id: string, runId: string | null, query: RunQuery) {
+  return useQuery(runQuery(id, runId, query));
+}
+
+export function useConstraints(id: string) {
+  return useQuery(constraintsQuery(id));
+}
+
+export function useManagedPairs(id: string, query: PairsQuery) {
+  return useQuery(managedPairsQuery(id, query));
+}
+
+/* ---------------------------------------------------------------- writes */
+
+/**
+ * Refreshes the list and, given an id, everything of that programme (its preparation table too, which the
+ * onboarding feature keeps); and `also`, other features' data the action changed (e.g. my profile's
+ * questions when my roles change).
+ */
+function useRefresh(id?: string, also: readonly (readonly unknown[])[] = []) {
   const queryClient = useQueryClient();
   return async () => {
-    await queryClient.invalidateQueries({ queryKey: id ? programmeQueryKey(id) : programmesQueryKey });
-    if (id) await queryClient.invalidateQueries({ queryKey: [...programmesQueryKey, "list"] });
+    const programme = id ? [programmeKeys.detail(id), onboardingKeys.programme(id)] : [programmeKeys.all];
+    await Promise.all([...programme, programmeKeys.list(), ...also].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   };
 }
 
 export function useCreateProgramme() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: CreateProgrammeBody) => api.post<Programme>("/api/programmes", body),
+    mutationFn: (body: CreateProgrammeBody): Promise<Programme> => call(client.POST("/api/programmes", { body })),
     onSuccess: refresh,
   });
 }
@@ -74,9 +211,10 @@ export function useUpdateProgramme(id: string) {
   const queryClient = useQueryClient();
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: (body: UpdateProgrammeBody) => api.patch<Programme>(`/api/programmes/${id}`, body),
+    mutationFn: (body: UpdateProgrammeBody): Promise<Programme> =>
+      call(client.PATCH("/api/programmes/{id}", { params: { path: { id } }, body })),
     onSuccess: async (programme) => {
-      queryClient.setQueryData(programmeQueryKey(id), programme);
+      queryClient.setQueryData(programmeKeys.detail(id), programme);
       await refresh();
     },
   });
@@ -85,50 +223,37 @@ export function useUpdateProgramme(id: string) {
 export function useChangePhase(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: (phase: ProgrammePhase) => api.post<Programme>(`/api/programmes/${id}/phase`, { phase }),
+    mutationFn: (phase: ProgrammePhase): Promise<Programme> =>
+      call(client.POST("/api/programmes/{id}/phase", { params: { path: { id } }, body: { phase } })),
     onSuccess: refresh,
   });
 }
 
-/** A participant applies (as mentor or mentee) or answers an invitation. */
+/** A participant enrols themselves, as mentor or mentee. */
 export function useApply(id: string) {
-  const refresh = useRefresh(id);
+  const refresh = useRefresh(id, [profileKeys.all, onboardingKeys.myProgramme(id)]);
   return useMutation({
-    mutationFn: (role: ParticipantRole) => api.post<Programme>(`/api/programmes/${id}/apply`, { role }),
+    mutationFn: (role: ParticipantRole): Promise<Programme> =>
+      call(client.POST("/api/programmes/{id}/apply", { params: { path: { id } }, body: { role } })),
     onSuccess: refresh,
   });
 }
 
+/** A participant enrolled by a manager joins or declines. */
 export function useRespond(id: string) {
-  const refresh = useRefresh(id);
+  const refresh = useRefresh(id, [profileKeys.all, onboardingKeys.myProgramme(id)]);
   return useMutation({
-    mutationFn: (accept: boolean) => api.post<Programme>(`/api/programmes/${id}/respond`, { accept }),
+    mutationFn: (accept: boolean): Promise<Programme> =>
+      call(client.POST("/api/programmes/{id}/respond", { params: { path: { id } }, body: { accept } })),
     onSuccess: refresh,
-  });
-}
-
-/* ---------------------------------------------------------------- enrolment */
-
-export interface BoardFilters {
-  role: ParticipantRole | null;
-  status: EnrolmentStatus | null;
-  completeness: Completeness | null;
-  q: string;
-  page: number;
-}
-
-export function useEnrolmentBoard(id: string, filters: BoardFilters) {
-  return useQuery({
-    queryKey: [...programmeQueryKey(id), "enrolments", filters],
-    queryFn: () => api.get<EnrolmentBoard>(withQuery(`/api/programmes/${id}/enrolments`, { ...filters, pageSize: BOARD_PAGE_SIZE })),
-    placeholderData: keepPreviousData,
   });
 }
 
 export function useEnrol(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: (body: EnrolBody) => api.post<z.infer<typeof EnrolResult>>(`/api/programmes/${id}/enrolments`, body),
+    mutationFn: (body: EnrolBody): Promise<z.infer<typeof EnrolResult>> =>
+      call(client.POST("/api/programmes/{id}/enrolments", { params: { path: { id } }, body })),
     onSuccess: refresh,
   });
 }
@@ -137,7 +262,7 @@ export function useUpdateEnrolment(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
     mutationFn: ({ personId, ...body }: { personId: string; isSetAside?: boolean; capacity?: number | null }) =>
-      api.patch<null>(`/api/programmes/${id}/enrolments/${personId}`, body),
+      call(client.PATCH("/api/programmes/{id}/enrolments/{personId}", { params: { path: { id, personId } }, body })),
     onSuccess: refresh,
   });
 }
@@ -145,58 +270,45 @@ export function useUpdateEnrolment(id: string) {
 export function useRemoveEnrolment(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: (personId: string) => api.delete<null>(`/api/programmes/${id}/enrolments/${personId}`),
+    mutationFn: (personId: string) =>
+      call(client.DELETE("/api/programmes/{id}/enrolments/{personId}", { params: { path: { id, personId } } })),
     onSuccess: refresh,
-  });
-}
-
-/* ---------------------------------------------------------------- matching */
-
-export function useRuns(id: string) {
-  return useQuery({
-    queryKey: [...programmeQueryKey(id), "runs"],
-    queryFn: () => api.get<z.infer<typeof RunList>>(`/api/programmes/${id}/matching-runs`),
-  });
-}
-
-export function useRun(id: string, runId: string | null, query: { q: string; page: number }) {
-  return useQuery({
-    queryKey: [...programmeQueryKey(id), "runs", runId, query],
-    queryFn: () => api.get<RunDetail>(withQuery(`/api/programmes/${id}/matching-runs/${runId}`, { ...query, pageSize: RUN_PAGE_SIZE })),
-    enabled: runId !== null,
-    placeholderData: keepPreviousData,
   });
 }
 
 export function useRunMatching(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: () => api.post<RunSummary>(`/api/programmes/${id}/matching-runs`, {}),
+    mutationFn: (): Promise<RunSummary> => call(client.POST("/api/programmes/{id}/matching-runs", { params: { path: { id } }, body: {} })),
     onSuccess: refresh,
   });
 }
 
+export interface SwapVariables {
+  runId: string;
+  menteeA: string;
+  menteeB: string;
+  /** The manager saw which pairs fall under the programme's minimum score, and swaps all the same. */
+  confirmBelowMinimum?: boolean;
+}
+
+/** Swaps two mentees' mentors; refused with SWAP_BELOW_MIN_SCORE (its details name the pairs) until confirmed. */
 export function useSwap(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: ({ runId, menteeA, menteeB }: { runId: string; menteeA: string; menteeB: string }) =>
-      api.post<RunSummary>(`/api/programmes/${id}/matching-runs/${runId}/swap`, { menteeA, menteeB }),
+    mutationFn: ({ runId, ...body }: SwapVariables): Promise<RunSummary> =>
+      call(client.POST("/api/programmes/{id}/matching-runs/{runId}/swap", { params: { path: { id, runId } }, body })),
     onSuccess: refresh,
   });
 }
 
+/** Publishes a run: its pairs are created and their people told (a manager who takes part may be one of them). */
 export function usePublish(id: string) {
-  const refresh = useRefresh(id);
+  const refresh = useRefresh(id, [pairKeys.all, notificationKeys.all]);
   return useMutation({
-    mutationFn: (runId: string) => api.post<z.infer<typeof PublishResult>>(`/api/programmes/${id}/matching-runs/${runId}/publish`, {}),
+    mutationFn: (runId: string): Promise<z.infer<typeof PublishResult>> =>
+      call(client.POST("/api/programmes/{id}/matching-runs/{runId}/publish", { params: { path: { id, runId } }, body: {} })),
     onSuccess: refresh,
-  });
-}
-
-export function useConstraints(id: string) {
-  return useQuery({
-    queryKey: [...programmeQueryKey(id), "constraints"],
-    queryFn: () => api.get<z.infer<typeof ConstraintList>>(`/api/programmes/${id}/constraints`),
   });
 }
 
@@ -204,20 +316,18 @@ export function useConstraints(id: string) {
 export function useSetConstraint(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ mentorId, menteeId, kind }: { mentorId: string; menteeId: string; kind: "lock" | "forbid" | null }) =>
+    mutationFn: ({
+      mentorId,
+      menteeId,
+      kind,
+    }: {
+      mentorId: string;
+      menteeId: string;
+      kind: ConstraintKind | null;
+    }): Promise<z.infer<typeof ConstraintList>> =>
       kind
-        ? api.put<z.infer<typeof ConstraintList>>(`/api/programmes/${id}/constraints`, { mentorId, menteeId, kind })
-        : api.delete<z.infer<typeof ConstraintList>>(`/api/programmes/${id}/constraints/${mentorId}/${menteeId}`),
-    onSuccess: (list) => queryClient.setQueryData([...programmeQueryKey(id), "constraints"], list),
-  });
-}
-
-/* ---------------------------------------------------------------- pairs */
-
-export function useManagedPairs(id: string, query: { state: PairState | null; page: number }) {
-  return useQuery({
-    queryKey: [...programmeQueryKey(id), "pairs", query],
-    queryFn: () => api.get<ManagedPairPage>(withQuery(`/api/programmes/${id}/pairs`, { ...query, pageSize: PAIRS_PAGE_SIZE })),
-    placeholderData: keepPreviousData,
+        ? call(client.PUT("/api/programmes/{id}/constraints", { params: { path: { id } }, body: { mentorId, menteeId, kind } }))
+        : call(client.DELETE("/api/programmes/{id}/constraints/{mentorId}/{menteeId}", { params: { path: { id, mentorId, menteeId } } })),
+    onSuccess: (list) => queryClient.setQueryData(programmeKeys.constraints(id), list),
   });
 }

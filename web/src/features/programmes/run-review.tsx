@@ -1,13 +1,23 @@
-import { ActionIcon, Alert, Badge, Button, Checkbox, Group, List, Modal, Paper, ScrollArea, Stack, Table, Text } from "@mantine/core";
+import { ActionIcon, Alert, Badge, Button, Checkbox, Group, List, Paper, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Programme, RunDetail, RunPair, RunSummary, RunUnmatched } from "../../../../contracts/programmes.ts";
+import {
+  type ConstraintKind,
+  type Programme,
+  RUN_PAIR_SORTS,
+  type RunDetail,
+  type RunPair,
+  type RunSummary,
+  type RunUnmatched,
+} from "../../../../contracts/programmes.ts";
+import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
+import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
-import { TablePagination } from "../../components/table-pagination.tsx";
 import { currentLanguage } from "../../i18n/index.ts";
+import { ApiError } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
@@ -16,6 +26,9 @@ import { usePercent, WHOLE_BADGE } from "./labels.tsx";
 import { type Constraint, RUN_PAGE_SIZE, usePublish, useRun, useSetConstraint, useSwap, useUpdateEnrolment } from "./queries.ts";
 
 type Selected = { menteeId: string; mentee: string; mentor: string };
+
+/** What the server said when a swap would form pairs under the programme's minimum score. */
+type SwapWarning = { message: string; pairs: string[] };
 
 /** How many reasons the table shows; the expanded row shows them all. */
 const TOP_REASONS = 2;
@@ -27,8 +40,8 @@ function reasonTexts(reasons: RunPair["reasons"]): string[] {
 }
 
 /**
- * One run for review: its pairs (score, reasons, lock, next best mentors), lock / forbid / swap,
- * who is left unmatched and why, and publishing when it is the latest run.
+ * One run for review: its pairs, weakest first by default (score, reasons, lock, next best mentors),
+ * lock / forbid / swap, who is left unmatched and why, and publishing when it is the latest run.
  */
 export function RunReview({
   programme,
@@ -44,12 +57,14 @@ export function RunReview({
   onNewRun: (run: RunSummary) => void;
 }) {
   const { t } = useTranslation();
-  const url = useUrlState({ q: urlParam.text() });
+  const url = useUrlState({ q: urlParam.text(), sort: urlParam.choice(RUN_PAIR_SORTS, "score_asc") });
   const { search, setSearch, q } = useUrlSearch(url);
-  const run = useRun(programme.id, summary.id, { q, page: url.page });
+  const sort = url.values.sort;
+  const run = useRun(programme.id, summary.id, { q, sort, page: url.page });
   const [selected, setSelected] = useState<Selected[]>([]);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [publishing, setPublishing] = useState(false);
+  const [warning, setWarning] = useState<SwapWarning | null>(null);
   const swap = useSwap(programme.id);
   const isOpen = programme.phase === "matching" || programme.phase === "running";
   const canPublish = isLatest && !summary.publishedAt && isOpen;
@@ -57,6 +72,7 @@ export function RunReview({
   const canChange = isOpen && !summary.publishedAt;
   const kindOf = new Map(constraints.map((c) => [`${c.mentor.id}:${c.mentee.id}`, c.kind]));
   const notAnswered = new Set(run.data?.notAnswered ?? []);
+  const isWarning = (error: unknown) => error instanceof ApiError && error.code === "SWAP_BELOW_MIN_SCORE";
 
   const toggleSelected = (pair: RunPair) =>
     setSelected((current) =>
@@ -70,23 +86,39 @@ export function RunReview({
       if (!next.delete(menteeId)) next.add(menteeId);
       return next;
     });
-  const doSwap = () => {
+  const doSwap = (confirmBelowMinimum = false) => {
     const [a, b] = selected;
     if (!a || !b) return;
     swap.mutate(
-      { runId: summary.id, menteeA: a.menteeId, menteeB: b.menteeId },
+      { runId: summary.id, menteeA: a.menteeId, menteeB: b.menteeId, ...(confirmBelowMinimum ? { confirmBelowMinimum } : {}) },
       {
         onSuccess: (next) => {
           notifications.show({
             color: "green",
             message: t("programmes.review.swapped", { number: next.number, a: a.mentee, b: b.mentee }),
           });
+          setWarning(null);
           setSelected([]);
           onNewRun(next);
+        },
+        // The server names the pairs that would fall under the minimum: the manager decides.
+        onError: (error) => {
+          if (error instanceof ApiError && isWarning(error))
+            setWarning({ message: error.message, pairs: error.details.map((detail) => detail.message) });
         },
       },
     );
   };
+  const columns = useReviewColumns({
+    programme,
+    canChange,
+    kindOf,
+    notAnswered,
+    selected,
+    onToggleSelected: toggleSelected,
+    expanded,
+    onToggleExpanded: toggleExpanded,
+  });
 
   return (
     <Stack>
@@ -133,93 +165,201 @@ export function RunReview({
                       {t("programmes.review.clearSelection")}
                     </Button>
                   )}
-                  <Button size="xs" onClick={doSwap} disabled={selected.length !== 2} loading={swap.isPending}>
+                  <Button size="xs" onClick={() => doSwap()} disabled={selected.length !== 2} loading={swap.isPending && !warning}>
                     {t("programmes.review.swap")}
                   </Button>
                 </Group>
               </Paper>
             )}
           </Group>
-          <ErrorAlert error={swap.error} />
+          {!warning && !isWarning(swap.error) && <ErrorAlert error={swap.error} />}
           <ErrorAlert error={run.error} />
-          <ScrollArea type="auto">
-            <Table aria-label={t("programmes.review.tableLabel")} miw={1050} opacity={run.isPlaceholderData ? 0.6 : 1} verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  {canChange && <Table.Th w={40}>{t("programmes.review.columns.select")}</Table.Th>}
-                  <Table.Th>{t("programmes.review.columns.mentee")}</Table.Th>
-                  <Table.Th>{t("programmes.review.columns.mentor")}</Table.Th>
-                  <Table.Th ta="right">{t("programmes.review.columns.score")}</Table.Th>
-                  <Table.Th>{t("programmes.review.columns.reasons")}</Table.Th>
-                  <Table.Th>{t("programmes.review.columns.state")}</Table.Th>
-                  <Table.Th>{t("common.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {run.data?.pairs.map((pair) => (
-                  <PairRow
-                    key={pair.mentee.id}
-                    programme={programme}
-                    pair={pair}
-                    constraint={kindOf.get(`${pair.mentor.id}:${pair.mentee.id}`) ?? null}
-                    canChange={canChange}
-                    isSelected={selected.some((s) => s.menteeId === pair.mentee.id)}
-                    onToggleSelected={() => toggleSelected(pair)}
-                    isExpanded={expanded.has(pair.mentee.id)}
-                    onToggleExpanded={() => toggleExpanded(pair.mentee.id)}
-                    notAnswered={notAnswered}
-                  />
-                ))}
-                {run.data?.pairs.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={canChange ? 7 : 6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {q ? t("programmes.review.noMatch") : t("programmes.review.noPairs")}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
-          {run.data && <TablePagination page={url.page} pageSize={RUN_PAGE_SIZE} total={run.data.total} onChange={url.setPage} />}
+          <DataTable
+            label={t("programmes.review.tableLabel")}
+            columns={columns}
+            rows={run.data?.pairs}
+            rowKey={(pair) => pair.mentee.id}
+            loading={run.isFetching}
+            sort={{ key: "score", direction: sort === "score_desc" ? "desc" : "asc" }}
+            onSortChange={(next) => url.set({ sort: next.direction === "desc" ? "score_desc" : "score_asc" })}
+            rowProps={(pair) => ({ bg: selected.some((s) => s.menteeId === pair.mentee.id) ? "indigo.0" : undefined })}
+            rowDetails={(pair) => expanded.has(pair.mentee.id) && <PairDetails pair={pair} />}
+            pagination={run.data && { page: url.page, pageSize: RUN_PAGE_SIZE, total: run.data.total, onChange: url.setPage }}
+            empty={{ title: q ? t("programmes.review.noMatch") : t("programmes.review.noPairs") }}
+          />
         </Stack>
       </SectionCard>
       {run.data && <UnmatchedList programme={programme} unmatched={run.data.unmatched} canChange={isOpen} />}
-      <PublishModal programme={programme} summary={summary} opened={publishing} onClose={() => setPublishing(false)} />
+      <PublishDialog programme={programme} summary={summary} opened={publishing} onClose={() => setPublishing(false)} />
+      <ConfirmWithReasonDialog
+        opened={warning !== null}
+        onClose={() => {
+          setWarning(null);
+          swap.reset();
+        }}
+        title={t("programmes.review.belowMinimum.title")}
+        text={
+          warning && (
+            <>
+              {warning.message}
+              {warning.pairs.map((pair) => (
+                <Text key={pair} component="span" display="block" mt="xs" fw={500}>
+                  {pair}
+                </Text>
+              ))}
+            </>
+          )
+        }
+        confirmLabel={t("programmes.review.belowMinimum.confirm")}
+        loading={swap.isPending}
+        // The first refusal is the warning itself; what went wrong after confirming shows here.
+        error={isWarning(swap.error) ? null : swap.error}
+        onConfirm={() => doSwap(true)}
+      />
     </Stack>
   );
 }
 
-function PairRow({
+/** The review table's columns; the score column sorts on the server (the run is paginated). */
+function useReviewColumns({
   programme,
-  pair,
-  constraint,
   canChange,
-  isSelected,
-  onToggleSelected,
-  isExpanded,
-  onToggleExpanded,
+  kindOf,
   notAnswered,
+  selected,
+  onToggleSelected,
+  expanded,
+  onToggleExpanded,
 }: {
   programme: Programme;
-  pair: RunPair;
-  notAnswered: ReadonlySet<string>;
-  constraint: "lock" | "forbid" | null;
   canChange: boolean;
-  isSelected: boolean;
-  onToggleSelected: () => void;
-  isExpanded: boolean;
-  onToggleExpanded: () => void;
-}) {
+  kindOf: ReadonlyMap<string, ConstraintKind>;
+  notAnswered: ReadonlySet<string>;
+  selected: readonly Selected[];
+  onToggleSelected: (pair: RunPair) => void;
+  expanded: ReadonlySet<string>;
+  onToggleExpanded: (menteeId: string) => void;
+}): DataTableColumn<RunPair>[] {
   const { t } = useTranslation();
   const percent = usePercent();
+  const minScore = programme.matchingSettings.minScore;
+  const names = (pair: RunPair) => ({ mentee: personName(pair.mentee), mentor: personName(pair.mentor) });
+  const person = (p: RunPair["mentee"]) => (
+    <>
+      <Text size="sm" fw={500}>
+        {personName(p)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {p.department}
+      </Text>
+      {notAnswered.has(p.id) && (
+        <Badge style={WHOLE_BADGE} color="yellow" variant="light">
+          {t("programmes.review.notAnswered")}
+        </Badge>
+      )}
+    </>
+  );
+  const columns: (DataTableColumn<RunPair> | false)[] = [
+    canChange && {
+      key: "select",
+      header: t("programmes.review.columns.select"),
+      width: 40,
+      cell: (pair) => (
+        <Checkbox
+          aria-label={t("programmes.review.selectName", names(pair))}
+          checked={selected.some((s) => s.menteeId === pair.mentee.id)}
+          onChange={() => onToggleSelected(pair)}
+        />
+      ),
+    },
+    { key: "mentee", header: t("programmes.review.columns.mentee"), cell: (pair) => person(pair.mentee) },
+    { key: "mentor", header: t("programmes.review.columns.mentor"), cell: (pair) => person(pair.mentor) },
+    {
+      key: "score",
+      header: t("programmes.review.columns.score"),
+      sortKey: "score",
+      align: "right",
+      cell: (pair) => (
+        <Stack gap={2} align="flex-end">
+          <Text size="sm" fw={600}>
+            {percent(pair.score)}
+          </Text>
+          {pair.score < minScore && (
+            <Badge style={WHOLE_BADGE} color="orange" variant="light" size="sm">
+              {t("programmes.review.belowMinimum.badge")}
+            </Badge>
+          )}
+        </Stack>
+      ),
+    },
+    {
+      key: "reasons",
+      header: t("programmes.review.columns.reasons"),
+      visibleFrom: "md",
+      cell: (pair) => (
+        <Text size="sm" lineClamp={3}>
+          {reasonTexts(pair.reasons).slice(0, TOP_REASONS).join(" · ") || "—"}
+        </Text>
+      ),
+    },
+    {
+      key: "state",
+      header: t("programmes.review.columns.state"),
+      cell: (pair) => <ConstraintBadges pair={pair} constraint={kindOf.get(`${pair.mentor.id}:${pair.mentee.id}`) ?? null} />,
+    },
+    {
+      key: "actions",
+      header: t("common.actions"),
+      cell: (pair) => (
+        <Group gap={4}>
+          {canChange && (
+            <ConstraintButtons programme={programme} pair={pair} constraint={kindOf.get(`${pair.mentor.id}:${pair.mentee.id}`) ?? null} />
+          )}
+          <ActionIcon
+            variant="subtle"
+            onClick={() => onToggleExpanded(pair.mentee.id)}
+            aria-expanded={expanded.has(pair.mentee.id)}
+            aria-controls={`alternatives-${pair.mentee.id}`}
+            aria-label={t("programmes.review.alternativesName", { mentee: personName(pair.mentee) })}
+          >
+            <span aria-hidden>{expanded.has(pair.mentee.id) ? "▾" : "▸"}</span>
+          </ActionIcon>
+        </Group>
+      ),
+    },
+  ];
+  return columns.filter((column): column is DataTableColumn<RunPair> => column !== false);
+}
+
+function ConstraintBadges({ pair, constraint }: { pair: RunPair; constraint: ConstraintKind | null }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4} align="flex-start">
+      {pair.isLocked && (
+        <Badge style={WHOLE_BADGE} color="indigo" variant="light">
+          {t("programmes.review.locked")}
+        </Badge>
+      )}
+      {constraint === "lock" && !pair.isLocked && (
+        <Badge style={WHOLE_BADGE} color="indigo" variant="outline">
+          {t("programmes.review.lockedNext")}
+        </Badge>
+      )}
+      {constraint === "forbid" && (
+        <Badge style={WHOLE_BADGE} color="red" variant="outline">
+          {t("programmes.review.forbiddenNext")}
+        </Badge>
+      )}
+    </Stack>
+  );
+}
+
+/** Lock / unlock and forbid / allow a pair for the next runs. */
+function ConstraintButtons({ programme, pair, constraint }: { programme: Programme; pair: RunPair; constraint: ConstraintKind | null }) {
+  const { t } = useTranslation();
   const setConstraint = useSetConstraint(programme.id);
-  const mentee = personName(pair.mentee);
-  const mentor = personName(pair.mentor);
-  const reasons = reasonTexts(pair.reasons);
-  const detailsId = `alternatives-${pair.mentee.id}`;
-  const set = (kind: "lock" | "forbid" | null, message: string) =>
+  const names = { mentee: personName(pair.mentee), mentor: personName(pair.mentor) };
+  const set = (kind: ConstraintKind | null, message: string) =>
     setConstraint.mutate(
       { mentorId: pair.mentor.id, menteeId: pair.mentee.id, kind },
       {
@@ -227,171 +367,95 @@ function PairRow({
         onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
       },
     );
-  const names = { mentee, mentor };
-
   return (
-    <Fragment>
-      <Table.Tr bg={isSelected ? "indigo.0" : undefined}>
-        {canChange && (
-          <Table.Td>
-            <Checkbox aria-label={t("programmes.review.selectName", names)} checked={isSelected} onChange={onToggleSelected} />
-          </Table.Td>
-        )}
-        <Table.Td>
-          <Text size="sm" fw={500}>
-            {mentee}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {pair.mentee.department}
-          </Text>
-          {notAnswered.has(pair.mentee.id) && (
-            <Badge style={WHOLE_BADGE} color="yellow" variant="light">
-              {t("programmes.review.notAnswered")}
-            </Badge>
-          )}
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" fw={500}>
-            {mentor}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {pair.mentor.department}
-          </Text>
-          {notAnswered.has(pair.mentor.id) && (
-            <Badge style={WHOLE_BADGE} color="yellow" variant="light">
-              {t("programmes.review.notAnswered")}
-            </Badge>
-          )}
-        </Table.Td>
-        <Table.Td ta="right">
-          <Text size="sm" fw={600}>
-            {percent(pair.score)}
-          </Text>
-        </Table.Td>
-        <Table.Td maw={360}>
-          <Text size="sm" lineClamp={3}>
-            {reasons.slice(0, TOP_REASONS).join(" · ") || "—"}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Stack gap={4} align="flex-start">
-            {pair.isLocked && (
-              <Badge style={WHOLE_BADGE} color="indigo" variant="light">
-                {t("programmes.review.locked")}
-              </Badge>
-            )}
-            {constraint === "lock" && !pair.isLocked && (
-              <Badge style={WHOLE_BADGE} color="indigo" variant="outline">
-                {t("programmes.review.lockedNext")}
-              </Badge>
-            )}
-            {constraint === "forbid" && (
-              <Badge style={WHOLE_BADGE} color="red" variant="outline">
-                {t("programmes.review.forbiddenNext")}
-              </Badge>
-            )}
-          </Stack>
-        </Table.Td>
-        <Table.Td>
-          <Group gap={4} wrap="nowrap">
-            {canChange &&
-              (constraint === "lock" ? (
-                <Button
-                  size="compact-xs"
-                  variant="default"
-                  loading={setConstraint.isPending}
-                  onClick={() => set(null, t("programmes.review.unlocked", names))}
-                  aria-label={t("programmes.review.unlockName", names)}
-                >
-                  {t("programmes.review.unlock")}
-                </Button>
-              ) : (
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  loading={setConstraint.isPending}
-                  onClick={() => set("lock", t("programmes.review.lockedDone", names))}
-                  aria-label={t("programmes.review.lockName", names)}
-                >
-                  {t("programmes.review.lock")}
-                </Button>
-              ))}
-            {canChange &&
-              (constraint === "forbid" ? (
-                <Button
-                  size="compact-xs"
-                  variant="default"
-                  loading={setConstraint.isPending}
-                  onClick={() => set(null, t("programmes.review.allowed", names))}
-                  aria-label={t("programmes.review.allowName", names)}
-                >
-                  {t("programmes.review.allow")}
-                </Button>
-              ) : (
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  color="red"
-                  loading={setConstraint.isPending}
-                  onClick={() => set("forbid", t("programmes.review.forbiddenDone", names))}
-                  aria-label={t("programmes.review.forbidName", names)}
-                >
-                  {t("programmes.review.forbid")}
-                </Button>
-              ))}
-            <ActionIcon
-              variant="subtle"
-              onClick={onToggleExpanded}
-              aria-expanded={isExpanded}
-              aria-controls={detailsId}
-              aria-label={t("programmes.review.alternativesName", { mentee })}
-            >
-              <span aria-hidden>{isExpanded ? "▾" : "▸"}</span>
-            </ActionIcon>
-          </Group>
-        </Table.Td>
-      </Table.Tr>
-      {isExpanded && (
-        <Table.Tr id={detailsId}>
-          <Table.Td colSpan={canChange ? 7 : 6} bg="gray.0">
-            <Group align="flex-start" gap="xl" py={4}>
-              <Stack gap={4}>
-                <Text size="sm" fw={600}>
-                  {t("programmes.review.alternativesTitle", { mentee })}
-                </Text>
-                {pair.alternatives.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t("programmes.review.noAlternative")}
-                  </Text>
-                ) : (
-                  <List size="sm">
-                    {pair.alternatives.map((alternative) => (
-                      <List.Item key={alternative.mentor.id}>
-                        {t("programmes.review.alternative", {
-                          mentor: personName(alternative.mentor),
-                          department: alternative.mentor.department ?? "—",
-                          score: percent(alternative.score),
-                        })}
-                      </List.Item>
-                    ))}
-                  </List>
-                )}
-              </Stack>
-              <Stack gap={4} maw={520}>
-                <Text size="sm" fw={600}>
-                  {t("programmes.review.allReasons")}
-                </Text>
-                <List size="sm">
-                  {reasons.map((reason) => (
-                    <List.Item key={reason}>{reason}</List.Item>
-                  ))}
-                </List>
-              </Stack>
-            </Group>
-          </Table.Td>
-        </Table.Tr>
+    <>
+      {constraint === "lock" ? (
+        <Button
+          size="compact-xs"
+          variant="default"
+          loading={setConstraint.isPending}
+          onClick={() => set(null, t("programmes.review.unlocked", names))}
+          aria-label={t("programmes.review.unlockName", names)}
+        >
+          {t("programmes.review.unlock")}
+        </Button>
+      ) : (
+        <Button
+          size="compact-xs"
+          variant="light"
+          loading={setConstraint.isPending}
+          onClick={() => set("lock", t("programmes.review.lockedDone", names))}
+          aria-label={t("programmes.review.lockName", names)}
+        >
+          {t("programmes.review.lock")}
+        </Button>
       )}
-    </Fragment>
+      {constraint === "forbid" ? (
+        <Button
+          size="compact-xs"
+          variant="default"
+          loading={setConstraint.isPending}
+          onClick={() => set(null, t("programmes.review.allowed", names))}
+          aria-label={t("programmes.review.allowName", names)}
+        >
+          {t("programmes.review.allow")}
+        </Button>
+      ) : (
+        <Button
+          size="compact-xs"
+          variant="light"
+          color="red"
+          loading={setConstraint.isPending}
+          onClick={() => set("forbid", t("programmes.review.forbiddenDone", names))}
+          aria-label={t("programmes.review.forbidName", names)}
+        >
+          {t("programmes.review.forbid")}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** An expanded pair: the mentee's next best mentors and every reason of the pair. */
+function PairDetails({ pair }: { pair: RunPair }) {
+  const { t } = useTranslation();
+  const percent = usePercent();
+  const mentee = personName(pair.mentee);
+  return (
+    <Group id={`alternatives-${pair.mentee.id}`} align="flex-start" gap="xl" py={4}>
+      <Stack gap={4}>
+        <Text size="sm" fw={600}>
+          {t("programmes.review.alternativesTitle", { mentee })}
+        </Text>
+        {pair.alternatives.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("programmes.review.noAlternative")}
+          </Text>
+        ) : (
+          <List size="sm">
+            {pair.alternatives.map((alternative) => (
+              <List.Item key={alternative.mentor.id}>
+                {t("programmes.review.alternative", {
+                  mentor: personName(alternative.mentor),
+                  department: alternative.mentor.department ?? "—",
+                  score: percent(alternative.score),
+                })}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+      <Stack gap={4} maw={520}>
+        <Text size="sm" fw={600}>
+          {t("programmes.review.allReasons")}
+        </Text>
+        <List size="sm">
+          {reasonTexts(pair.reasons).map((reason) => (
+            <List.Item key={reason}>{reason}</List.Item>
+          ))}
+        </List>
+      </Stack>
+    </Group>
   );
 }
 
@@ -422,85 +486,77 @@ function UnmatchedList({
       },
     );
   };
+  const columns: DataTableColumn<RunUnmatched>[] = [
+    {
+      key: "person",
+      header: t("programmes.unmatched.columns.person"),
+      cell: (row) => (
+        <>
+          <Text size="sm" fw={500}>
+            {personName(row.person)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {row.person.department}
+          </Text>
+        </>
+      ),
+    },
+    { key: "role", header: t("programmes.unmatched.columns.role"), cell: (row) => t(`programmes.roles.${row.role}`) },
+    {
+      key: "why",
+      header: t("programmes.unmatched.columns.why"),
+      cell: (row) => <Text size="sm">{t(`programmes.unmatched.why.${row.why}`)}</Text>,
+    },
+    {
+      key: "bestOption",
+      header: t("programmes.unmatched.columns.bestOption"),
+      cell: (row) =>
+        row.bestOption ? (
+          <Text size="sm">
+            {t("programmes.unmatched.best", { name: personName(row.bestOption.person), score: percent(row.bestOption.score) })}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
+    },
+  ];
+  if (canChange)
+    columns.push({
+      key: "actions",
+      header: t("common.actions"),
+      cell: (row) =>
+        setAside.has(row.person.id) ? (
+          <Badge style={WHOLE_BADGE} color="gray" variant="light">
+            {t("programmes.unmatched.isSetAside")}
+          </Badge>
+        ) : (
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={() => putAside(row)}
+            loading={update.isPending && update.variables?.personId === row.person.id}
+            aria-label={t("programmes.unmatched.setAsideName", { name: personName(row.person) })}
+          >
+            {t("programmes.unmatched.setAside")}
+          </Button>
+        ),
+    });
   return (
     <SectionCard
       title={t("programmes.unmatched.title", { count: unmatched.length })}
       description={unmatched.length ? t("programmes.unmatched.intro") : t("programmes.unmatched.none")}
     >
       {unmatched.length > 0 && (
-        <ScrollArea type="auto">
-          <Table aria-label={t("programmes.unmatched.tableLabel")} striped miw={860}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("programmes.unmatched.columns.person")}</Table.Th>
-                <Table.Th>{t("programmes.unmatched.columns.role")}</Table.Th>
-                <Table.Th>{t("programmes.unmatched.columns.why")}</Table.Th>
-                <Table.Th>{t("programmes.unmatched.columns.bestOption")}</Table.Th>
-                {canChange && <Table.Th>{t("common.actions")}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {unmatched.map((row) => {
-                const name = personName(row.person);
-                return (
-                  <Table.Tr key={row.person.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {row.person.department}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{t(`programmes.roles.${row.role}`)}</Table.Td>
-                    <Table.Td maw={380}>
-                      <Text size="sm">{t(`programmes.unmatched.why.${row.why}`)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {row.bestOption ? (
-                        <Text size="sm">
-                          {t("programmes.unmatched.best", {
-                            name: personName(row.bestOption.person),
-                            score: percent(row.bestOption.score),
-                          })}
-                        </Text>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          —
-                        </Text>
-                      )}
-                    </Table.Td>
-                    {canChange && (
-                      <Table.Td>
-                        {setAside.has(row.person.id) ? (
-                          <Badge style={WHOLE_BADGE} color="gray" variant="light">
-                            {t("programmes.unmatched.isSetAside")}
-                          </Badge>
-                        ) : (
-                          <Button
-                            size="compact-xs"
-                            variant="default"
-                            onClick={() => putAside(row)}
-                            loading={update.isPending && update.variables?.personId === row.person.id}
-                            aria-label={t("programmes.unmatched.setAsideName", { name })}
-                          >
-                            {t("programmes.unmatched.setAside")}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
+        <DataTable label={t("programmes.unmatched.tableLabel")} columns={columns} rows={unmatched} rowKey={(row) => row.person.id} />
       )}
     </SectionCard>
   );
 }
 
-function PublishModal({
+/** Publishing the run: what it creates and whom it tells, then a notification of what was created. */
+function PublishDialog({
   programme,
   summary,
   opened,
@@ -518,47 +574,37 @@ function PublishModal({
     onClose();
   };
   return (
-    <Modal
+    <ConfirmWithReasonDialog
       opened={opened}
       onClose={close}
       title={t("programmes.publish.title", { number: summary.number })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      <Stack>
-        <Text size="sm">{t("programmes.publish.text", { count: summary.pairs })}</Text>
-        <Text size="sm" c="dimmed">
-          {t("programmes.publish.skipped")}
-        </Text>
-        {programme.phase === "matching" && <Text size="sm">{t("programmes.publish.toRunning")}</Text>}
-        <ErrorAlert error={publish.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color="teal"
-            loading={publish.isPending}
-            onClick={() =>
-              publish.mutate(summary.id, {
-                onSuccess: (result) => {
-                  notifications.show({
-                    color: "green",
-                    message: [
-                      t("programmes.publish.created", { count: result.created }),
-                      result.skipped ? t("programmes.publish.skippedCount", { count: result.skipped }) : "",
-                    ]
-                      .filter(Boolean)
-                      .join(" "),
-                  });
-                  close();
-                },
-              })
-            }
-          >
-            {t("programmes.publish.confirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      text={[
+        t("programmes.publish.text", { count: summary.pairs }),
+        t("programmes.publish.skipped"),
+        programme.phase === "matching" ? t("programmes.publish.toRunning") : "",
+      ]
+        .filter(Boolean)
+        .join(" ")}
+      confirmLabel={t("programmes.publish.confirm")}
+      destructive={false}
+      loading={publish.isPending}
+      error={publish.error}
+      onConfirm={() =>
+        publish.mutate(summary.id, {
+          onSuccess: (result) => {
+            notifications.show({
+              color: "green",
+              message: [
+                t("programmes.publish.created", { count: result.created }),
+                result.skipped ? t("programmes.publish.skippedCount", { count: result.skipped }) : "",
+              ]
+                .filter(Boolean)
+                .join(" "),
+            });
+            close();
+          },
+        })
+      }
+    />
   );
 }

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Avatar, Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useDebouncedValue, useDocumentTitle } from "@mantine/hooks";
+import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { MAX_OPEN_PROPOSALS, type MentorOption, ProposalBody } from "../../../../contracts/pairs.ts";
+import { MAX_OPEN_PROPOSALS, type MentorOption, PROPOSAL_TEXT_MAX_LENGTH, ProposalBody } from "../../../../contracts/pairs.ts";
 import { TIME_SLOTS, WEEKDAYS } from "../../../../contracts/profiles.ts";
 import type { Programme } from "../../../../contracts/programmes.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
@@ -16,12 +16,22 @@ import { ApiError } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { languageName, languageOptions } from "../../lib/languages.ts";
 import { personName } from "../../lib/person-name.ts";
-import { FitBadge, MatchReasons } from "../pairs/match-reasons.tsx";
-import { skillLabel, skillOptions, useCatalogue } from "../skills/catalogue.ts";
-import { MENTORS_PAGE_SIZE, type MentorFilters, useMentors, useProgramme, useSendProposal } from "./queries.ts";
+import { type UrlState, urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
+import { FitBadge, MatchReasons } from "../pairs/index.ts";
+import { useProgramme } from "../programmes/index.ts";
+import { skillLabel, skillOptions, useCatalogue } from "../skills/index.ts";
+import { MENTORS_PAGE_SIZE, useMentors, useSendProposal } from "./queries.ts";
 
 /** A mentor's format matches a filter when it is that one or both: "both" as a filter would filter nothing. */
 const FORMAT_FILTERS = ["in_person", "online"] as const;
+
+const FILTER_PARAMS = {
+  q: urlParam.text(),
+  skill: urlParam.optionalText(),
+  format: urlParam.choice(FORMAT_FILTERS),
+  language: urlParam.optionalText(),
+  slot: urlParam.optionalText(),
+};
 
 /**
  * A mentee looks for a mentor in a programme open to proposals: the mentors ranked by the engine's
@@ -33,13 +43,9 @@ export function MentorsPage() {
   useDocumentTitle(`${t("proposals.mentors.title")} · Passerelle`);
   const { id = "" } = useParams();
   const programme = useProgramme(id);
-  const [filters, setFilters] = useState<MentorFilters>({ q: null, skill: null, format: null, language: null, slot: null, page: 1 });
-  const setFilter = useCallback(
-    (key: Exclude<keyof MentorFilters, "page">, value: string | null) =>
-      setFilters((current) => (current[key] === value ? current : { ...current, [key]: value, page: 1 })),
-    [],
-  );
-  const mentors = useMentors(id, filters);
+  // The filters live in the address: back from a mentor's proposal, or on reload, the same list shows.
+  const url = useUrlState(FILTER_PARAMS);
+  const mentors = useMentors(id, { ...url.values, page: url.page });
   const [proposingTo, setProposingTo] = useState<MentorOption | null>(null);
   const open = mentors.data?.myOpenProposals ?? 0;
   const isFull = open >= MAX_OPEN_PROPOSALS;
@@ -76,7 +82,7 @@ export function MentorsPage() {
               {t("proposals.mentors.seeMine")}
             </Anchor>
           </Group>
-          <Filters filters={filters} onChange={setFilter} />
+          <Filters url={url} />
           <Stack gap="md" opacity={mentors.isPlaceholderData ? 0.6 : 1} aria-busy={mentors.isFetching}>
             {mentors.data.items.map((option) => (
               <MentorCard key={option.mentor.id} option={option} isFull={isFull} onPropose={() => setProposingTo(option)} />
@@ -90,11 +96,11 @@ export function MentorsPage() {
             )}
           </Stack>
           <TablePagination
-            page={filters.page}
+            page={url.page}
             pageSize={MENTORS_PAGE_SIZE}
             total={mentors.data.total}
             onChange={(page) => {
-              setFilters((current) => ({ ...current, page }));
+              url.setPage(page, { history: "push" });
               window.scrollTo({ top: 0 });
             }}
           />
@@ -129,15 +135,10 @@ function MentorsError({ error }: { error: unknown }) {
   return <ErrorAlert error={error} />;
 }
 
-function Filters({
-  filters,
-  onChange,
-}: {
-  filters: MentorFilters;
-  onChange: (key: Exclude<keyof MentorFilters, "page">, value: string | null) => void;
-}) {
+function Filters({ url }: { url: UrlState<typeof FILTER_PARAMS> }) {
   const { t } = useTranslation();
   const catalogue = useCatalogue().data;
+  const { search, setSearch } = useUrlSearch(url);
   const slots = WEEKDAYS.map((day) => ({
     group: t(`profile.weekdays.${day}`),
     items: TIME_SLOTS.map((slot) => ({
@@ -145,15 +146,24 @@ function Filters({
       label: t("profile.practical.slotLabel", { day: t(`profile.weekdays.${day}`), slot: t(`profile.slots.${slot}`) }),
     })),
   }));
+  const { values } = url;
   return (
     <Group align="flex-end" role="search" aria-label={t("proposals.mentors.filters")}>
-      <NameSearch onChange={(q) => onChange("q", q || null)} />
+      {/* A mentor by name ("I know who I would like"), sent once typing pauses. */}
+      <TextInput
+        label={t("proposals.mentors.name")}
+        placeholder={t("proposals.mentors.namePlaceholder")}
+        type="search"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        w={{ base: "100%", sm: 220 }}
+      />
       <Select
         label={t("proposals.mentors.skill")}
         placeholder={t("proposals.mentors.allSkills")}
         data={skillOptions(catalogue, "digital")}
-        value={filters.skill}
-        onChange={(value) => onChange("skill", value)}
+        value={values.skill}
+        onChange={(skill) => url.set({ skill })}
         searchable
         clearable
         nothingFoundMessage={t("proposals.mentors.noSkill")}
@@ -164,15 +174,15 @@ function Filters({
         placeholder={t("proposals.mentors.allFormats")}
         values={FORMAT_FILTERS}
         optionLabel={(format) => t(`proposals.formats.${format}`)}
-        value={(filters.format as (typeof FORMAT_FILTERS)[number] | null) ?? null}
-        onChange={(format) => onChange("format", format)}
+        value={values.format}
+        onChange={(format) => url.set({ format })}
       />
       <Select
         label={t("proposals.mentors.language")}
         placeholder={t("proposals.mentors.allLanguages")}
         data={languageOptions()}
-        value={filters.language}
-        onChange={(value) => onChange("language", value)}
+        value={values.language}
+        onChange={(language) => url.set({ language })}
         searchable
         clearable
         w={{ base: "100%", sm: 200 }}
@@ -181,30 +191,12 @@ function Filters({
         label={t("proposals.mentors.slot")}
         placeholder={t("proposals.mentors.anySlot")}
         data={slots}
-        value={filters.slot}
-        onChange={(value) => onChange("slot", value)}
+        value={values.slot}
+        onChange={(slot) => url.set({ slot })}
         clearable
         w={{ base: "100%", sm: 200 }}
       />
     </Group>
-  );
-}
-
-/** A mentor by name ("I know who I would like"), sent once typing pauses. */
-function NameSearch({ onChange }: { onChange: (q: string) => void }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState("");
-  const [debounced] = useDebouncedValue(value.trim(), 300);
-  useEffect(() => onChange(debounced), [debounced, onChange]);
-  return (
-    <TextInput
-      label={t("proposals.mentors.name")}
-      placeholder={t("proposals.mentors.namePlaceholder")}
-      type="search"
-      value={value}
-      onChange={(event) => setValue(event.currentTarget.value)}
-      w={{ base: "100%", sm: 220 }}
-    />
   );
 }
 
@@ -235,7 +227,7 @@ function MentorCard({ option, isFull, onPropose }: { option: MentorOption; isFul
               </Text>
             </div>
           </Group>
-          <FitBadge score={option.score} />
+          <FitBadge fit={option.fit} />
         </Group>
         <MatchReasons reasons={option.reasons} />
         {teaches.length > 0 && (
@@ -341,7 +333,7 @@ function ProposalForm({
           label={t("proposals.form.goals")}
           description={t("proposals.form.goalsHelp")}
           placeholder={t("proposals.form.goalsPlaceholder")}
-          maxLength={2000}
+          maxLength={PROPOSAL_TEXT_MAX_LENGTH}
           autosize
           minRows={4}
           maxRows={10}
@@ -352,7 +344,7 @@ function ProposalForm({
           label={t("proposals.form.offer")}
           description={t("proposals.form.offerHelp", { name })}
           placeholder={t("proposals.form.offerPlaceholder")}
-          maxLength={2000}
+          maxLength={PROPOSAL_TEXT_MAX_LENGTH}
           autosize
           minRows={4}
           maxRows={10}
@@ -360,7 +352,7 @@ function ProposalForm({
         />
         {programme && (
           <Text size="sm" c="dimmed">
-            {t("proposals.form.expiry", { name, count: programme.proposalExpiryDays })}
+            {t("proposals.form.expiry", { name, count: programme.proposalExpiryDays, max: MAX_OPEN_PROPOSALS })}
           </Text>
         )}
         <ErrorAlert error={send.error} />

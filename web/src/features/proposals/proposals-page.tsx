@@ -1,34 +1,21 @@
-import {
-  Anchor,
-  Avatar,
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
-import { useDocumentTitle } from "@mantine/hooks";
+import { Anchor, Avatar, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
-import type { Proposal } from "../../../../contracts/pairs.ts";
+import { Link, useNavigate } from "react-router";
+import { type Proposal, REASON_MAX_LENGTH } from "../../../../contracts/pairs.ts";
+import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
+import { DataTable, type DataTableColumn, useClientSort } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { formatDate } from "../../lib/dates.ts";
+import { formatDate, relativeTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
-import { relativeTime } from "../notifications/relative-time.ts";
-import { useMyProposals, useProposalAction } from "./queries.ts";
+import { urlParam, useUrlState } from "../../lib/use-url-state.ts";
+import { useAcceptProposal, useDeclineProposal, useMyProposals, useWithdrawProposal } from "./queries.ts";
 
-type Tab = "received" | "sent";
+const TABS = ["received", "sent"] as const;
+type Tab = (typeof TABS)[number];
 
 const STATUS_COLORS: Record<Proposal["status"], string> = {
   open: "blue",
@@ -47,43 +34,43 @@ function ordered(proposals: Proposal[]): Proposal[] {
   return [...open, ...decided];
 }
 
+/** The other person of a proposal: the mentee who sent it to me, or the mentor I sent it to. */
+const otherOf = (proposal: Proposal) => (proposal.direction === "received" ? proposal.mentee : proposal.mentor);
+
 /** Proposals I received as a mentor (accept or decline) and those I sent as a mentee (follow, withdraw). */
 export function ProposalsPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("proposals.title")} · Passerelle`);
   const proposals = useMyProposals();
-  const [params, setParams] = useSearchParams();
-  const items = proposals.data?.items ?? [];
-  const received = ordered(items.filter((p) => p.direction === "received"));
-  const sent = ordered(items.filter((p) => p.direction === "sent"));
-  const asked = params.get("tab");
-  const tab: Tab = asked === "sent" || asked === "received" ? asked : received.length === 0 && sent.length > 0 ? "sent" : "received";
-  const openCount = (list: Proposal[]) => list.filter((p) => p.status === "open").length;
+  const url = useUrlState({ tab: urlParam.choice(TABS) });
+  const items = proposals.data?.items;
+  const received = items && ordered(items.filter((p) => p.direction === "received"));
+  const sent = items && ordered(items.filter((p) => p.direction === "sent"));
+  // Without a tab in the address: the proposals received, unless there are only sent ones.
+  const tab: Tab = url.values.tab ?? (received?.length === 0 && sent && sent.length > 0 ? "sent" : "received");
+  const openCount = (list: Proposal[] | undefined) => list?.filter((p) => p.status === "open").length ?? 0;
 
   return (
     <Stack gap="lg">
       <Title order={1}>{t("proposals.title")}</Title>
       <Text>{t("proposals.intro")}</Text>
       <ErrorAlert error={proposals.error} />
-      {proposals.isPending && <PageLoader />}
-      {proposals.data && (
-        <Tabs value={tab} onChange={(value) => setParams(value === "sent" ? { tab: "sent" } : { tab: "received" }, { replace: true })}>
-          <Tabs.List mb="md">
-            <Tabs.Tab value="received" rightSection={<CountBadge count={openCount(received)} />}>
-              {t("proposals.tabs.received")}
-            </Tabs.Tab>
-            <Tabs.Tab value="sent" rightSection={<CountBadge count={openCount(sent)} />}>
-              {t("proposals.tabs.sent")}
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="received">
-            <ProposalCards proposals={received} empty={t("proposals.received.empty")} />
-          </Tabs.Panel>
-          <Tabs.Panel value="sent">
-            <ProposalCards proposals={sent} empty={t("proposals.sent.empty")} />
-          </Tabs.Panel>
-        </Tabs>
-      )}
+      <Tabs value={tab} onChange={(value) => url.set({ tab: value === "sent" ? "sent" : "received" })}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="received" rightSection={<CountBadge count={openCount(received)} />}>
+            {t("proposals.tabs.received")}
+          </Tabs.Tab>
+          <Tabs.Tab value="sent" rightSection={<CountBadge count={openCount(sent)} />}>
+            {t("proposals.tabs.sent")}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="received">
+          <ProposalTable direction="received" proposals={received} loading={proposals.isFetching} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sent">
+          <ProposalTable direction="sent" proposals={sent} loading={proposals.isFetching} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
@@ -98,36 +85,6 @@ function CountBadge({ count }: { count: number }) {
   );
 }
 
-function ProposalCards({ proposals, empty }: { proposals: Proposal[]; empty: string }) {
-  const { t } = useTranslation();
-  // Once a proposal is accepted, the mentee has their mentor in that programme: no need to look for another.
-  const pairedIn = new Set(proposals.filter((p) => p.status === "accepted").map((p) => p.programme.id));
-  if (!proposals.length)
-    return (
-      <Card withBorder>
-        <EmptyState>
-          <EmptyState.Description>{empty}</EmptyState.Description>
-          <EmptyState.Actions>
-            <Button component={Link} to="/programmes" variant="light">
-              {t("proposals.toProgrammes")}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Card>
-    );
-  return (
-    <Stack>
-      {proposals.map((proposal) =>
-        proposal.direction === "received" ? (
-          <ReceivedCard key={proposal.id} proposal={proposal} />
-        ) : (
-          <SentCard key={proposal.id} proposal={proposal} canLookAgain={!pairedIn.has(proposal.programme.id)} />
-        ),
-      )}
-    </Stack>
-  );
-}
-
 export function ProposalStatusBadge({ status }: { status: Proposal["status"] }) {
   const { t } = useTranslation();
   return (
@@ -137,26 +94,121 @@ export function ProposalStatusBadge({ status }: { status: Proposal["status"] }) 
   );
 }
 
-function PersonHeader({ proposal, titleId }: { proposal: Proposal; titleId: string }) {
+function ProposalTable({ direction, proposals, loading }: { direction: Tab; proposals: Proposal[] | undefined; loading: boolean }) {
   const { t } = useTranslation();
-  const other = proposal.direction === "received" ? proposal.mentee : proposal.mentor;
+  const sorted = useClientSort(proposals, {
+    person: (p) => personName(otherOf(p)),
+    programme: (p) => p.programme.name,
+    sentOn: (p) => p.createdAt,
+  });
+  // Once a proposal is accepted, the mentee has their mentor in that programme: no need to look for another.
+  const pairedIn = new Set(proposals?.filter((p) => p.status === "accepted").map((p) => p.programme.id));
+  const columns: DataTableColumn<Proposal>[] = [
+    {
+      key: "person",
+      header: t(direction === "received" ? "proposals.columns.from" : "proposals.columns.to"),
+      sortKey: "person",
+      cell: (p) => <Person proposal={p} />,
+    },
+    { key: "programme", header: t("proposals.columns.programme"), sortKey: "programme", cell: (p) => p.programme.name, visibleFrom: "md" },
+    { key: "status", header: t("proposals.columns.status"), cell: (p) => <ProposalStatusBadge status={p.status} /> },
+    { key: "sentOn", header: t("proposals.columns.dates"), sortKey: "sentOn", firstDirection: "desc", cell: (p) => <Dates proposal={p} /> },
+    {
+      key: "actions",
+      header: t("common.actions"),
+      align: "right",
+      cell: (p) =>
+        direction === "received" ? (
+          <ReceivedActions proposal={p} />
+        ) : (
+          <SentActions proposal={p} canLookAgain={!pairedIn.has(p.programme.id)} />
+        ),
+    },
+  ];
+  return (
+    <DataTable
+      label={t(`proposals.tabs.${direction}`)}
+      columns={columns}
+      rowKey={(p) => p.id}
+      loading={loading}
+      rowDetails={(p) => <Details proposal={p} />}
+      empty={{
+        title: t(`proposals.${direction}.empty`),
+        action: (
+          <Button component={Link} to="/programmes" variant="light">
+            {t("proposals.toProgrammes")}
+          </Button>
+        ),
+      }}
+      {...sorted}
+    />
+  );
+}
+
+function Person({ proposal }: { proposal: Proposal }) {
+  const other = otherOf(proposal);
   const name = personName(other);
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap">
-        <Avatar name={name} color="initials" aria-hidden />
-        <div>
-          <Title order={2} size="h4" id={titleId}>
-            {t(proposal.direction === "received" ? "proposals.received.from" : "proposals.sent.to", { name })}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {[other.department, t("proposals.programme", { name: proposal.programme.name })].filter(Boolean).join(" · ")}
+    <Group gap="sm" wrap="nowrap">
+      <Avatar name={name} color="initials" size="sm" aria-hidden />
+      <div>
+        <Text size="sm" fw={500}>
+          {name}
+        </Text>
+        {other.department && (
+          <Text size="xs" c="dimmed">
+            {other.department}
           </Text>
-        </div>
-      </Group>
-      <ProposalStatusBadge status={proposal.status} />
+        )}
+      </div>
     </Group>
   );
+}
+
+/** When it was sent, and when it expires or was decided. */
+function Dates({ proposal }: { proposal: Proposal }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{t("proposals.sentOn", { date: formatDate(proposal.createdAt, "medium") })}</Text>
+      {proposal.status === "open" ? (
+        <Text size="sm" fw={500}>
+          {t("proposals.expires", { when: relativeTime(proposal.expiresAt) })}
+        </Text>
+      ) : (
+        proposal.decidedAt && (
+          <Text size="sm" c="dimmed">
+            {t(`proposals.decidedOn.${proposal.status}`, { date: formatDate(proposal.decidedAt, "medium") })}
+          </Text>
+        )
+      )}
+    </Stack>
+  );
+}
+
+/** Under a proposal's row: what the mentee wrote while it matters, and the mentor's answer. */
+function Details({ proposal }: { proposal: Proposal }) {
+  const { t } = useTranslation();
+  const answer = answerText(proposal, t);
+  const showsTexts = proposal.status === "open" || proposal.status === "accepted";
+  if (!showsTexts && !answer) return null;
+  return (
+    <Stack gap="xs" px="xs">
+      {showsTexts && <ProposalTexts proposal={proposal} />}
+      {answer && <Text size="sm">{answer}</Text>}
+    </Stack>
+  );
+}
+
+/** The mentor's decline message (to me, or mine), or what to do after an acceptance. */
+function answerText(proposal: Proposal, t: TFunction): string | null {
+  const isReceived = proposal.direction === "received";
+  if (proposal.status === "declined") {
+    if (isReceived) return proposal.declineReason ? t("proposals.received.myReason", { reason: proposal.declineReason }) : null;
+    return proposal.declineReason ? t("proposals.sent.declineReason", { reason: proposal.declineReason }) : t("proposals.sent.noReason");
+  }
+  if (proposal.status === "accepted" && !isReceived) return t("proposals.sent.acceptedNext");
+  return null;
 }
 
 /** What the mentee wrote: their goals and what they offer in return. */
@@ -186,208 +238,119 @@ function ProposalTexts({ proposal }: { proposal: Proposal }) {
   );
 }
 
-function Dates({ proposal }: { proposal: Proposal }) {
-  const { t } = useTranslation();
-  const parts = [t("proposals.sentOn", { date: formatDate(proposal.createdAt) })];
-  if (proposal.status === "open") parts.push(t("proposals.expires", { when: relativeTime(proposal.expiresAt) }));
-  else if (proposal.decidedAt) parts.push(t(`proposals.decidedOn.${proposal.status}`, { date: formatDate(proposal.decidedAt) }));
-  return (
-    <Text size="sm" c={proposal.status === "open" ? undefined : "dimmed"}>
-      {parts.join(" · ")}
-    </Text>
-  );
-}
-
 function PairLink({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
   if (proposal.status !== "accepted" || !proposal.pairId) return null;
   return (
-    <Button component={Link} to={`/pairs/${proposal.pairId}`} variant="light">
+    <Button component={Link} to={`/pairs/${proposal.pairId}`} variant="light" size="xs">
       {t("proposals.toPair")}
     </Button>
   );
 }
 
-function ReceivedCard({ proposal }: { proposal: Proposal }) {
+function ReceivedActions({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
-  const action = useProposalAction();
+  const accept = useAcceptProposal();
+  const decline = useDeclineProposal();
   const navigate = useNavigate();
-  const [declining, setDeclining] = useState(false);
+  const [declining, declineDialog] = useDisclosure();
   const name = personName(proposal.mentee);
-  const titleId = `proposal-${proposal.id}`;
-  const accept = () =>
-    action.mutate(
-      { id: proposal.id, action: "accept" },
-      {
-        onSuccess: (updated) =>
-          notifications.show({
-            color: "green",
-            title: t("proposals.received.accepted", { name }),
-            // Notifications render outside the router: a <Link> there would have no router to follow.
-            message: updated.pairId ? (
-              <Anchor component="button" type="button" size="sm" onClick={() => void navigate(`/pairs/${updated.pairId}`)}>
-                {t("proposals.received.acceptedNext")}
-              </Anchor>
-            ) : null,
-          }),
-        onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
-      },
-    );
+  if (proposal.status !== "open") return <PairLink proposal={proposal} />;
+  const onAccept = () =>
+    accept.mutate(proposal.id, {
+      onSuccess: (updated) =>
+        notifications.show({
+          color: "green",
+          title: t("proposals.received.accepted", { name }),
+          // Notifications render outside the router: a <Link> there would have no router to follow.
+          message: updated.pairId ? (
+            <Anchor component="button" type="button" size="sm" onClick={() => void navigate(`/pairs/${updated.pairId}`)}>
+              {t("proposals.received.acceptedNext")}
+            </Anchor>
+          ) : null,
+        }),
+      onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+    });
   return (
-    <Card withBorder component="article" aria-labelledby={titleId}>
-      <Stack gap="sm">
-        <PersonHeader proposal={proposal} titleId={titleId} />
-        {(proposal.status === "open" || proposal.status === "accepted") && <ProposalTexts proposal={proposal} />}
-        <Dates proposal={proposal} />
-        {proposal.status === "declined" && proposal.declineReason && (
-          <Text size="sm">{t("proposals.received.myReason", { reason: proposal.declineReason })}</Text>
-        )}
-        {proposal.status === "open" ? (
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeclining(true)} disabled={action.isPending}>
-              {t("proposals.received.decline")}
-            </Button>
-            <Button color="green" onClick={accept} loading={action.isPending} aria-label={t("proposals.received.acceptFrom", { name })}>
-              {t("proposals.received.accept")}
-            </Button>
-          </Group>
-        ) : (
-          <Group justify="flex-end">
-            <PairLink proposal={proposal} />
-          </Group>
-        )}
-      </Stack>
-      <Modal
-        opened={declining}
-        onClose={() => setDeclining(false)}
-        title={t("proposals.received.declineTitle", { name })}
-        closeButtonProps={{ "aria-label": t("common.close") }}
+    <Group justify="flex-end" gap="xs">
+      <Button variant="default" size="xs" onClick={declineDialog.open} disabled={accept.isPending}>
+        {t("proposals.received.decline")}
+      </Button>
+      <Button
+        color="green"
+        size="xs"
+        onClick={onAccept}
+        loading={accept.isPending}
+        aria-label={t("proposals.received.acceptFrom", { name })}
       >
-        {declining && <DeclineForm proposal={proposal} onDone={() => setDeclining(false)} />}
-      </Modal>
-    </Card>
-  );
-}
-
-function DeclineForm({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
-  const { t } = useTranslation();
-  const action = useProposalAction();
-  const [reason, setReason] = useState("");
-  const name = proposal.mentee.firstName || personName(proposal.mentee);
-  return (
-    <Stack>
-      <Textarea
-        label={t("proposals.received.declineReason")}
-        description={t("proposals.received.declineReasonHelp", { name })}
-        placeholder={t("proposals.received.declineReasonPlaceholder")}
-        value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        maxLength={1000}
-        autosize
-        minRows={3}
-        maxRows={8}
-        data-autofocus
-      />
-      <ErrorAlert error={action.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          color="red"
-          loading={action.isPending}
-          onClick={() =>
-            action.mutate(
-              { id: proposal.id, action: "decline", reason: reason.trim() || null },
-              {
-                onSuccess: () => {
-                  notifications.show({ message: t("proposals.received.declined", { name: personName(proposal.mentee) }) });
-                  onDone();
-                },
+        {t("proposals.received.accept")}
+      </Button>
+      <ConfirmWithReasonDialog
+        opened={declining}
+        onClose={declineDialog.close}
+        title={t("proposals.received.declineTitle", { name })}
+        note={{
+          label: t("proposals.received.declineReason"),
+          description: t("proposals.received.declineReasonHelp", { name: proposal.mentee.firstName || name }),
+          placeholder: t("proposals.received.declineReasonPlaceholder"),
+          maxLength: REASON_MAX_LENGTH,
+          field: "reason",
+        }}
+        confirmLabel={t("proposals.received.declineConfirm")}
+        loading={decline.isPending}
+        error={decline.error}
+        onConfirm={({ note }) =>
+          decline.mutate(
+            { id: proposal.id, reason: note },
+            {
+              onSuccess: () => {
+                notifications.show({ message: t("proposals.received.declined", { name }) });
+                declineDialog.close();
               },
-            )
-          }
-        >
-          {t("proposals.received.declineConfirm")}
-        </Button>
-      </Group>
-    </Stack>
+            },
+          )
+        }
+      />
+    </Group>
   );
 }
 
-function SentCard({ proposal, canLookAgain }: { proposal: Proposal; canLookAgain: boolean }) {
+function SentActions({ proposal, canLookAgain }: { proposal: Proposal; canLookAgain: boolean }) {
   const { t } = useTranslation();
-  const [withdrawing, setWithdrawing] = useState(false);
-  const titleId = `proposal-${proposal.id}`;
+  const withdraw = useWithdrawProposal();
+  const [withdrawing, withdrawDialog] = useDisclosure();
+  const name = personName(proposal.mentor);
   const canLookForAnother = canLookAgain && proposal.status !== "open" && proposal.status !== "accepted";
   return (
-    <Card withBorder component="article" aria-labelledby={titleId}>
-      <Stack gap="sm">
-        <PersonHeader proposal={proposal} titleId={titleId} />
-        {(proposal.status === "open" || proposal.status === "accepted") && <ProposalTexts proposal={proposal} />}
-        <Dates proposal={proposal} />
-        {proposal.status === "declined" && (
-          <Text size="sm">
-            {proposal.declineReason ? t("proposals.sent.declineReason", { reason: proposal.declineReason }) : t("proposals.sent.noReason")}
-          </Text>
-        )}
-        {proposal.status === "accepted" && <Text size="sm">{t("proposals.sent.acceptedNext")}</Text>}
-        <Group justify="flex-end">
-          {proposal.status === "open" && (
-            <Button variant="default" color="red" onClick={() => setWithdrawing(true)}>
-              {t("proposals.sent.withdraw")}
-            </Button>
-          )}
-          {canLookForAnother && (
-            <Button component={Link} to={`/programmes/${proposal.programme.id}/mentors`} variant="subtle">
-              {t("proposals.sent.findAnother")}
-            </Button>
-          )}
-          <PairLink proposal={proposal} />
-        </Group>
-      </Stack>
-      <Modal
+    <Group justify="flex-end" gap="xs">
+      {proposal.status === "open" && (
+        <Button variant="default" color="red" size="xs" onClick={withdrawDialog.open}>
+          {t("proposals.sent.withdraw")}
+        </Button>
+      )}
+      {canLookForAnother && (
+        <Button component={Link} to={`/programmes/${proposal.programme.id}/mentors`} variant="subtle" size="xs">
+          {t("proposals.sent.findAnother")}
+        </Button>
+      )}
+      <PairLink proposal={proposal} />
+      <ConfirmWithReasonDialog
         opened={withdrawing}
-        onClose={() => setWithdrawing(false)}
+        onClose={withdrawDialog.close}
         title={t("proposals.sent.withdrawTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {withdrawing && <WithdrawForm proposal={proposal} onDone={() => setWithdrawing(false)} />}
-      </Modal>
-    </Card>
-  );
-}
-
-function WithdrawForm({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
-  const { t } = useTranslation();
-  const action = useProposalAction();
-  const name = personName(proposal.mentor);
-  return (
-    <Stack>
-      <Text size="sm">{t("proposals.sent.withdrawText", { name })}</Text>
-      <ErrorAlert error={action.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          color="red"
-          loading={action.isPending}
-          onClick={() =>
-            action.mutate(
-              { id: proposal.id, action: "withdraw" },
-              {
-                onSuccess: () => {
-                  notifications.show({ message: t("proposals.sent.withdrawn", { name }) });
-                  onDone();
-                },
-              },
-            )
-          }
-        >
-          {t("proposals.sent.withdrawConfirm")}
-        </Button>
-      </Group>
-    </Stack>
+        text={t("proposals.sent.withdrawText", { name })}
+        confirmLabel={t("proposals.sent.withdrawConfirm")}
+        loading={withdraw.isPending}
+        error={withdraw.error}
+        onConfirm={() =>
+          withdraw.mutate(proposal.id, {
+            onSuccess: () => {
+              notifications.show({ message: t("proposals.sent.withdrawn", { name }) });
+              withdrawDialog.close();
+            },
+          })
+        }
+      />
+    </Group>
   );
 }

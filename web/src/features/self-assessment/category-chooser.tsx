@@ -1,7 +1,7 @@
 import { Checkbox, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type CatalogueIndex, categoriesOf, localized } from "../skills/catalogue.ts";
-import { FAMILIES } from "../skills/families.ts";
+import { SKILL_FAMILIES as FAMILIES } from "../../../../contracts/skills.ts";
+import { type CatalogueIndex, categoriesOf, localized } from "../skills/index.ts";
 
 /** The catalogue's categories as checkboxes, one column per family. */
 export function CategoryChooser({

@@ -1,22 +1,21 @@
 import { Alert, Button, Card, Divider, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Profile, SelfAssessment } from "../../../../contracts/profiles.ts";
+import { type Profile, type SelfAssessment, skillListsFor } from "../../../../contracts/profiles.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api } from "../../lib/api.ts";
-import { profileQueryKey, selfAssessmentsQueryKey } from "../profile/queries.ts";
-import { type CatalogueIndex, categoriesOf, localized } from "../skills/catalogue.ts";
+import { type CatalogueIndex, categoriesOf, localized } from "../skills/index.ts";
 import { CategoryChooser } from "./category-chooser.tsx";
+import { useTakeSelfAssessment } from "./queries.ts";
 import { SKIP, SkillQuestion } from "./skill-question.tsx";
 
-/** The categories of the skills a person put in their profile, and of their last answers. */
+/** The categories of the skills in the profile's lists for the person's roles, and of their last answers. */
 function initialCategories(catalogue: CatalogueIndex, profile: Profile, latest: SelfAssessment | undefined): string[] {
+  const lists = skillListsFor(profile.roles);
   const skillIds = [
-    ...profile.teach.map((item) => item.skillId),
+    ...(lists.includes("teach") ? profile.teach.map((item) => item.skillId) : []),
     ...profile.learn.map((item) => item.skillId),
-    ...profile.offer,
+    ...(lists.includes("offer") ? profile.offer : []),
     ...(latest?.answers.map((answer) => answer.skillId) ?? []),
   ];
   const ids = new Set(skillIds.map((id) => catalogue.skillById.get(id)?.categoryId).filter((id) => id !== undefined));
@@ -44,7 +43,6 @@ export function Questionnaire({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [fromProfile] = useState(() => initialCategories(catalogue, profile, latest));
   const [categoryIds, setCategoryIds] = useState(fromProfile);
   const [answers, setAnswers] = useState<Record<string, string>>(() =>
@@ -56,18 +54,17 @@ export function Questionnaire({
   const askedSkills = catalogue.skills.filter((skill) => !skill.isArchived && categoryIds.includes(skill.categoryId));
   const answered = askedSkills.filter((skill) => answers[skill.id] !== undefined && answers[skill.id] !== SKIP);
 
-  const save = useMutation({
-    mutationFn: () =>
-      api.post<SelfAssessment>("/api/me/self-assessments", {
-        answers: answered.map((skill) => ({ skillId: skill.id, level: Number(answers[skill.id]) })),
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: selfAssessmentsQueryKey });
-      void queryClient.invalidateQueries({ queryKey: profileQueryKey });
-      notifications.show({ color: "green", message: t("selfAssessment.saved") });
-      onDone();
-    },
-  });
+  const save = useTakeSelfAssessment();
+  const submit = () =>
+    save.mutate(
+      answered.map((skill) => ({ skillId: skill.id, level: Number(answers[skill.id]) })),
+      {
+        onSuccess: () => {
+          notifications.show({ color: "green", message: t("selfAssessment.saved") });
+          onDone();
+        },
+      },
+    );
 
   return (
     <Stack>
@@ -112,7 +109,7 @@ export function Questionnaire({
               {t("common.cancel")}
             </Button>
           )}
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={answered.length === 0}>
+          <Button onClick={submit} loading={save.isPending} disabled={answered.length === 0}>
             {t("selfAssessment.submit")}
           </Button>
         </Group>

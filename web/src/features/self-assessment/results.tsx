@@ -1,15 +1,36 @@
 import { BarChart } from "@mantine/charts";
-import { Group, List, Stack, Table, Text, UnstyledButton } from "@mantine/core";
+import { Group, List, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SelfAssessment } from "../../../../contracts/profiles.ts";
+import { DataTable, type DataTableColumn, useClientSort } from "../../components/data-table.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLanguage } from "../../i18n/index.ts";
 import { formatDateTime } from "../../lib/dates.ts";
-import { type CatalogueIndex, localized } from "../skills/catalogue.ts";
+import { type CatalogueIndex, localized } from "../skills/index.ts";
 
 function formatAverage(value: number): string {
   return value.toLocaleString(currentLanguage(), { maximumFractionDigits: 1 });
+}
+
+type CategoryRow = { id: string; category: string; average: number; count: number };
+
+/** The chart's figures as a table, for screen readers and exact values; sortable by category or average. */
+function AveragesTable({ rows }: { rows: CategoryRow[] }) {
+  const { t } = useTranslation();
+  const sorted = useClientSort(rows, { category: (row) => row.category, average: (row) => row.average });
+  const columns: DataTableColumn<CategoryRow>[] = [
+    { key: "category", header: t("selfAssessment.results.category"), cell: (row) => row.category, sortKey: "category" },
+    {
+      key: "average",
+      header: t("selfAssessment.results.average"),
+      cell: (row) => t("selfAssessment.results.outOf4", { value: formatAverage(row.average) }),
+      sortKey: "average",
+      firstDirection: "desc",
+      align: "right",
+    },
+  ];
+  return <DataTable label={t("selfAssessment.results.title")} columns={columns} rowKey={(row) => row.id} {...sorted} scrollBelow={0} />;
 }
 
 /** The latest (or a chosen) snapshot by category as a chart and a table, and the list of snapshots. */
@@ -18,9 +39,9 @@ export function Results({ catalogue, assessments }: { catalogue: CatalogueIndex;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const shown = assessments.find((assessment) => assessment.id === selectedId) ?? assessments[0];
   if (!shown) return null;
-  const data = shown.byCategory.map(({ categoryId, average, count }) => {
+  const data: CategoryRow[] = shown.byCategory.map(({ categoryId, average, count }) => {
     const category = catalogue.categoryById.get(categoryId);
-    return { category: category ? localized(category.label) : categoryId, average, count };
+    return { id: categoryId, category: category ? localized(category.label) : categoryId, average, count };
   });
 
   return (
@@ -42,22 +63,7 @@ export function Results({ catalogue, assessments }: { catalogue: CatalogueIndex;
           gridAxis="x"
           maxBarWidth={28}
         />
-        <Table mt="md" fz="sm" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("selfAssessment.results.category")}</Table.Th>
-              <Table.Th ta="right">{t("selfAssessment.results.average")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((row) => (
-              <Table.Tr key={row.category}>
-                <Table.Td>{row.category}</Table.Td>
-                <Table.Td ta="right">{t("selfAssessment.results.outOf4", { value: formatAverage(row.average) })}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <AveragesTable rows={data} />
       </SectionCard>
       <SectionCard title={t("selfAssessment.history.title")}>
         <List listStyleType="none" spacing={4}>

@@ -1,24 +1,15 @@
-import { useQuery } from "@tanstack/react-query";
-import type { Family, SelfAssessmentScale } from "../../../../contracts/skills.ts";
-import { api } from "../../lib/api.ts";
-import { localized } from "../skills/catalogue.ts";
+import type { z } from "zod";
+import type { Bilingual, Family } from "../../../../contracts/skills.ts";
+import { localized } from "../skills/index.ts";
 
-export const scaleQueryKey = ["self-assessment-scale"] as const;
-
-/** The 0–4 scale as catalogue/self-assessment.yaml describes it; it only changes with a new version of the app. */
-export function useSelfAssessmentScale() {
-  return useQuery({
-    queryKey: scaleQueryKey,
-    queryFn: () => api.get<SelfAssessmentScale>("/api/self-assessment/scale"),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
+/** What `levelDescription` reads of the scale: each level's description per family (the API types them by any key). */
+type ScaleLevels = { levels: readonly { value: number; description: Partial<Record<Family, z.infer<typeof Bilingual>>> }[] };
 
 /**
  * What a level means for a skill of this family, in the UI language (undefined while the scale loads).
  * Call it during render of a component that uses useTranslation.
  */
-export function levelDescription(scale: SelfAssessmentScale | undefined, level: number, family: Family): string | undefined {
+export function levelDescription(scale: ScaleLevels | undefined, level: number, family: Family): string | undefined {
   const description = scale?.levels.find((l) => l.value === level)?.description[family];
   return description ? localized(description) : undefined;
 }

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
-import { useMyProfile, useMySelfAssessments } from "../profile/queries.ts";
-import { useCatalogue } from "../skills/catalogue.ts";
+import { useMyProfile } from "../profile/index.ts";
+import { useCatalogue } from "../skills/index.ts";
+import { useMySelfAssessments, useSelfAssessmentScale } from "./queries.ts";
 import { Questionnaire } from "./questionnaire.tsx";
 import { Results } from "./results.tsx";
-import { useSelfAssessmentScale } from "./scale.ts";
 
 /** The self-assessment: the questionnaire the first time, then the results with the option to take it again. */
 export function SelfAssessmentPage() {

@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { SelfAssessmentScale, Skill } from "../../../../contracts/skills.ts";
 import { renderWithProviders, testQueryClient } from "../../test/render.tsx";
-import { scaleQueryKey } from "./scale.ts";
+import { selfAssessmentKeys } from "./queries.ts";
 import { SkillQuestion } from "./skill-question.tsx";
 
 const text = (s: string) => ({ fr: s, en: s });
@@ -32,7 +32,7 @@ const skill = (id: string, family: Skill["family"]): Skill => ({
 
 function renderQuestion(question: Skill) {
   const queryClient = testQueryClient();
-  queryClient.setQueryData(scaleQueryKey, scale);
+  queryClient.setQueryData(selfAssessmentKeys.scale(), scale);
   renderWithProviders(<SkillQuestion skill={question} value="" onChange={() => {}} />, { queryClient });
 }
 

@@ -1,9 +1,10 @@
 import { Group, Radio, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { SKILL_LEVELS } from "../../../../contracts/profiles.ts";
 import type { Skill } from "../../../../contracts/skills.ts";
-import { LEVELS } from "../profile/skill-steps.tsx";
-import { localized } from "../skills/catalogue.ts";
-import { levelDescription, useSelfAssessmentScale } from "./scale.ts";
+import { localized } from "../skills/index.ts";
+import { useSelfAssessmentScale } from "./queries.ts";
+import { levelDescription } from "./scale.ts";
 
 export const SKIP = "skip";
 
@@ -43,7 +44,7 @@ export function SkillQuestion({ skill, value, onChange }: { skill: Skill; value:
       onChange={onChange}
     >
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="xs" verticalSpacing="xs" mt="xs">
-        {LEVELS.map((level) => (
+        {SKILL_LEVELS.map((level) => (
           <Choice
             key={level}
             value={String(level)}

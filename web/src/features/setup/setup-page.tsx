@@ -2,24 +2,24 @@ import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from "@ma
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { type Me, SetupBody } from "../../../../contracts/accounts.ts";
+import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, SetupBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { NewPasswordFields } from "../../components/new-password-fields.tsx";
-import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
-import { meQueryKey } from "../auth/current-user.ts";
+import { setupStatusQuery, useSetup } from "./queries.ts";
 
 const SetupFormSchema = withPasswordConfirmation(SetupBody.omit({ token: true }));
 
+/** The first start: create the first administrator from the one-time link printed in the server's console. */
 export function SetupPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("setup.title")} · Passerelle`);
   const token = useSearchParams()[0].get("token");
-  const setupStatus = useQuery({ queryKey: ["setup-status"], queryFn: () => api.get<{ isSetupRequired: boolean }>("/api/setup/status") });
+  const setupStatus = useQuery(setupStatusQuery());
 
   return (
     <Paper withBorder p="xl" radius="md" maw={480} mx="auto">
@@ -51,29 +51,43 @@ export function SetupPage() {
 function SetupForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { displayName: "", email: "", password: "", confirmPassword: "" },
     validate: zodValidate(SetupFormSchema),
   });
-  const setup = useMutation({
-    mutationFn: ({ confirmPassword: _, ...values }: typeof form.values) => api.post<Me>("/api/setup", { ...values, token }),
-    onSuccess: (me) => {
-      queryClient.setQueryData(meQueryKey, me);
-      queryClient.setQueryData(["setup-status"], { isSetupRequired: false });
-      notifications.show({ color: "green", message: t("setup.success") });
-      void navigate("/", { replace: true });
-    },
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+  const setup = useSetup();
+  const submit = ({ confirmPassword: _, ...values }: typeof form.values) =>
+    setup.mutate(
+      { ...values, token },
+      {
+        onSuccess: () => {
+          notifications.show({ color: "green", message: t("setup.success") });
+          void navigate("/", { replace: true });
+        },
+        onError: (error) => setServerFieldErrors(form, error),
+      },
+    );
 
   return (
-    <form onSubmit={form.onSubmit((values) => setup.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <Text>{t("setup.intro")}</Text>
         <ErrorAlert error={setup.error} />
-        <TextInput label={t("fields.displayName")} autoComplete="name" required {...form.getInputProps("displayName")} />
-        <TextInput label={t("fields.email")} type="email" autoComplete="email" required {...form.getInputProps("email")} />
+        <TextInput
+          label={t("fields.displayName")}
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
+          autoComplete="name"
+          required
+          {...form.getInputProps("displayName")}
+        />
+        <TextInput
+          label={t("fields.email")}
+          type="email"
+          maxLength={EMAIL_MAX_LENGTH}
+          autoComplete="email"
+          required
+          {...form.getInputProps("email")}
+        />
         <NewPasswordFields password={form.getInputProps("password")} confirmation={form.getInputProps("confirmPassword")} />
         <Button type="submit" loading={setup.isPending}>
           {t("setup.submit")}

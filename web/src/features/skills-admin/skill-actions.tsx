@@ -1,29 +1,33 @@
 import { Button, Group, Menu, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Skill } from "../../../../contracts/skills.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { ApiError, api } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api.ts";
 import { errorMessage } from "../../lib/forms.ts";
-import { catalogueQueryKey, localized } from "../skills/catalogue.ts";
+import { localized } from "../skills/index.ts";
+import { useDeleteSkill, useUpdateSkill } from "./queries.ts";
 
+/** Archives or restores `skill`, and says so. */
 function useArchive(skill: Skill, onDone?: () => void) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (isArchived: boolean) => api.patch<Skill>(`/api/admin/skills/${skill.id}`, { isArchived }),
-    onSuccess: (updated) => {
-      void queryClient.invalidateQueries({ queryKey: catalogueQueryKey });
-      notifications.show({
-        color: "green",
-        message: t(updated.isArchived ? "skillsAdmin.archived" : "skillsAdmin.restored", { skill: localized(updated.label) }),
-      });
-      onDone?.();
-    },
-    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
-  });
+  const update = useUpdateSkill();
+  const archive = (isArchived: boolean) =>
+    update.mutate(
+      { id: skill.id, isArchived },
+      {
+        onSuccess: (updated) => {
+          notifications.show({
+            color: "green",
+            message: t(updated.isArchived ? "skillsAdmin.archived" : "skillsAdmin.restored", { skill: localized(updated.label) }),
+          });
+          onDone?.();
+        },
+        onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+      },
+    );
+  return { archive, isPending: update.isPending };
 }
 
 /** The actions menu of a skill: edit, archive or restore, and delete for organisation skills. */
@@ -42,7 +46,7 @@ export function SkillActions({ skill, onEdit }: { skill: Skill; onEdit: () => vo
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={onEdit}>{t("skillsAdmin.edit")}</Menu.Item>
-          <Menu.Item onClick={() => archive.mutate(!skill.isArchived)}>
+          <Menu.Item onClick={() => archive.archive(!skill.isArchived)}>
             {t(skill.isArchived ? "skillsAdmin.restore" : "skillsAdmin.archive")}
           </Menu.Item>
           {skill.isCustom && (
@@ -64,19 +68,21 @@ export function SkillActions({ skill, onEdit }: { skill: Skill; onEdit: () => vo
   );
 }
 
-/** Confirms a deletion; when the skill is in use (409) offers to archive it instead. */
+/**
+ * Confirms a deletion; when the skill is in use (409) offers to archive it instead. Not the shared
+ * ConfirmWithReasonDialog: after the refusal its main button becomes another action.
+ */
 function DeleteSkill({ skill, onDone }: { skill: Skill; onDone: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const archive = useArchive(skill, onDone);
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/admin/skills/${skill.id}`),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: catalogueQueryKey });
-      notifications.show({ color: "green", message: t("skillsAdmin.deleted", { skill: localized(skill.label) }) });
-      onDone();
-    },
-  });
+  const remove = useDeleteSkill();
+  const confirm = () =>
+    remove.mutate(skill.id, {
+      onSuccess: () => {
+        notifications.show({ color: "green", message: t("skillsAdmin.deleted", { skill: localized(skill.label) }) });
+        onDone();
+      },
+    });
   const inUse = remove.error instanceof ApiError && remove.error.status === 409;
   return (
     <Stack>
@@ -87,11 +93,11 @@ function DeleteSkill({ skill, onDone }: { skill: Skill; onDone: () => void }) {
           {t("common.cancel")}
         </Button>
         {inUse && !skill.isArchived ? (
-          <Button onClick={() => archive.mutate(true)} loading={archive.isPending}>
+          <Button onClick={() => archive.archive(true)} loading={archive.isPending}>
             {t("skillsAdmin.archiveInstead")}
           </Button>
         ) : (
-          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending} disabled={inUse}>
+          <Button color="red" onClick={confirm} loading={remove.isPending} disabled={inUse}>
             {t("skillsAdmin.delete")}
           </Button>
         )}

@@ -1,15 +1,22 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CreateSkillBody, type Skill, UpdateSkillBody } from "../../../../contracts/skills.ts";
+import {
+  CreateSkillBody,
+  SKILL_DESCRIPTION_MAX_LENGTH,
+  SKILL_FAMILIES,
+  SKILL_LABEL_MAX_LENGTH,
+  SKILL_MAX_SYNONYMS,
+  SKILL_SYNONYM_MAX_LENGTH,
+  type Skill,
+  UpdateSkillBody,
+} from "../../../../contracts/skills.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api } from "../../lib/api.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
-import { type CatalogueIndex, catalogueQueryKey, categoriesOf, localized } from "../skills/catalogue.ts";
-import { FAMILIES } from "../skills/families.ts";
+import { type CatalogueIndex, categoriesOf, localized } from "../skills/index.ts";
+import { useCreateSkill, useUpdateSkill } from "./queries.ts";
 
 type Labels = { label: { fr: string; en: string } };
 
@@ -17,8 +24,8 @@ function LabelFields<T extends Labels>({ form }: { form: UseFormReturnType<T> })
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <TextInput label={t("skillsAdmin.form.labelFr")} required {...form.getInputProps("label.fr")} />
-      <TextInput label={t("skillsAdmin.form.labelEn")} required {...form.getInputProps("label.en")} />
+      <TextInput label={t("skillsAdmin.form.labelFr")} required maxLength={SKILL_LABEL_MAX_LENGTH} {...form.getInputProps("label.fr")} />
+      <TextInput label={t("skillsAdmin.form.labelEn")} required maxLength={SKILL_LABEL_MAX_LENGTH} {...form.getInputProps("label.en")} />
     </SimpleGrid>
   );
 }
@@ -34,7 +41,16 @@ function SynonymsField<T>({
   label: string;
   description: string;
 }) {
-  return <TagsInput label={label} description={description} clearable maxTags={50} {...form.getInputProps(path)} />;
+  return (
+    <TagsInput
+      label={label}
+      description={description}
+      clearable
+      maxTags={SKILL_MAX_SYNONYMS}
+      maxLength={SKILL_SYNONYM_MAX_LENGTH}
+      {...form.getInputProps(path)}
+    />
+  );
 }
 
 function FormButtons({ onCancel, loading, submit }: { onCancel: () => void; loading: boolean; submit: string }) {
@@ -51,24 +67,16 @@ function FormButtons({ onCancel, loading, submit }: { onCancel: () => void; load
   );
 }
 
-/** Saves through `mutationFn`, refreshes the catalogue, says so and closes; field errors go next to their inputs. */
-function useSkillMutation<V>(
-  form: { setFieldError: (path: never, error: string) => void },
-  mutationFn: (values: V) => Promise<Skill>,
-  onDone: () => void,
-  message: string,
-) {
+/** After a save: say so and close; the API's field errors go next to their inputs. */
+function useSaveCallbacks(form: { setFieldError: (path: never, error: string) => void }, onDone: () => void, message: string) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: (skill) => {
-      void queryClient.invalidateQueries({ queryKey: catalogueQueryKey });
+  return {
+    onSuccess: (skill: Skill) => {
       notifications.show({ color: "green", message: t(message, { skill: localized(skill.label) }) });
       onDone();
     },
-    onError: (error) => setServerFieldErrors(form, error),
-  });
+    onError: (error: unknown) => setServerFieldErrors(form, error),
+  };
 }
 
 function CreateSkillForm({ catalogue, onDone }: { catalogue: CatalogueIndex; onDone: () => void }) {
@@ -77,18 +85,14 @@ function CreateSkillForm({ catalogue, onDone }: { catalogue: CatalogueIndex; onD
     initialValues: { categoryId: "", label: { fr: "", en: "" }, description: { fr: "", en: "" }, synonyms: [] as string[] },
     validate: zodValidate(CreateSkillBody.extend({ categoryId: z.string().min(1, { error: "fields.required" }) })),
   });
-  const save = useSkillMutation(
-    form,
-    (values: typeof form.values) => api.post<Skill>("/api/admin/skills", values),
-    onDone,
-    "skillsAdmin.created",
-  );
-  const categories = FAMILIES.map((family) => ({
+  const save = useCreateSkill();
+  const callbacks = useSaveCallbacks(form, onDone, "skillsAdmin.created");
+  const categories = SKILL_FAMILIES.map((family) => ({
     group: t(`skills.families.${family}`),
     items: categoriesOf(catalogue, family).map((category) => ({ value: category.id, label: localized(category.label) })),
   }));
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values, callbacks))} noValidate>
       <Stack>
         <ErrorAlert error={save.error} />
         <Select
@@ -104,14 +108,14 @@ function CreateSkillForm({ catalogue, onDone }: { catalogue: CatalogueIndex; onD
             label={t("skillsAdmin.form.descriptionFr")}
             autosize
             minRows={2}
-            maxLength={300}
+            maxLength={SKILL_DESCRIPTION_MAX_LENGTH}
             {...form.getInputProps("description.fr")}
           />
           <Textarea
             label={t("skillsAdmin.form.descriptionEn")}
             autosize
             minRows={2}
-            maxLength={300}
+            maxLength={SKILL_DESCRIPTION_MAX_LENGTH}
             {...form.getInputProps("description.en")}
           />
         </SimpleGrid>
@@ -133,15 +137,11 @@ function EditSkillForm({ skill, onDone }: { skill: Skill; onDone: () => void }) 
     initialValues: { label: skill.label, customSynonyms: skill.customSynonyms },
     validate: zodValidate(UpdateSkillBody),
   });
-  const save = useSkillMutation(
-    form,
-    (values: typeof form.values) => api.patch<Skill>(`/api/admin/skills/${skill.id}`, values),
-    onDone,
-    "skillsAdmin.saved",
-  );
+  const save = useUpdateSkill();
+  const callbacks = useSaveCallbacks(form, onDone, "skillsAdmin.saved");
   const builtIn = [...skill.synonyms.fr, ...skill.synonyms.en];
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit((values) => save.mutate({ id: skill.id, ...values }, callbacks))} noValidate>
       <Stack>
         <ErrorAlert error={save.error} />
         <LabelFields form={form} />

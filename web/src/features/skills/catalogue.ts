@@ -1,10 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+/** Reading the skills catalogue: lookups by id, texts in the UI language, options for the pickers. */
 import type { z } from "zod";
 import type { Bilingual, Catalogue, Category, Family, Skill } from "../../../../contracts/skills.ts";
 import { currentLanguage } from "../../i18n/index.ts";
-import { api } from "../../lib/api.ts";
-
-export const catalogueQueryKey = ["skills"] as const;
 
 /** The catalogue with lookups by id. */
 export interface CatalogueIndex extends Catalogue {
@@ -12,22 +9,13 @@ export interface CatalogueIndex extends Catalogue {
   categoryById: Map<string, Category>;
 }
 
-function index(catalogue: Catalogue): CatalogueIndex {
+/** The catalogue with its lookups, built once per answer (the query's `select`). */
+export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
   return {
     ...catalogue,
     skillById: new Map(catalogue.skills.map((skill) => [skill.id, skill])),
     categoryById: new Map(catalogue.categories.map((category) => [category.id, category])),
   };
-}
-
-/** The whole skills catalogue (archived skills included: old profiles may still point to them). */
-export function useCatalogue() {
-  return useQuery({
-    queryKey: catalogueQueryKey,
-    queryFn: () => api.get<Catalogue>("/api/skills"),
-    select: index,
-    staleTime: 5 * 60_000,
-  });
 }
 
 /** A catalogue text in the UI language. Call it during render of a component that uses useTranslation. */
@@ -42,12 +30,12 @@ export function skillLabel(catalogue: CatalogueIndex | undefined, skillId: strin
 }
 
 /** The categories of a family in catalogue order. */
-export function categoriesOf(catalogue: CatalogueIndex, family?: z.infer<typeof Family>): Category[] {
+export function categoriesOf(catalogue: CatalogueIndex, family?: Family): Category[] {
   return catalogue.categories.filter((category) => !family || category.family === family).sort((a, b) => a.position - b.position);
 }
 
 /** Options for a grouped Select: one group per category, the skills that are not archived. */
-export function skillOptions(catalogue: CatalogueIndex | undefined, family?: z.infer<typeof Family>, exclude: readonly string[] = []) {
+export function skillOptions(catalogue: CatalogueIndex | undefined, family?: Family, exclude: readonly string[] = []) {
   if (!catalogue) return [];
   return categoriesOf(catalogue, family)
     .map((category) => ({

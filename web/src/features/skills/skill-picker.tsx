@@ -1,16 +1,14 @@
 import { Button, Combobox, Group, Loader, Select, SimpleGrid, Text, TextInput, useCombobox } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { Family, SkillSuggestions } from "../../../../contracts/skills.ts";
-import { api, withQuery } from "../../lib/api.ts";
-import { localized, skillOptions, useCatalogue } from "./catalogue.ts";
+import type { Family } from "../../../../contracts/skills.ts";
+import { localized, skillOptions } from "./catalogue.ts";
+import { useCatalogue, useSkillSuggestions } from "./queries.ts";
 
 interface PickerProps {
   /** Only skills of this family are offered. */
-  family?: z.infer<typeof Family>;
+  family?: Family;
   /** Skills already picked, not offered again. */
   exclude: readonly string[];
   onPick: (skillId: string) => void;
@@ -26,19 +24,10 @@ export function SkillPicker(props: PickerProps) {
   );
 }
 
-function useSuggestions(text: string, { family, exclude }: Omit<PickerProps, "onPick">) {
+/** The suggestions for `text`, asked for once typing pauses. */
+function useSuggestions(text: string, filter: Omit<PickerProps, "onPick">) {
   const [q] = useDebouncedValue(text.trim(), 250);
-  const suggestions = useQuery({
-    queryKey: ["skills", "search", q],
-    queryFn: () => api.get<z.infer<typeof SkillSuggestions>>(withQuery("/api/skills/search", { q, limit: 10 })),
-    enabled: q.length >= 2,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
-  const items = (q.length >= 2 ? (suggestions.data?.items ?? []) : []).filter(
-    ({ skill }) => !skill.isArchived && (!family || skill.family === family) && !exclude.includes(skill.id),
-  );
-  return { items, isFetching: suggestions.isFetching, isSearching: q.length >= 2 };
+  return useSkillSuggestions(q, filter);
 }
 
 function SkillSearch({ onPick, ...filter }: PickerProps) {

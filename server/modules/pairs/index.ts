@@ -1,0 +1,19 @@
+/**
+ * The pairs context as other contexts (and the demo seed, and the server's sweep) may use it: opening
+ * pairs (a published run, an accepted proposal), closing a programme's pairs, the intro coffee, and
+ * what the programme's cohort needs to know of its pairs. It imports no programme or proposal code:
+ * it reads the programme's name and the enrolments through its own read-only joins.
+ */
+export { answerIntro } from "./answer-intro.ts";
+export { closeProgrammePairs } from "./close-programme-pairs.ts";
+export { openPairs } from "./open-pairs.ts";
+export {
+  closedPairsOf,
+  countOpenPairsOfMentor,
+  hasOpenPair,
+  needsRematch,
+  openPairsOf,
+  pairsOfProgramme,
+} from "./pairs.repository.ts";
+export { remindIntroAnswers } from "./remind-intro-answers.ts";
+export { scheduleIntro } from "./schedule-intro.ts";

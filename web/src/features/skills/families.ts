@@ -1,1 +1,0 @@
-export const FAMILIES = ["digital", "reverse"] as const;
