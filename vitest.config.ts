@@ -8,6 +8,8 @@ export default defineConfig({
           name: "unit",
           include: ["server/**/*.test.ts", "contracts/**/*.test.ts", "catalogue/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          // The engine's exhaustive checks take 1–3 s alone; with the other projects on two cores, more.
+          testTimeout: 20_000,
         },
       },
       {
@@ -17,6 +19,9 @@ export default defineConfig({
           // A browser-like DOM for components; a test that needs none says `// @vitest-environment node`.
           environment: "happy-dom",
           setupFiles: ["web/src/test/setup.ts"],
+          // Rendering Mantine pages in happy-dom takes a second or two; the default 5 s is tight when the integration
+          // project shares the machine's two cores.
+          testTimeout: 20_000,
         },
       },
       {

@@ -43,6 +43,14 @@ export function fitOf(score: number): FitLevel {
   return FIT_LEVELS.find((level) => score >= FIT_THRESHOLDS[level]) ?? "some";
 }
 
+/**
+ * A reason of a match as a pair's people and a mentee browsing mentors read it: the sentence addressed to
+ * them, without its share of the score (`contribution`), which with the programme's weights would give the
+ * score back. Sent most important first, so the reader needs no figure to order them. Managers keep `Reason`.
+ */
+export const ParticipantReason = Reason.omit({ contribution: true });
+export type ParticipantReason = z.infer<typeof ParticipantReason>;
+
 /** Open self-service proposals a mentee may have at once in a programme. */
 export const MAX_OPEN_PROPOSALS = 3;
 
@@ -71,7 +79,8 @@ export const Pair = z.object({
   mentee: PersonRef,
   /** How well the two fit, as a word (the score stays with the managers); null for a pair opened without one. */
   fit: FitLevel.nullable(),
-  reasons: z.array(Reason),
+  /** Most important first; no figures (ParticipantReason). */
+  reasons: z.array(ParticipantReason),
   intro: z.object({ at: z.iso.datetime().nullable(), place: z.string().nullable() }),
   /** My answer after the intro, and whether my partner has answered (not what). */
   myIntroAnswer: z.object({ isFit: z.boolean(), reason: z.string().nullable() }).nullable(),
@@ -168,7 +177,8 @@ export const MentorOption = z.object({
   mentor: PersonRef.extend({ jobTitle: z.string().nullable() }),
   /** How well this mentor fits me, as a word; the list is ranked by the score, which is not sent. */
   fit: FitLevel,
-  reasons: z.array(Reason),
+  /** Most important first; no figures (ParticipantReason). */
+  reasons: z.array(ParticipantReason),
   teaches: z.array(z.object({ skillId: z.string(), level: z.number().int() })),
   format: Format.nullable(),
   languages: z.array(z.string()),

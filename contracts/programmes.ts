@@ -6,6 +6,11 @@ import { searchText, text } from "./text.ts";
 export const PROGRAMME_PHASES = ["draft", "enrolment", "matching", "running", "closed"] as const;
 export const ProgrammePhase = z.enum(PROGRAMME_PHASES);
 export type ProgrammePhase = z.infer<typeof ProgrammePhase>;
+/**
+ * The phases in which a programme is announced to the people enrolled in it: they see it, and their profile
+ * asks the questions of their role in it. A draft is announced to nobody; a closed programme is over.
+ */
+export const ANNOUNCED_PHASES = ["enrolment", "matching", "running"] as const satisfies readonly ProgrammePhase[];
 /** A person's role in a programme (and in a pair). */
 export const PARTICIPANT_ROLES = ["mentor", "mentee"] as const;
 export const ParticipantRole = z.enum(PARTICIPANT_ROLES);
@@ -107,6 +112,11 @@ export const ProgrammeTemplateList = z.object({ items: z.array(ProgrammeTemplate
 const RoleCounts = z.object({ mentor: z.number().int(), mentee: z.number().int() });
 
 export const Programme = ProgrammeFields.extend({
+  /**
+   * The managers' only: with a participant's fit level and reasons, the weights and the minimum score would
+   * give their score back (docs/pairs.md). Absent for everyone else.
+   */
+  matchingSettings: ProgrammeMatchingSettings.optional(),
   id: z.uuid(),
   templateId: z.string().nullable(),
   phase: ProgrammePhase,

@@ -40,6 +40,8 @@ test("with the keyboard alone, the HR manager logs in, opens a programme, goes t
   // Tabs: one Tab stop, arrows move between them (WAI-ARIA tabs pattern).
   const tabs = page.getByRole("tab");
   await tabTo(page, page.getByRole("tab", { selected: true }));
+  await page.keyboard.press("Home");
+  await expect(tabs.first()).toBeFocused();
   const count = await tabs.count();
   for (let index = 1; index < count; index++) {
     await page.keyboard.press("ArrowRight");

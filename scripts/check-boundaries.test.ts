@@ -79,3 +79,40 @@ describe("check-boundaries: table writes", () => {
     ).toEqual(["server/modules/accounts/accounts.repository.ts:1 writes sessions, which only server/platform/auth/ may write"]);
   });
 });
+
+describe("check-boundaries: ways around the rules", () => {
+  it("sees a write through an alias, a namespace, a multi-line call or a schema-qualified SQL name", () => {
+    expect(
+      check({
+        path: "server/modules/profiles/profiles.repository.ts",
+        text: [
+          'import { people as directory } from "../../db/schema.ts";',
+          "await tx.insert(directory).values(row);",
+          "await tx.update(schema.people).set(row);",
+          "await tx.delete(\n  people,\n);",
+          'await db.execute(sql`update "public"."people" set email = null`);',
+        ].join("\n"),
+      }),
+    ).toEqual([
+      "server/modules/profiles/profiles.repository.ts:2 writes directory, which only server/modules/people/*.repository.ts may write",
+      "server/modules/profiles/profiles.repository.ts:3 writes people, which only server/modules/people/*.repository.ts may write",
+      "server/modules/profiles/profiles.repository.ts:4 writes people, which only server/modules/people/*.repository.ts may write",
+      "server/modules/profiles/profiles.repository.ts:7 writes people, which only server/modules/people/*.repository.ts may write",
+    ]);
+  });
+
+  it("accepts only the context's own index.ts, and lets the web app's frame import pages only", () => {
+    expect(
+      check(
+        { path: "server/modules/pairs/end-pair.ts", text: 'import { x } from "../people/internal/index.ts";' },
+        {
+          path: "web/src/app/router.tsx",
+          text: 'import { useX } from "../features/pairs/queries.ts";\nimport { P } from "../features/pairs/pair-page.tsx";',
+        },
+      ),
+    ).toEqual([
+      "server/modules/pairs/end-pair.ts:1 imports server/modules/people/internal/index.ts: go through server/modules/people/index.ts",
+      "web/src/app/router.tsx:1 imports web/src/features/pairs/queries.ts: go through web/src/features/pairs/index.ts",
+    ]);
+  });
+});

@@ -7,6 +7,7 @@
 export { answerIntro } from "./answer-intro.ts";
 export { closeProgrammePairs } from "./close-programme-pairs.ts";
 export { openPairs } from "./open-pairs.ts";
+export { participantReasons } from "./pairs.domain.ts";
 export {
   closedPairsOf,
   countOpenPairsOfMentor,

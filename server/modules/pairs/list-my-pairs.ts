@@ -5,7 +5,7 @@ import { notFound } from "../../platform/errors/app-error.ts";
 import { reasonsFor } from "../matching/index.ts";
 import { mayStartSessions, onboardingStatuses } from "../onboarding/index.ts";
 import { personRefs } from "../people/index.ts";
-import { partnerOf } from "./pairs.domain.ts";
+import { participantReasons, partnerOf } from "./pairs.domain.ts";
 import * as repo from "./pairs.repository.ts";
 import type { PairsDeps } from "./pairs-deps.ts";
 import { presentHistory } from "./present-history.ts";
@@ -59,8 +59,8 @@ async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof repo.pai
       mentee: ref(pair.menteeId),
       // A word, never the figure: the score stays with the managers.
       fit: typeof pair.score === "number" ? fitOf(pair.score) : null,
-      // Kept for every reader: each person of the pair reads the reasons addressed to them.
-      reasons: reasonsFor(pair.reasons, pair.mentorId === personId ? "mentor" : "mentee"),
+      // Each person of the pair reads the reasons addressed to them, without the figures.
+      reasons: participantReasons(reasonsFor(pair.reasons, pair.mentorId === personId ? "mentor" : "mentee")),
       intro: { at: pair.introAt?.toISOString() ?? null, place: pair.introPlace },
       myIntroAnswer: mine ? { isFit: mine.isFit, reason: mine.reason } : null,
       partnerHasAnswered: answers.some((a) => a.pairId === pair.id && a.personId === partner),

@@ -15,6 +15,7 @@ import {
   PAIR_TRANSITIONS,
   type PairActor,
   type PairFacts,
+  participantReasons,
 } from "./pairs.domain.ts";
 import { pairActor } from "./pairs.policy.ts";
 
@@ -460,5 +461,20 @@ describe("who acts on a pair", () => {
     expect(pairActor(pair, { personId: null, roles: ["admin"] })).toBe("manager");
     expect(codeOf(() => pairActor(pair, { personId: "someone", roles: ["participant"] }))).toBe("NOT_FOUND");
     expect(codeOf(() => pairActor(pair, { personId: null, roles: ["participant"] }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("the reasons a participant reads", () => {
+  it("come most important first, with no share of the score that would give the score back", () => {
+    const reasons = [
+      { component: "language", contribution: 0.05, fr: "Vous parlez anglais.", en: "You speak English." },
+      { component: "teaching", contribution: 0.3, fr: "Vous enseignez Canva.", en: "You teach Canva." },
+      { component: "interests", contribution: 0.05, fr: "Vous aimez la voile.", en: "You like sailing." },
+    ];
+    expect(participantReasons(reasons)).toEqual([
+      { component: "teaching", fr: "Vous enseignez Canva.", en: "You teach Canva." },
+      { component: "language", fr: "Vous parlez anglais.", en: "You speak English." },
+      { component: "interests", fr: "Vous aimez la voile.", en: "You like sailing." },
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * decision out; a refusal is thrown as the AppError the API answers, before anything is written.
  */
 import type { NotificationKind } from "../../../contracts/notifications.ts";
-import type { EndReason, PairCause, PairOrigin, PairState } from "../../../contracts/pairs.ts";
+import type { EndReason, PairCause, PairOrigin, PairState, ParticipantReason } from "../../../contracts/pairs.ts";
 import type { ParticipantRole } from "../../../contracts/programmes.ts";
 import { AppError } from "../../platform/errors/app-error.ts";
 import { requireMember } from "./pairs.policy.ts";
@@ -390,4 +390,13 @@ export function decideProgrammeClose(
       ),
     ),
   };
+}
+
+/**
+ * A match's reasons as a participant reads them (a pair's people, a mentee browsing mentors): ordered by
+ * their share of the score, most important first (equal shares keep their order), then without that share,
+ * which with the programme's weights would give the score back (docs/pairs.md). Managers keep the figures.
+ */
+export function participantReasons(reasons: readonly (ParticipantReason & { contribution: number })[]): ParticipantReason[] {
+  return [...reasons].sort((a, b) => b.contribution - a.contribution).map(({ component, fr, en }) => ({ component, fr, en }));
 }

@@ -182,18 +182,37 @@ describe("the end of a pair", () => {
 });
 
 describe("what participants read of their fit", () => {
-  it("is a word, never the score: not on their pairs, not on the mentors list; managers keep the figure", async () => {
+  it("is a word, never the score nor what it is made of: not on their pairs, not on the mentors list; managers keep the figures", async () => {
     const hr = await newManager(ctx);
     const people = await chloeAndGerard();
     const { programmeId, pairId } = await publishedPair(hr, { cast: people, mentor: "chloe", mentee: "gerard" });
+    // The managers' review: each reason's share of the score, most important first.
+    const [run] = (await hr.get(`/api/programmes/${programmeId}/matching-runs`)).json().items;
+    const reviewed = (await hr.get(`/api/programmes/${programmeId}/matching-runs/${run.id}`)).json().pairs[0];
+    expect(reviewed.reasons.length).toBeGreaterThan(1);
+    expect(reviewed.reasons[0].contribution).toEqual(expect.any(Number));
     for (const key of ["chloe", "gerard"]) {
-      const mine = (await (await people.as(key)).get("/api/me/pairs")).json().items[0];
+      const participant = await people.as(key);
+      const list = await participant.get("/api/me/pairs");
+      const mine = list.json().items[0];
       expect(mine).not.toHaveProperty("score");
       expect(FIT_LEVELS).toContain(mine.fit);
-      expect((await (await people.as(key)).get(`/api/pairs/${pairId}`)).json()).not.toHaveProperty("score");
+      // The same reasons in the same order, without the shares that, with the weights, would give the score back.
+      expect(mine.reasons.map((r: { component: string }) => r.component)).toEqual(
+        reviewed.reasons.map((r: { component: string }) => r.component),
+      );
+      expect(list.body).not.toContain("contribution");
+      const one = await participant.get(`/api/pairs/${pairId}`);
+      expect(one.json()).not.toHaveProperty("score");
+      expect(one.body).not.toContain("contribution");
+      const programme = await participant.get(`/api/programmes/${programmeId}`);
+      expect(programme.statusCode).toBe(200);
+      expect(programme.json()).not.toHaveProperty("matchingSettings");
+      expect((await participant.get("/api/programmes")).body).not.toContain("matchingSettings");
     }
     const managed = (await hr.get(`/api/programmes/${programmeId}/pairs`)).json().items[0];
     expect(managed.score).toEqual(expect.any(Number));
+    expect((await hr.get(`/api/programmes/${programmeId}`)).json().matchingSettings.minScore).toEqual(expect.any(Number));
 
     const browsing = await programmeIn(
       hr,
@@ -205,5 +224,8 @@ describe("what participants read of their fit", () => {
     expect(mentors).toHaveLength(1);
     expect(mentors[0]).not.toHaveProperty("score");
     expect(FIT_LEVELS).toContain(mentors[0].fit);
+    expect(mentors[0].reasons.length).toBeGreaterThan(0);
+    expect((await (await people.as("outsider")).get(`/api/programmes/${browsing}/mentors`)).body).not.toContain("contribution");
+    expect((await (await people.as("outsider")).get(`/api/programmes/${browsing}`)).json()).not.toHaveProperty("matchingSettings");
   });
 });

@@ -35,6 +35,7 @@ describe("a profile's questions and completeness follow its person's programme r
     await selfAssess(yanis);
     const programmeId = await createProgramme(hr, { name: "Mentors" });
     await enrol(programmeId, "mentor", ["yanis"]);
+    await moveTo(hr, programmeId, ["enrolment"]);
 
     const profile = (await yanis.get("/api/me/profile")).json();
     expect(profile.roles).toEqual(["mentor"]);
@@ -52,6 +53,7 @@ describe("a profile's questions and completeness follow its person's programme r
     await selfAssess(gerard);
     const programmeId = await createProgramme(hr, { name: "Mentorés" });
     await enrol(programmeId, "mentee", ["gerard"]);
+    await moveTo(hr, programmeId, ["enrolment"]);
 
     const profile = (await gerard.get("/api/me/profile")).json();
     expect(profile.roles).toEqual(["mentee"]);
@@ -72,8 +74,9 @@ describe("a profile's questions and completeness follow its person's programme r
 
     const closed = await createProgramme(hr, { name: "Clos" });
     await enrol(closed, "mentor", ["chloe"]);
+    await moveTo(hr, closed, ["enrolment"]);
     expect((await chloe.get("/api/me/profile")).json().roles).toEqual(["mentor"]);
-    await moveTo(hr, closed, ["enrolment", "matching", "running", "closed"]);
+    await moveTo(hr, closed, ["matching", "running", "closed"]);
     expect((await chloe.get("/api/me/profile")).json().roles).toEqual([]);
   });
 
@@ -89,6 +92,7 @@ describe("a profile's questions and completeness follow its person's programme r
 
     const programmeId = await createProgramme(hr, { name: "Rafraîchi" });
     await enrol(programmeId, "mentee", ["sylvie"]);
+    await moveTo(hr, programmeId, ["enrolment"]);
     // As a mentee she now needs an offer in return.
     expect(await complete()).toBe(0);
 
@@ -99,8 +103,31 @@ describe("a profile's questions and completeness follow its person's programme r
     // Declining is leaving too; closing the programme as well.
     await enrol(programmeId, "mentee", ["sylvie"]);
     expect(await complete()).toBe(0);
-    await moveTo(hr, programmeId, ["enrolment"]);
     expect((await sylvie.post(`/api/programmes/${programmeId}/respond`, { accept: false })).statusCode).toBe(200);
     expect(await complete()).toBe(1);
+  });
+
+  it("announces nothing of a draft, not even to the people enrolled in it, until it opens enrolment", async () => {
+    await addPeople(ctx, [{ key: "margaux", profile: menteeProfile(["linkedin"], { offer: [] }), withAccount: true }]);
+    const margaux = await participant("margaux");
+    await selfAssess(margaux);
+    const complete = async () => (await hr.get("/api/people?completeness=complete&q=margaux")).json().total;
+    const saved = (await margaux.get("/api/me/profile")).json();
+    const before = (await margaux.request("PUT", "/api/me/profile", { ...saved, teach: [{ skillId: "excel", level: 2 }] })).json();
+    expect(before.completeness).toEqual({ percent: 100, missing: [] });
+    expect(await complete()).toBe(1);
+
+    const programmeId = await createProgramme(hr, { name: "Brouillon" });
+    await enrol(programmeId, "mentee", ["margaux"]);
+    const inDraft = (await margaux.get("/api/me/profile")).json();
+    expect(inDraft.roles).toEqual([]);
+    expect(inDraft.completeness).toEqual(before.completeness);
+    expect(await complete()).toBe(1);
+
+    await moveTo(hr, programmeId, ["enrolment"]);
+    const announced = (await margaux.get("/api/me/profile")).json();
+    expect(announced.roles).toEqual(["mentee"]);
+    expect(announced.completeness.missing).toEqual(["offer"]);
+    expect(await complete()).toBe(0);
   });
 });

@@ -3,14 +3,14 @@
  * for (its questions and its completeness follow them). Reads only; the programmes context writes them.
  */
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { PARTICIPANT_ROLES, type ParticipantRole } from "../../../contracts/programmes.ts";
+import { ANNOUNCED_PHASES, PARTICIPANT_ROLES, type ParticipantRole } from "../../../contracts/programmes.ts";
 import type { Tx } from "../../db/client.ts";
 import { enrolments, profiles, programmes, selfAssessments } from "../../db/schema.ts";
 
 /**
- * The roles of some people in programmes that are not closed, from the enrolments they have not declined
- * (invited counts: the manager has given them that role). In PARTICIPANT_ROLES order; people in no such
- * programme are absent.
+ * The roles of some people in announced programmes (ANNOUNCED_PHASES: not a draft, which nobody is told of,
+ * not closed), from the enrolments they have not declined (invited counts: the manager has given them that
+ * role). In PARTICIPANT_ROLES order; people in no such programme are absent.
  */
 export async function findOpenRoles(db: Tx, personIds: string[]): Promise<Map<string, ParticipantRole[]>> {
   const out = new Map<string, ParticipantRole[]>();
@@ -19,7 +19,7 @@ export async function findOpenRoles(db: Tx, personIds: string[]): Promise<Map<st
     .selectDistinct({ personId: enrolments.personId, role: enrolments.role })
     .from(enrolments)
     .innerJoin(programmes, eq(programmes.id, enrolments.programmeId))
-    .where(and(inArray(enrolments.personId, personIds), ne(enrolments.status, "declined"), ne(programmes.phase, "closed")));
+    .where(and(inArray(enrolments.personId, personIds), ne(enrolments.status, "declined"), inArray(programmes.phase, ANNOUNCED_PHASES)));
   for (const { personId, role } of rows) out.set(personId, [...(out.get(personId) ?? []), role]);
   for (const [personId, roles] of out)
     out.set(

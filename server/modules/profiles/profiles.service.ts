@@ -38,7 +38,7 @@ function assertNoDuplicates(lists: Record<string, string[]>) {
   if (details.length) throw new AppError("VALIDATION_ERROR", { details });
 }
 
-/** A person's roles in the programmes that are not closed: what their profile asks. */
+/** A person's roles in the announced programmes (ANNOUNCED_PHASES): what their profile asks. */
 async function openRolesOf(db: Tx, personId: string): Promise<ParticipantRole[]> {
   return (await findOpenRoles(db, [personId])).get(personId) ?? [];
 }

@@ -49,7 +49,9 @@ function assertDates(startsOn: string, endsOn: string): void {
   if (endsOn <= startsOn) throw invalidFields([{ path: "endsOn", messageKey: "fields.endBeforeStart" }]);
 }
 
-async function present(db: Tx, rows: repo.ProgrammeRow[], personId: string | null): Promise<Programme[]> {
+/** Programmes as the caller sees them: their own enrolment, and the matching settings for managers only. */
+async function present(db: Tx, rows: repo.ProgrammeRow[], reader: { personId: string | null; isManager: boolean }): Promise<Programme[]> {
+  const { personId } = reader;
   const counts = await repo.programmeCounts(
     db,
     rows.map((r) => r.id),
@@ -72,7 +74,8 @@ async function present(db: Tx, rows: repo.ProgrammeRow[], personId: string | nul
       targetPairs: r.targetPairs,
       charterFr: r.charterFr,
       charterEn: r.charterEn,
-      matchingSettings: matchingSettingsOf(r),
+      // With a participant's fit and reasons, the weights and the minimum score would give their score back.
+      ...(reader.isManager ? { matchingSettings: matchingSettingsOf(r) } : {}),
       allowsProposals: r.allowsProposals,
       proposalExpiryDays: r.proposalExpiryDays,
       requiresOnboarding: r.requiresOnboarding,
@@ -92,7 +95,7 @@ export async function createProgramme(body: CreateProgrammeBody, user: CurrentUs
   assertDates(body.startsOn, body.endsOn);
   const now = deps.clock.now();
   const row = await repo.insertProgramme(deps.database.db, { ...body, createdBy: user.id, createdAt: now, updatedAt: now });
-  return (await present(deps.database.db, [row], null))[0] as Programme;
+  return (await present(deps.database.db, [row], { personId: null, isManager: isManager(user) }))[0] as Programme;
 }
 
 /** A programme the caller may see (programmes.policy.ts: canSeeProgramme), else 404. */
@@ -100,7 +103,7 @@ export async function getProgramme(id: string, user: CurrentUser, deps: Programm
   const { db } = deps.database;
   const row = await repo.findProgramme(db, id);
   if (!row) throw notFound();
-  const [programme] = await present(db, [row], user.personId);
+  const [programme] = await present(db, [row], { personId: user.personId, isManager: isManager(user) });
   if (!programme || !canSeeProgramme(programme, programme.myEnrolment !== null, user)) throw notFound();
   return programme;
 }
@@ -108,7 +111,7 @@ export async function getProgramme(id: string, user: CurrentUser, deps: Programm
 export async function listProgrammes(user: CurrentUser, deps: ProgrammesDeps): Promise<Programme[]> {
   const { db } = deps.database;
   const rows = await repo.listProgrammes(db, isManager(user) ? undefined : user.personId);
-  return present(db, rows, user.personId);
+  return present(db, rows, { personId: user.personId, isManager: isManager(user) });
 }
 
 export async function updateProgramme(id: string, body: UpdateProgrammeBody, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
@@ -123,7 +126,8 @@ export async function updateProgramme(id: string, body: UpdateProgrammeBody, use
 
 /**
  * Moves a programme to its next phase (docs/pairs.md). Opening enrolment tells the people enrolled
- * while in draft; closing completes the active pairs and ends those still in intro.
+ * while in draft and gives them their role on their profile; closing completes the active pairs and ends
+ * those still in intro.
  */
 export async function changePhase(id: string, phase: ProgrammePhase, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
   const now = deps.clock.now();
@@ -136,8 +140,10 @@ export async function changePhase(id: string, phase: ProgrammePhase, user: Curre
     if (decision.closes) {
       await closeProgrammePairs(tx, row, user.id, now);
       await withdrawOpenProposals(tx, row, null, now);
-      await refreshCompleteness(tx, await repo.enrolledPersonIds(tx, id));
     }
+    // A profile asks the questions of its roles in announced programmes only (ANNOUNCED_PHASES): leaving draft
+    // gives the people enrolled their role, closing takes it back; the directory's stored completeness follows.
+    if (decision.closes || row.phase === "draft") await refreshCompleteness(tx, await repo.enrolledPersonIds(tx, id));
   });
   return getProgramme(id, user, deps);
 }

@@ -3,7 +3,7 @@ import type { Format } from "../../../contracts/profiles.ts";
 import type { CurrentUser } from "../../platform/auth/session-store.ts";
 import { AppError } from "../../platform/errors/app-error.ts";
 import { buildDictionaries, cohortProblem, compileProfile, explainPair, resolveWeights, scoreComponents } from "../matching/index.ts";
-import { openPairsOf } from "../pairs/index.ts";
+import { openPairsOf, participantReasons } from "../pairs/index.ts";
 import { directoryOrgChart, personRefs } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
 import {
@@ -27,7 +27,7 @@ import type { ProposalsDeps } from "./proposals-deps.ts";
 /**
  * The programme's mentors with places left, for me (a mentee), ranked by the engine's score (same weights,
  * same hard constraints; pairs forbidden or tried already are not offered), with the reasons addressed to
- * me and the fit as a word (the score is not sent), filtered as asked.
+ * me and the fit as a word (neither the score nor the reasons' shares of it are sent), filtered as asked.
  */
 export async function browseMentors(
   programmeId: string,
@@ -107,14 +107,8 @@ export async function browseMentors(
       return {
         mentor: { ...ref(mentor.id), jobTitle: jobTitles.get(mentor.id)?.jobTitle ?? null },
         fit: fitOf(score),
-        reasons: explainPair(
-          mentor,
-          mentee,
-          scoreComponents(compileProfile(mentor, dict), compiledMentee),
-          weights,
-          labels,
-          3,
-          "mentee-browsing",
+        reasons: participantReasons(
+          explainPair(mentor, mentee, scoreComponents(compileProfile(mentor, dict), compiledMentee), weights, labels, 3, "mentee-browsing"),
         ),
         teaches: profile.teach,
         format: profile.format,

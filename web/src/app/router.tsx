@@ -7,7 +7,7 @@
 import { Outlet, type RouteObject } from "react-router";
 import type { Role } from "../../../contracts/accounts.ts";
 import { PageLoader } from "../components/page-loader.tsx";
-import { RequireAuth, RequireRole } from "../features/auth/require-auth.tsx";
+import { RequireAuth, RequireRole } from "../features/auth/index.ts";
 import { RouteError } from "./route-error.tsx";
 
 /** Pages for some roles only: others see a "forbidden" message in their place. */

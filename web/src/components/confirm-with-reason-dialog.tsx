@@ -22,11 +22,12 @@
  * `isPending` and `error`, and closes the dialog on success; the API's field errors (`details`) show
  * under the matching field (`reasons.field`, `note.field`).
  */
-import { Button, Group, Modal, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
+import { Modal, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../lib/api.ts";
 import { ErrorAlert } from "./error-alert.tsx";
+import { FormActions } from "./form-actions.tsx";
 
 /** Up to this many reasons show as radio buttons (one click, all visible); more go into a list. */
 const MAX_RADIOS = 5;
@@ -186,14 +187,7 @@ function ReasonForm<R extends string>({
           />
         )}
         <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" color={destructive ? "red" : undefined} loading={loading}>
-            {confirmLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={confirmLabel} loading={loading} destructive={destructive} onCancel={onClose} />
       </Stack>
     </form>
   );

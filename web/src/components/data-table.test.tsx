@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../test/render.tsx";
-import { DataTable, type DataTableColumn, type SortState, sortRows, useClientSort } from "./data-table.tsx";
+import { DataTable, type DataTableColumn, type DataTableProps, type SortState, sortRows, useClientSort } from "./data-table.tsx";
 
 interface Person {
   id: string;
@@ -25,6 +25,11 @@ const COLUMNS: DataTableColumn<Person>[] = [
 
 const ACCESSORS = { name: (p: Person) => p.name, sessions: (p: Person) => p.sessions, site: (p: Person) => p.site };
 
+/** The table of PEOPLE, unless `props` says otherwise. */
+function PeopleTable(props: Partial<DataTableProps<Person>>) {
+  return <DataTable label="Personnes" columns={COLUMNS} rows={PEOPLE} rowKey={(p) => p.id} {...props} />;
+}
+
 function names(): string[] {
   const rows = within(screen.getByRole("table", { name: "Personnes" }))
     .getAllByRole("row")
@@ -34,7 +39,7 @@ function names(): string[] {
 
 describe("DataTable", () => {
   it("shows one row per item under labelled column headers", () => {
-    renderWithProviders(<DataTable label="Personnes" columns={COLUMNS} rows={PEOPLE} rowKey={(p) => p.id} />);
+    renderWithProviders(<PeopleTable />);
     const table = screen.getByRole("table", { name: "Personnes" });
     expect(
       within(table)
@@ -46,16 +51,7 @@ describe("DataTable", () => {
 
   it("asks for a sort when a sortable header is pressed and marks the sorted column with aria-sort", async () => {
     const onSortChange = vi.fn();
-    const { user } = renderWithProviders(
-      <DataTable
-        label="Personnes"
-        columns={COLUMNS}
-        rows={PEOPLE}
-        rowKey={(p) => p.id}
-        sort={{ key: "name", direction: "asc" }}
-        onSortChange={onSortChange}
-      />,
-    );
+    const { user } = renderWithProviders(<PeopleTable sort={{ key: "name", direction: "asc" }} onSortChange={onSortChange} />);
     const [name, site, sessions] = screen.getAllByRole("columnheader");
     expect(name?.getAttribute("aria-sort")).toBe("ascending");
     expect(sessions?.getAttribute("aria-sort")).toBe("none");
@@ -71,7 +67,7 @@ describe("DataTable", () => {
   it("sorts on the client with useClientSort, toggling the direction", async () => {
     function Sorted() {
       const sorted = useClientSort(PEOPLE, ACCESSORS);
-      return <DataTable label="Personnes" columns={COLUMNS} rowKey={(p) => p.id} {...sorted} />;
+      return <PeopleTable {...sorted} />;
     }
     const { user } = renderWithProviders(<Sorted />);
     const nameHeader = () => screen.getAllByRole("columnheader")[0];
@@ -87,22 +83,14 @@ describe("DataTable", () => {
 
   it("shows the empty state, with its action, when there are no rows", () => {
     renderWithProviders(
-      <DataTable
-        label="Personnes"
-        columns={COLUMNS}
-        rows={[]}
-        rowKey={(p) => p.id}
-        empty={{ title: "Personne pour l'instant", action: <button type="button">Inviter</button> }}
-      />,
+      <PeopleTable rows={[]} empty={{ title: "Personne pour l'instant", action: <button type="button">Inviter</button> }} />,
     );
     expect(screen.getByText("Personne pour l'instant")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Inviter" })).toBeTruthy();
   });
 
   it("shows a loader while the first rows load, and no empty state", () => {
-    renderWithProviders(
-      <DataTable label="Personnes" columns={COLUMNS} rows={undefined} loading rowKey={(p) => p.id} empty={{ title: "Personne" }} />,
-    );
+    renderWithProviders(<PeopleTable rows={undefined} loading empty={{ title: "Personne" }} />);
     expect(screen.getByLabelText("Chargement…")).toBeTruthy();
     expect(screen.queryByText("Personne")).toBeNull();
     expect(screen.getByRole("table").getAttribute("aria-busy")).toBe("true");
@@ -111,15 +99,7 @@ describe("DataTable", () => {
   it("pages through a long list", async () => {
     function Paged() {
       const [page, setPage] = useState(1);
-      return (
-        <DataTable
-          label="Personnes"
-          columns={COLUMNS}
-          rows={PEOPLE}
-          rowKey={(p) => p.id}
-          pagination={{ page, pageSize: 25, total: 60, onChange: setPage }}
-        />
-      );
+      return <PeopleTable pagination={{ page, pageSize: 25, total: 60, onChange: setPage }} />;
     }
     const { user } = renderWithProviders(<Paged />);
     expect(screen.getByText("1–25 sur 60")).toBeTruthy();
@@ -131,15 +111,7 @@ describe("DataTable", () => {
 
   it("calls back with the chosen page", async () => {
     const onChange = vi.fn();
-    const { user } = renderWithProviders(
-      <DataTable
-        label="Personnes"
-        columns={COLUMNS}
-        rows={PEOPLE}
-        rowKey={(p) => p.id}
-        pagination={{ page: 2, pageSize: 25, total: 60, onChange }}
-      />,
-    );
+    const { user } = renderWithProviders(<PeopleTable pagination={{ page: 2, pageSize: 25, total: 60, onChange }} />);
     await user.click(screen.getByRole("button", { name: "Page précédente" }));
     expect(onChange).toHaveBeenCalledWith(1);
   });

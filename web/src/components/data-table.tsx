@@ -19,6 +19,7 @@
  *   empty={{ title: t("people.noPeople"), action: <Button onClick={invite}>{t("people.invite")}</Button> }}
  * />
  * ```
+ * For one page of a query that the API pages (`{ items, total }`), `PagedQueryTable` does the wiring.
  *
  * Long texts wrap (no minimum widths): the table fits a 1280 px screen without scrolling sideways.
  * Below `scrollBelow` pixels (phones) it scrolls inside its own container rather than squeezing every

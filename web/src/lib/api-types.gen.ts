@@ -1335,7 +1335,7 @@ export type paths = {
                   targetPairs: number | null;
                   charterFr: string;
                   charterEn: string;
-                  matchingSettings: {
+                  matchingSettings?: {
                     weights: {
                       teaching: number;
                       reciprocity: number;
@@ -1437,7 +1437,7 @@ export type paths = {
               targetPairs: number | null;
               charterFr: string;
               charterEn: string;
-              matchingSettings: {
+              matchingSettings?: {
                 weights: {
                   teaching: number;
                   reciprocity: number;
@@ -1507,7 +1507,7 @@ export type paths = {
               targetPairs: number | null;
               charterFr: string;
               charterEn: string;
-              matchingSettings: {
+              matchingSettings?: {
                 weights: {
                   teaching: number;
                   reciprocity: number;
@@ -1612,7 +1612,7 @@ export type paths = {
               targetPairs: number | null;
               charterFr: string;
               charterEn: string;
-              matchingSettings: {
+              matchingSettings?: {
                 weights: {
                   teaching: number;
                   reciprocity: number;
@@ -1690,7 +1690,7 @@ export type paths = {
               targetPairs: number | null;
               charterFr: string;
               charterEn: string;
-              matchingSettings: {
+              matchingSettings?: {
                 weights: {
                   teaching: number;
                   reciprocity: number;
@@ -1926,7 +1926,7 @@ export type paths = {
               targetPairs: number | null;
               charterFr: string;
               charterEn: string;
-              matchingSettings: {
+              matchingSettings?: {
                 weights: {
                   teaching: number;
                   reciprocity: number;
@@ -2003,7 +2003,7 @@ export type paths = {
               targetPairs: number | null;
               charterFr: string;
               charterEn: string;
-              matchingSettings: {
+              matchingSettings?: {
                 weights: {
                   teaching: number;
                   reciprocity: number;
@@ -2573,7 +2573,6 @@ export type paths = {
                   fit: "strong" | "good" | "some" | null;
                   reasons: {
                       component: string;
-                      contribution: number;
                       fr: string;
                       en: string;
                     }[];
@@ -2667,7 +2666,6 @@ export type paths = {
               fit: "strong" | "good" | "some" | null;
               reasons: {
                   component: string;
-                  contribution: number;
                   fr: string;
                   en: string;
                 }[];
@@ -2769,7 +2767,6 @@ export type paths = {
               fit: "strong" | "good" | "some" | null;
               reasons: {
                   component: string;
-                  contribution: number;
                   fr: string;
                   en: string;
                 }[];
@@ -2870,7 +2867,6 @@ export type paths = {
               fit: "strong" | "good" | "some" | null;
               reasons: {
                   component: string;
-                  contribution: number;
                   fr: string;
                   en: string;
                 }[];
@@ -3007,7 +3003,6 @@ export type paths = {
                   fit: "strong" | "good" | "some";
                   reasons: {
                       component: string;
-                      contribution: number;
                       fr: string;
                       en: string;
                     }[];

@@ -1,13 +1,15 @@
-import { Button, Card, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Stack, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { ChangePasswordBody, DISPLAY_NAME_MAX_LENGTH, UpdateMeBody } from "../../../../contracts/accounts.ts";
+import { ChangePasswordBody, UpdateMeBody } from "../../../../contracts/accounts.ts";
+import { DisplayNameField } from "../../components/display-name-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { NewPasswordFields } from "../../components/new-password-fields.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
 import { useCurrentUser } from "../auth/index.ts";
@@ -23,17 +25,9 @@ export function AccountPage() {
     <Stack maw={560}>
       <Title order={1}>{t("account.title")}</Title>
       <ProfileSection />
-      <Card withBorder component="section" aria-labelledby="account-language">
-        <Stack gap="xs">
-          <Title order={2} size="h3" id="account-language">
-            {t("account.language.title")}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t("account.language.description")}
-          </Text>
-          <LanguageSwitch label={t("account.language.label")} w="fit-content" />
-        </Stack>
-      </Card>
+      <SectionCard title={t("account.language.title")} description={t("account.language.description")}>
+        <LanguageSwitch label={t("account.language.label")} w="fit-content" />
+      </SectionCard>
       <PasswordSection />
     </Stack>
   );
@@ -50,27 +44,18 @@ function ProfileSection() {
       onError: (error) => setServerFieldErrors(form, error),
     });
   return (
-    <Card withBorder component="section" aria-labelledby="account-profile">
+    <SectionCard title={t("account.profile.title")}>
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
-          <Title order={2} size="h3" id="account-profile">
-            {t("account.profile.title")}
-          </Title>
           <ErrorAlert error={save.error} />
           <TextInput label={t("fields.email")} value={me.email} readOnly description={t("account.profile.emailHelp")} />
-          <TextInput
-            label={t("fields.displayName")}
-            maxLength={DISPLAY_NAME_MAX_LENGTH}
-            autoComplete="name"
-            required
-            {...form.getInputProps("displayName")}
-          />
+          <DisplayNameField {...form.getInputProps("displayName")} />
           <Button type="submit" loading={save.isPending} w="fit-content">
             {t("common.save")}
           </Button>
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -90,12 +75,9 @@ function PasswordSection() {
       onError: (error) => setServerFieldErrors(form, error),
     });
   return (
-    <Card withBorder component="section" aria-labelledby="account-password">
+    <SectionCard title={t("account.password.title")}>
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
-          <Title order={2} size="h3" id="account-password">
-            {t("account.password.title")}
-          </Title>
           <ErrorAlert error={change.error} />
           <PasswordField
             label={t("fields.currentPassword")}
@@ -113,6 +95,6 @@ function PasswordSection() {
           </Button>
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,12 +1,13 @@
-import { Button, Group, Menu, Stack, Text } from "@mantine/core";
+import { Button, Group, Menu, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ACCOUNT_STATUSES, type Account, ROLES } from "../../../../contracts/accounts.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
 import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
-import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import type { DataTableColumn } from "../../components/data-table.tsx";
+import { PagedQueryTable } from "../../components/paged-query-table.tsx";
+import { PersonCell } from "../../components/person-cell.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { RoleBadges, StatusBadge } from "../../components/status-badge.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
@@ -14,6 +15,7 @@ import { errorMessage } from "../../lib/forms.ts";
 import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
 import { type InvitationLink, InvitationLinkModal } from "../invitations/index.ts";
 import { EditRolesModal } from "./edit-roles-modal.tsx";
+import { RoleFilter } from "./people-filters.tsx";
 import { PAGE_SIZE, useAccounts, useNewInvitationLink, useUpdateAccount } from "./queries.ts";
 
 /** The accounts (admins only): search, filter by role and status, change roles, disable, re-issue an invitation link. */
@@ -31,18 +33,7 @@ export function AccountsTab() {
     {
       key: "name",
       header: t("fields.displayName"),
-      cell: (account) => (
-        <>
-          <Text size="sm" fw={500}>
-            {account.displayName}
-          </Text>
-          {account.jobTitle && (
-            <Text size="xs" c="dimmed">
-              {account.jobTitle}
-            </Text>
-          )}
-        </>
-      ),
+      cell: (account) => <PersonCell name={account.displayName} detail={account.jobTitle} />,
     },
     { key: "email", header: t("fields.email"), cell: (account) => account.email, visibleFrom: "sm" },
     { key: "roles", header: t("fields.roles"), cell: (account) => <RoleBadges roles={account.roles} /> },
@@ -72,14 +63,7 @@ export function AccountsTab() {
     <Stack>
       <Group align="flex-end">
         <SearchField value={search} onChange={setSearch} />
-        <ChoiceFilter
-          label={t("fields.role")}
-          placeholder={t("people.allRoles")}
-          values={ROLES}
-          optionLabel={(role) => t(`roles.${role}`)}
-          value={filters.role}
-          onChange={(role) => url.set({ role })}
-        />
+        <RoleFilter value={filters.role} onChange={(role) => url.set({ role })} />
         <ChoiceFilter
           label={t("fields.status")}
           placeholder={t("people.allStatuses")}
@@ -89,14 +73,12 @@ export function AccountsTab() {
           onChange={(status) => url.set({ status })}
         />
       </Group>
-      <ErrorAlert error={accounts.error} />
-      <DataTable
+      <PagedQueryTable
         label={t("people.tabs.accounts")}
         columns={columns}
-        rows={accounts.data?.items}
         rowKey={(account) => account.id}
-        loading={accounts.isFetching}
-        pagination={accounts.data && { page: url.page, pageSize: PAGE_SIZE, total: accounts.data.total, onChange: url.setPage }}
+        query={accounts}
+        paging={{ page: url.page, pageSize: PAGE_SIZE, setPage: url.setPage }}
         empty={{ title: t("people.noAccounts") }}
       />
       <EditRolesModal account={editing} onClose={() => setEditing(null)} />

@@ -4,14 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ROLES } from "../../../../contracts/accounts.ts";
 import { COMPLETENESS_FILTERS, type Person } from "../../../../contracts/people.ts";
-import { ChoiceFilter } from "../../components/choice-filter.tsx";
-import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import type { DataTableColumn } from "../../components/data-table.tsx";
+import { PagedQueryTable } from "../../components/paged-query-table.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { PersonStatus } from "../../components/status-badge.tsx";
 import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
 import { InviteModal } from "../invitations/index.ts";
 import { skillOptions, useCatalogue } from "../skills/index.ts";
+import { CompletenessFilter, RoleFilter } from "./people-filters.tsx";
 import { PAGE_SIZE, usePeople } from "./queries.ts";
 
 const fullName = (person: Person) => `${person.firstName} ${person.lastName}`;
@@ -108,31 +108,15 @@ export function DirectoryTab() {
           nothingFoundMessage={t("skills.picker.noMatch")}
           w={{ base: "100%", sm: 260 }}
         />
-        <ChoiceFilter
-          label={t("fields.role")}
-          placeholder={t("people.allRoles")}
-          values={ROLES}
-          optionLabel={(role) => t(`roles.${role}`)}
-          value={filters.role}
-          onChange={(role) => url.set({ role })}
-        />
-        <ChoiceFilter
-          label={t("people.completeness")}
-          placeholder={t("people.anyCompleteness")}
-          values={COMPLETENESS_FILTERS}
-          optionLabel={(value) => t(`people.completenessFilter.${value}`)}
-          value={filters.completeness}
-          onChange={(completeness) => url.set({ completeness })}
-        />
+        <RoleFilter value={filters.role} onChange={(role) => url.set({ role })} />
+        <CompletenessFilter value={filters.completeness} onChange={(completeness) => url.set({ completeness })} />
       </Group>
-      <ErrorAlert error={people.error} />
-      <DataTable
+      <PagedQueryTable
         label={t("people.tabs.directory")}
         columns={columns}
-        rows={people.data?.items}
         rowKey={(person) => person.id}
-        loading={people.isFetching}
-        pagination={people.data && { page: url.page, pageSize: PAGE_SIZE, total: people.data.total, onChange: url.setPage }}
+        query={people}
+        paging={{ page: url.page, pageSize: PAGE_SIZE, setPage: url.setPage }}
         empty={{ title: t("people.noPeople") }}
       />
       <InviteModal

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack } from "@mantine/core";
+import { Modal, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { type Account, UpdateAccountBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { RoleCheckboxes } from "../../components/role-checkboxes.tsx";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { useUpdateAccount } from "./queries.ts";
@@ -44,14 +45,7 @@ function EditRolesForm({ account, onDone }: { account: Account; onDone: () => vo
       <Stack>
         <ErrorAlert error={save.error} />
         <RoleCheckboxes {...form.getInputProps("roles")} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t("common.save")} loading={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import type { LoginBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { GuestCard } from "../../components/guest-card.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
 import { useMe } from "../../lib/current-user.ts";
 import { required, setServerFieldErrors } from "../../lib/forms.ts";
@@ -38,12 +39,9 @@ export function LoginPage() {
   if (me.data) return <Navigate to={next} replace />;
 
   return (
-    <Paper withBorder p="xl" radius="md" maw={420} mx="auto">
+    <GuestCard title={t("login.title")} maw={420}>
       <form onSubmit={form.onSubmit(logIn)} noValidate>
         <Stack>
-          <Title order={1} size="h2">
-            {t("login.title")}
-          </Title>
           {setupStatus.data?.isSetupRequired && (
             <Alert color="blue" title={t("login.setupRequiredTitle")}>
               {t("login.setupRequired")}
@@ -57,6 +55,6 @@ export function LoginPage() {
           </Button>
         </Stack>
       </form>
-    </Paper>
+    </GuestCard>
   );
 }

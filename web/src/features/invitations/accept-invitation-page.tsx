@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Loader, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Center, Loader, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -6,8 +6,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
-import { AcceptInvitationBody, DISPLAY_NAME_MAX_LENGTH, type InvitationPreview } from "../../../../contracts/accounts.ts";
+import { AcceptInvitationBody, type InvitationPreview } from "../../../../contracts/accounts.ts";
+import { DisplayNameField } from "../../components/display-name-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { GuestCard } from "../../components/guest-card.tsx";
 import { NewPasswordFields } from "../../components/new-password-fields.tsx";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
@@ -23,27 +25,22 @@ export function AcceptInvitationPage() {
   const invitation = useQuery(invitationPreviewQuery(token));
 
   return (
-    <Paper withBorder p="xl" radius="md" maw={480} mx="auto">
-      <Stack>
-        <Title order={1} size="h2">
-          {t("acceptInvitation.title")}
-        </Title>
-        {invitation.isPending && (
-          <Center>
-            <Loader aria-label={t("common.loading")} />
-          </Center>
-        )}
-        {invitation.isError && (
-          <>
-            <ErrorAlert error={invitation.error} />
-            <Anchor component={Link} to="/login">
-              {t("acceptInvitation.goToLogin")}
-            </Anchor>
-          </>
-        )}
-        {invitation.data && <AcceptForm token={token} invitation={invitation.data} />}
-      </Stack>
-    </Paper>
+    <GuestCard title={t("acceptInvitation.title")}>
+      {invitation.isPending && (
+        <Center>
+          <Loader aria-label={t("common.loading")} />
+        </Center>
+      )}
+      {invitation.isError && (
+        <>
+          <ErrorAlert error={invitation.error} />
+          <Anchor component={Link} to="/login">
+            {t("acceptInvitation.goToLogin")}
+          </Anchor>
+        </>
+      )}
+      {invitation.data && <AcceptForm token={token} invitation={invitation.data} />}
+    </GuestCard>
   );
 }
 
@@ -70,13 +67,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: z.infer<
       <Stack>
         <Text>{t("acceptInvitation.intro", { email: invitation.email })}</Text>
         <ErrorAlert error={accept.error} />
-        <TextInput
-          label={t("fields.displayName")}
-          maxLength={DISPLAY_NAME_MAX_LENGTH}
-          autoComplete="name"
-          required
-          {...form.getInputProps("displayName")}
-        />
+        <DisplayNameField {...form.getInputProps("displayName")} />
         <NewPasswordFields password={form.getInputProps("password")} confirmation={form.getInputProps("confirmPassword")} />
         <Button type="submit" loading={accept.isPending}>
           {t("acceptInvitation.submit")}

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, InviteBody, type Role } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { RoleCheckboxes } from "../../components/role-checkboxes.tsx";
 import { currentLanguage, type Language } from "../../i18n/index.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
@@ -90,14 +91,7 @@ function InviteForm({
           ]}
           {...form.getInputProps("locale")}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={invite.isPending}>
-            {t("invitations.form.submit")}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t("invitations.form.submit")} loading={invite.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -22,21 +22,14 @@ describe("what a pair's people read about their match", () => {
     for (const word of ["Très complémentaires", "Complémentaires", "Quelques points communs"]) expect(screen.getByText(word)).toBeTruthy();
   });
 
-  it("shows the server's sentences as they are, addressed to the reader", () => {
+  it("shows the server's sentences as they are, addressed to the reader, in the order sent (most important first)", () => {
     const reasons = [
-      {
-        component: "reciprocity",
-        contribution: 0.1,
-        fr: "Vous voulez apprendre la négociation, que votre mentoré·e peut vous apporter en retour.",
-        en: "-",
-      },
-      { component: "teaching", contribution: 0.3, fr: "Vous enseignez Canva, que votre mentoré·e veut apprendre (priorité 1).", en: "-" },
+      { component: "teaching", fr: "Vous enseignez Canva, que votre mentoré·e veut apprendre (priorité 1).", en: "-" },
+      { component: "reciprocity", fr: "Vous voulez apprendre la négociation, que votre mentoré·e peut vous apporter en retour.", en: "-" },
+      { component: "language", fr: "Votre mentoré·e et vous parlez anglais.", en: "-" },
     ];
     renderWithProviders(<MatchReasons reasons={reasons} />);
     const items = screen.getAllByRole("listitem").map((item) => item.textContent);
-    expect(items).toEqual([
-      "Vous enseignez Canva, que votre mentoré·e veut apprendre (priorité 1).",
-      "Vous voulez apprendre la négociation, que votre mentoré·e peut vous apporter en retour.",
-    ]);
+    expect(items).toEqual(reasons.map((reason) => reason.fr));
   });
 });

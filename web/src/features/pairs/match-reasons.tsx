@@ -1,10 +1,8 @@
 import { Badge, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { FitLevel, MentorOption } from "../../../../contracts/pairs.ts";
+import type { FitLevel, ParticipantReason } from "../../../../contracts/pairs.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { capitalize } from "../../lib/languages.ts";
-
-type Reason = MentorOption["reasons"][number];
 
 /**
  * How well two profiles fit, as a pair's people and a mentee browsing mentors read it: a kind word, never the
@@ -22,13 +20,14 @@ export function FitBadge({ fit }: { fit: FitLevel }) {
 }
 
 /**
- * The engine's reasons in the UI language, best first. The server writes them as full sentences for their
- * reader: to the mentee browsing mentors, to each person of a pair. (Reasons a pair kept from before were
- * lowercase fragments: their first letter is raised.)
+ * The engine's reasons in the UI language, in the server's order (most important first: the reader gets no
+ * figures to sort them by). The server writes them as full sentences for their reader: to the mentee browsing
+ * mentors, to each person of a pair. (Reasons a pair kept from before were lowercase fragments: their first
+ * letter is raised.)
  */
-export function MatchReasons({ reasons, max = 3 }: { reasons: Reason[]; max?: number }) {
+export function MatchReasons({ reasons, max = 3 }: { reasons: ParticipantReason[]; max?: number }) {
   const language = currentLanguage();
-  const sentences = [...reasons].sort((a, b) => b.contribution - a.contribution).map((reason) => capitalize(reason[language] || reason.fr));
+  const sentences = reasons.map((reason) => capitalize(reason[language] || reason.fr));
   const unique = [...new Set(sentences)].slice(0, max);
   if (!unique.length) return null;
   return (

@@ -32,6 +32,7 @@ import {
 import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
 import { DateField } from "../../components/date-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
@@ -263,21 +264,12 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
           maxLength={INTRO_PLACE_MAX_LENGTH}
           {...form.getInputProps("place")}
         />
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t("pairs.intro.partnerTold", { name })}
-          </Text>
-          <Group gap="xs">
-            {onCancel && (
-              <Button variant="default" onClick={onCancel}>
-                {t("common.cancel")}
-              </Button>
-            )}
-            <Button type="submit" loading={schedule.isPending}>
-              {t(pair.intro.at ? "pairs.intro.saveMove" : "pairs.intro.save")}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions
+          submitLabel={t(pair.intro.at ? "pairs.intro.saveMove" : "pairs.intro.save")}
+          loading={schedule.isPending}
+          onCancel={onCancel}
+          note={t("pairs.intro.partnerTold", { name })}
+        />
       </Stack>
     </form>
   );

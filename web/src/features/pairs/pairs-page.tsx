@@ -1,10 +1,11 @@
-import { Avatar, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Pair } from "../../../../contracts/pairs.ts";
 import { DataTable, type DataTableColumn, type DataTableEmpty, useClientSort } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PersonCell } from "../../components/person-cell.tsx";
 import { formatDate } from "../../lib/dates.ts";
 import { personName } from "../../lib/person-name.ts";
 import { isOpenPair, nextStepHint, PairStateBadge, partnerOf } from "./pair-status.tsx";
@@ -121,18 +122,6 @@ function PairTable({
 function Partner({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const partner = partnerOf(pair);
-  const name = personName(partner);
-  return (
-    <Group gap="sm" wrap="nowrap">
-      <Avatar name={name} color="initials" size="sm" aria-hidden />
-      <div>
-        <Text size="sm" fw={500}>
-          {name}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {[t(`pairs.partnerRole.${pair.myRole}`), partner.department].filter(Boolean).join(" · ")}
-        </Text>
-      </div>
-    </Group>
-  );
+  const detail = [t(`pairs.partnerRole.${pair.myRole}`), partner.department].filter(Boolean).join(" · ");
+  return <PersonCell name={personName(partner)} detail={detail} withAvatar />;
 }

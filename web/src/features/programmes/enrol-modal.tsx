@@ -1,10 +1,11 @@
-import { Button, Group, List, Modal, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { List, Modal, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PARTICIPANT_ROLES, type ParticipantRole, type Programme } from "../../../../contracts/programmes.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { usePeople } from "../admin/index.ts";
 import { skillOptions, useCatalogue } from "../skills/index.ts";
@@ -192,14 +193,13 @@ function EnrolForm({ programme, onDone }: { programme: Programme; onDone: () => 
         </Text>
         <ErrorAlert error={formError} />
         <ErrorAlert error={enrol.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={enrol.isPending}>
-            {mode === "ids" && ids.length > 0 ? t("programmes.enrol.submitCount", { count: ids.length }) : t("programmes.enrol.submit")}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={
+            mode === "ids" && ids.length > 0 ? t("programmes.enrol.submitCount", { count: ids.length }) : t("programmes.enrol.submit")
+          }
+          loading={enrol.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

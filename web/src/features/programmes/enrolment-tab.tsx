@@ -13,14 +13,15 @@ import {
 } from "../../../../contracts/programmes.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
 import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
-import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import type { DataTableColumn } from "../../components/data-table.tsx";
+import { PagedQueryTable } from "../../components/paged-query-table.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
 import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
+import { CompletenessFilter } from "../admin/index.ts";
 import { EnrolModal } from "./enrol-modal.tsx";
 import { EnrolmentStatusBadge, PairStateBadge, WHOLE_BADGE } from "./labels.tsx";
 import { BOARD_PAGE_SIZE, useEnrolmentBoard, useRemoveEnrolment, useUpdateEnrolment } from "./queries.ts";
@@ -107,24 +108,15 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
             value={filters.status}
             onChange={(status) => url.set({ status })}
           />
-          <ChoiceFilter
-            label={t("people.completeness")}
-            placeholder={t("people.anyCompleteness")}
-            values={COMPLETENESS_FILTERS}
-            optionLabel={(value) => t(`people.completenessFilter.${value}`)}
-            value={filters.completeness}
-            onChange={(completeness) => url.set({ completeness })}
-          />
+          <CompletenessFilter value={filters.completeness} onChange={(completeness) => url.set({ completeness })} />
         </Group>
       </Group>
-      <ErrorAlert error={board.error} />
-      <DataTable
+      <PagedQueryTable
         label={t("programmes.board.tableLabel")}
         columns={columns}
-        rows={board.data?.items}
         rowKey={(enrolment) => enrolment.personId}
-        loading={board.isFetching}
-        pagination={board.data && { page: filters.page, pageSize: BOARD_PAGE_SIZE, total: board.data.total, onChange: url.setPage }}
+        query={board}
+        paging={{ page: url.page, pageSize: BOARD_PAGE_SIZE, setPage: url.setPage }}
         empty={{
           title:
             board.data?.total === 0 && !filters.role && !filters.status && !filters.completeness && !q
@@ -316,7 +308,7 @@ function CapacityInput({ programme, enrolment }: { programme: Programme; enrolme
   return (
     <NumberInput
       aria-label={t("programmes.board.capacityName", { name })}
-      placeholder={t("programmes.board.capacityDefault", { count: programme.matchingSettings.defaultCapacity })}
+      placeholder={t("programmes.board.capacityDefault", { count: programme.matchingSettings?.defaultCapacity })}
       value={value}
       onChange={setValue}
       onBlur={commit}

@@ -5,6 +5,7 @@ import type { Programme } from "../../../../contracts/programmes.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
 import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PersonCell } from "../../components/person-cell.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { StatCards } from "../../components/stat-cards.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
@@ -91,16 +92,7 @@ export function PairsTab({ programme }: { programme: Programme }) {
 function usePairColumns(): DataTableColumn<ManagedPair>[] {
   const { t } = useTranslation();
   const percent = usePercent();
-  const person = (p: ManagedPair["mentor"]) => (
-    <>
-      <Text size="sm" fw={500}>
-        {personName(p)}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {p.department}
-      </Text>
-    </>
-  );
+  const person = (p: ManagedPair["mentor"]) => <PersonCell name={personName(p)} detail={p.department} />;
   return [
     { key: "mentor", header: t("programmes.review.columns.mentor"), cell: (pair) => person(pair.mentor) },
     { key: "mentee", header: t("programmes.review.columns.mentee"), cell: (pair) => person(pair.mentee) },

@@ -125,7 +125,8 @@ export function valuesFromProgramme(programme: Programme): ProgrammeFormValues {
     requiresOnboarding: programme.requiresOnboarding,
     charterFr: programme.charterFr,
     charterEn: programme.charterEn,
-    ...matchingValues(programme.matchingSettings),
+    // Only managers edit a programme, and the API sends its matching settings to managers only.
+    ...matchingValues(programme.matchingSettings as ProgrammeTemplate["matchingSettings"]),
   };
 }
 

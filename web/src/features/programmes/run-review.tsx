@@ -14,6 +14,7 @@ import {
 import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
 import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PersonCell } from "../../components/person-cell.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLanguage } from "../../i18n/index.ts";
@@ -242,16 +243,11 @@ function useReviewColumns({
 }): DataTableColumn<RunPair>[] {
   const { t } = useTranslation();
   const percent = usePercent();
-  const minScore = programme.matchingSettings.minScore;
+  const minScore = programme.matchingSettings?.minScore ?? 0;
   const names = (pair: RunPair) => ({ mentee: personName(pair.mentee), mentor: personName(pair.mentor) });
   const person = (p: RunPair["mentee"]) => (
     <>
-      <Text size="sm" fw={500}>
-        {personName(p)}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {p.department}
-      </Text>
+      <PersonCell name={personName(p)} detail={p.department} />
       {notAnswered.has(p.id) && (
         <Badge style={WHOLE_BADGE} color="yellow" variant="light">
           {t("programmes.review.notAnswered")}

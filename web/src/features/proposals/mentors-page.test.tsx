@@ -10,7 +10,7 @@ function aMentor(overrides: Partial<MentorOption> = {}): MentorOption {
   return {
     mentor: { ...INES, jobTitle: "Data analyst" },
     fit: "strong",
-    reasons: [{ component: "skills", contribution: 0.4, fr: "Votre mentor enseigne Power BI.", en: "Your mentor teaches Power BI." }],
+    reasons: [{ component: "skills", fr: "Votre mentor enseigne Power BI.", en: "Your mentor teaches Power BI." }],
     teaches: [],
     format: "online",
     languages: ["fr"],

@@ -10,6 +10,7 @@ import { TIME_SLOTS, WEEKDAYS } from "../../../../contracts/profiles.ts";
 import type { Programme } from "../../../../contracts/programmes.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { TablePagination } from "../../components/table-pagination.tsx";
 import { ApiError } from "../../lib/api.ts";
@@ -356,14 +357,7 @@ function ProposalForm({
           </Text>
         )}
         <ErrorAlert error={send.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={send.isPending}>
-            {t("proposals.form.send")}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t("proposals.form.send")} loading={send.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { TFunction } from "i18next";
@@ -8,6 +8,7 @@ import { type Proposal, REASON_MAX_LENGTH } from "../../../../contracts/pairs.ts
 import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
 import { DataTable, type DataTableColumn, useClientSort } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PersonCell } from "../../components/person-cell.tsx";
 import { formatDate, relativeTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
@@ -147,22 +148,7 @@ function ProposalTable({ direction, proposals, loading }: { direction: Tab; prop
 
 function Person({ proposal }: { proposal: Proposal }) {
   const other = otherOf(proposal);
-  const name = personName(other);
-  return (
-    <Group gap="sm" wrap="nowrap">
-      <Avatar name={name} color="initials" size="sm" aria-hidden />
-      <div>
-        <Text size="sm" fw={500}>
-          {name}
-        </Text>
-        {other.department && (
-          <Text size="xs" c="dimmed">
-            {other.department}
-          </Text>
-        )}
-      </div>
-    </Group>
-  );
+  return <PersonCell name={personName(other)} detail={other.department} withAvatar />;
 }
 
 /** When it was sent, and when it expires or was decided. */

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Divider, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Card, Divider, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Profile, type SelfAssessment, skillListsFor } from "../../../../contracts/profiles.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { type CatalogueIndex, categoriesOf, localized } from "../skills/index.ts";
 import { CategoryChooser } from "./category-chooser.tsx";
 import { useTakeSelfAssessment } from "./queries.ts";
@@ -99,21 +100,14 @@ export function Questionnaire({
         </Card>
       ))}
       <ErrorAlert error={save.error} />
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {t("selfAssessment.answeredCount", { count: answered.length, total: askedSkills.length })}
-        </Text>
-        <Group gap="xs">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t("common.cancel")}
-            </Button>
-          )}
-          <Button onClick={submit} loading={save.isPending} disabled={answered.length === 0}>
-            {t("selfAssessment.submit")}
-          </Button>
-        </Group>
-      </Group>
+      <FormActions
+        submitLabel={t("selfAssessment.submit")}
+        loading={save.isPending}
+        disabled={answered.length === 0}
+        onSubmit={submit}
+        onCancel={onCancel}
+        note={t("selfAssessment.answeredCount", { count: answered.length, total: askedSkills.length })}
+      />
     </Stack>
   );
 }

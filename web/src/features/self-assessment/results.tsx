@@ -62,6 +62,8 @@ export function Results({ catalogue, assessments }: { catalogue: CatalogueIndex;
           valueFormatter={formatAverage}
           gridAxis="x"
           maxBarWidth={28}
+          // The chart is hidden from assistive technology (the table below says the same): it must not take the focus.
+          barChartProps={{ accessibilityLayer: false }}
         />
         <AveragesTable rows={data} />
       </SectionCard>

@@ -1,50 +1,26 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Profile, SelfAssessment } from "../../../../contracts/profiles.ts";
-import type { Catalogue, Category, SelfAssessmentScale, Skill } from "../../../../contracts/skills.ts";
+import type { Catalogue } from "../../../../contracts/skills.ts";
 import { fakeApi } from "../../test/fake-api.ts";
 import { renderWithProviders } from "../../test/render.tsx";
+import { aCategory, aSkill } from "../skills/test-data.ts";
 import { SelfAssessmentPage } from "./self-assessment-page.tsx";
+import { aScale } from "./test-data.ts";
 
-const text = (s: string) => ({ fr: s, en: s });
-const category = (id: string, family: Category["family"], position: number): Category => ({
-  id,
-  family,
-  label: text(id === "ai" ? "IA générative" : id === "data" ? "Données" : "Leadership"),
-  position,
-  isCustom: false,
-});
-const skill = (id: string, label: string, categoryId: string, family: Skill["family"]): Skill => ({
-  id,
-  family,
-  categoryId,
-  label: text(label),
-  description: text(`${label} au quotidien.`),
-  synonyms: { fr: [], en: [] },
-  customSynonyms: [],
-  digcomp: [],
-  entrecomp: [],
-  isCustom: false,
-  isArchived: false,
-});
+const label = (fr: string) => ({ fr, en: fr });
 const catalogue: Catalogue = {
-  categories: [category("ai", "digital", 1), category("data", "digital", 2), category("leadership", "reverse", 3)],
-  skills: [
-    skill("prompting", "Assistants IA", "ai", "digital"),
-    skill("ai_critical", "Esprit critique face à l’IA", "ai", "digital"),
-    skill("dataviz", "Tableaux de bord", "data", "digital"),
-    skill("leadership", "Leadership", "leadership", "reverse"),
+  categories: [
+    aCategory({ id: "ai", label: label("IA générative"), position: 1 }),
+    aCategory({ id: "data", label: label("Données"), position: 2 }),
+    aCategory({ id: "leadership", family: "reverse", label: label("Leadership"), position: 3 }),
   ],
-};
-const scale: SelfAssessmentScale = {
-  min: 0,
-  max: 4,
-  levels: [0, 1, 2, 3, 4].map((value) => ({
-    value,
-    label: text(`niveau ${value}`),
-    description: { digital: text(`outil ${value}`), reverse: text(`expérience ${value}`) },
-    digcomp: { levels: [], band: text("-") },
-  })),
+  skills: [
+    aSkill({ id: "prompting", categoryId: "ai", label: label("Assistants IA") }),
+    aSkill({ id: "ai_critical", categoryId: "ai", label: label("Esprit critique face à l’IA") }),
+    aSkill({ id: "dataviz", categoryId: "data", label: label("Tableaux de bord") }),
+    aSkill({ id: "leadership", family: "reverse", categoryId: "leadership", label: label("Leadership") }),
+  ],
 };
 const profile: Profile = {
   teach: [],
@@ -64,7 +40,7 @@ const profile: Profile = {
 function renderPage(assessments: SelfAssessment[]) {
   const api = fakeApi({
     "GET /api/skills": () => catalogue,
-    "GET /api/self-assessment/scale": () => scale,
+    "GET /api/self-assessment/scale": () => aScale(),
     "GET /api/me/profile": () => profile,
     "GET /api/me/self-assessments": () => ({ items: assessments }),
     "POST /api/me/self-assessments": ({ body }) =>

@@ -1,38 +1,18 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { SelfAssessmentScale, Skill } from "../../../../contracts/skills.ts";
+import type { Skill } from "../../../../contracts/skills.ts";
 import { renderWithProviders, testQueryClient } from "../../test/render.tsx";
+import { aSkill } from "../skills/test-data.ts";
 import { selfAssessmentKeys } from "./queries.ts";
 import { SkillQuestion } from "./skill-question.tsx";
+import { aScale } from "./test-data.ts";
 
-const text = (s: string) => ({ fr: s, en: s });
-const scale: SelfAssessmentScale = {
-  min: 0,
-  max: 4,
-  levels: [0, 1, 2, 3, 4].map((value) => ({
-    value,
-    label: text(`niveau ${value}`),
-    description: { digital: text(`outil ${value} avec un tutoriel`), reverse: text(`expérience ${value} avec des conseils`) },
-    digcomp: { levels: [], band: text("-") },
-  })),
-};
-const skill = (id: string, family: Skill["family"]): Skill => ({
-  id,
-  family,
-  categoryId: family === "digital" ? "ai" : "leadership",
-  label: text(id),
-  description: text(`${id} au quotidien`),
-  synonyms: { fr: [], en: [] },
-  customSynonyms: [],
-  digcomp: [],
-  entrecomp: [],
-  isCustom: false,
-  isArchived: false,
-});
+const skill = (id: string, family: Skill["family"]): Skill =>
+  aSkill({ id, family, categoryId: family === "digital" ? "ai" : "leadership", label: { fr: id, en: id } });
 
 function renderQuestion(question: Skill) {
   const queryClient = testQueryClient();
-  queryClient.setQueryData(selfAssessmentKeys.scale(), scale);
+  queryClient.setQueryData(selfAssessmentKeys.scale(), aScale());
   renderWithProviders(<SkillQuestion skill={question} value="" onChange={() => {}} />, { queryClient });
 }
 

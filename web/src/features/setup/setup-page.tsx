@@ -1,12 +1,14 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, SetupBody } from "../../../../contracts/accounts.ts";
+import { EMAIL_MAX_LENGTH, SetupBody } from "../../../../contracts/accounts.ts";
+import { DisplayNameField } from "../../components/display-name-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { GuestCard } from "../../components/guest-card.tsx";
 import { NewPasswordFields } from "../../components/new-password-fields.tsx";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
@@ -22,29 +24,24 @@ export function SetupPage() {
   const setupStatus = useQuery(setupStatusQuery());
 
   return (
-    <Paper withBorder p="xl" radius="md" maw={480} mx="auto">
-      <Stack>
-        <Title order={1} size="h2">
-          {t("setup.title")}
-        </Title>
-        {setupStatus.data?.isSetupRequired === false ? (
-          <Alert color="blue" title={t("setup.doneTitle")}>
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{t("setup.done")}</Text>
-              <Anchor component={Link} to="/login" size="sm">
-                {t("setup.goToLogin")}
-              </Anchor>
-            </Stack>
-          </Alert>
-        ) : token ? (
-          <SetupForm token={token} />
-        ) : (
-          <Alert color="yellow" title={t("setup.missingTokenTitle")}>
-            {t("setup.missingToken")}
-          </Alert>
-        )}
-      </Stack>
-    </Paper>
+    <GuestCard title={t("setup.title")}>
+      {setupStatus.data?.isSetupRequired === false ? (
+        <Alert color="blue" title={t("setup.doneTitle")}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t("setup.done")}</Text>
+            <Anchor component={Link} to="/login" size="sm">
+              {t("setup.goToLogin")}
+            </Anchor>
+          </Stack>
+        </Alert>
+      ) : token ? (
+        <SetupForm token={token} />
+      ) : (
+        <Alert color="yellow" title={t("setup.missingTokenTitle")}>
+          {t("setup.missingToken")}
+        </Alert>
+      )}
+    </GuestCard>
   );
 }
 
@@ -73,13 +70,7 @@ function SetupForm({ token }: { token: string }) {
       <Stack>
         <Text>{t("setup.intro")}</Text>
         <ErrorAlert error={setup.error} />
-        <TextInput
-          label={t("fields.displayName")}
-          maxLength={DISPLAY_NAME_MAX_LENGTH}
-          autoComplete="name"
-          required
-          {...form.getInputProps("displayName")}
-        />
+        <DisplayNameField {...form.getInputProps("displayName")} />
         <TextInput
           label={t("fields.email")}
           type="email"

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
+import { Modal, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import {
   UpdateSkillBody,
 } from "../../../../contracts/skills.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { type CatalogueIndex, categoriesOf, localized } from "../skills/index.ts";
 import { useCreateSkill, useUpdateSkill } from "./queries.ts";
@@ -50,20 +51,6 @@ function SynonymsField<T>({
       maxLength={SKILL_SYNONYM_MAX_LENGTH}
       {...form.getInputProps(path)}
     />
-  );
-}
-
-function FormButtons({ onCancel, loading, submit }: { onCancel: () => void; loading: boolean; submit: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        {t("common.cancel")}
-      </Button>
-      <Button type="submit" loading={loading}>
-        {submit}
-      </Button>
-    </Group>
   );
 }
 
@@ -125,7 +112,7 @@ function CreateSkillForm({ catalogue, onDone }: { catalogue: CatalogueIndex; onD
           label={t("skillsAdmin.form.synonyms")}
           description={t("skillsAdmin.form.synonymsHelp")}
         />
-        <FormButtons onCancel={onDone} loading={save.isPending} submit={t("skillsAdmin.add")} />
+        <FormActions submitLabel={t("skillsAdmin.add")} loading={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -161,7 +148,7 @@ function EditSkillForm({ skill, onDone }: { skill: Skill; onDone: () => void }) 
           label={t("skillsAdmin.form.customSynonyms")}
           description={t("skillsAdmin.form.customSynonymsHelp")}
         />
-        <FormButtons onCancel={onDone} loading={save.isPending} submit={t("common.save")} />
+        <FormActions submitLabel={t("common.save")} loading={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
