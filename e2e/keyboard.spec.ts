@@ -16,15 +16,20 @@ async function moveTo(page: Page, target: Locator, key: "Tab" | "ArrowDown", max
 
 const tabTo = (page: Page, target: Locator) => moveTo(page, target, "Tab");
 
-test("with the keyboard alone, the HR manager logs in, opens a programme, goes through its tabs and logs out", async ({ page }) => {
-  test.setTimeout(120_000);
+/** The login form, typed: Tab to the email field, the password after it, Enter to send. */
+async function logInWithKeyboard(page: Page, email: string): Promise<void> {
   await page.goto("/login");
   await tabTo(page, page.getByLabel(/Adresse e-mail|Email/));
-  await page.keyboard.type(HR);
+  await page.keyboard.type(email);
   await page.keyboard.press("Tab");
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("button", { name: /Notifications/ })).toBeVisible();
+}
+
+test("with the keyboard alone, the HR manager logs in, opens a programme, goes through its tabs and logs out", async ({ page }) => {
+  test.setTimeout(120_000);
+  await logInWithKeyboard(page, HR);
 
   await tabTo(
     page,
@@ -60,13 +65,7 @@ test("with the keyboard alone, the HR manager logs in, opens a programme, goes t
 });
 
 test("with the keyboard alone, a senior in an active pair opens the pair's page from the navigation", async ({ page }) => {
-  await page.goto("/login");
-  await tabTo(page, page.getByLabel(/Adresse e-mail|Email/));
-  await page.keyboard.type("philippe.garnier@demo.passerelle.fr");
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(DEMO_PASSWORD);
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: /Notifications/ })).toBeVisible();
+  await logInWithKeyboard(page, "philippe.garnier@demo.passerelle.fr");
 
   await tabTo(
     page,

@@ -69,7 +69,7 @@ describe("demo programmes", () => {
     return client;
   };
 
-  it("has a running pilot with 8 active pairs, and a second programme in matching with 60 enrolled and a run to review", async () => {
+  it("has a running pilot with 10 pairs, 8 active and 2 at their intro coffee, and a second programme in matching with 60 enrolled and a run to review", async () => {
     const hr = await loginAs((logins.find((l) => l.label === "hr-manager") as DemoLogin).email);
     const programmes = (await hr.get("/api/programmes")).json().items;
     const pilot = programmes.find((p: { isPilot: boolean }) => p.isPilot);
@@ -77,6 +77,7 @@ describe("demo programmes", () => {
     expect(pilot).toMatchObject({ phase: "running" });
     const pairs = (await hr.get(`/api/programmes/${pilot.id}/pairs`)).json();
     expect(pairs.counts.active).toBe(8);
+    expect(pairs.counts.intro).toBe(2);
     expect(second).toMatchObject({ phase: "matching" });
     expect(second.enrolled.mentor + second.enrolled.mentee).toBe(60);
     const board = (await hr.get(`/api/programmes/${second.id}/enrolments`)).json();

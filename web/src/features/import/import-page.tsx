@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Progress, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PeopleImport } from "../../../../contracts/people.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { LabelledProgress } from "../../components/labelled-progress.tsx";
 import { ImportHelp } from "./import-help.tsx";
 import { ImportHistory } from "./import-history.tsx";
 import { ImportCounts, ImportPreview } from "./import-preview.tsx";
@@ -113,7 +114,7 @@ function ApplyProgress({ view }: { view: PeopleImport }) {
             })
           : t("import.starting")}
       </Text>
-      <Progress value={percent} animated aria-label={t("import.applying")} aria-valuetext={`${percent} %`} />
+      <LabelledProgress value={percent} animated label={t("import.applying")} valueText={`${percent} %`} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, FileInput, Progress, Stack, Switch, Text } from "@mantine/core";
+import { Alert, Button, Card, FileInput, Stack, Switch, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PeopleImport } from "../../../../contracts/people.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { LabelledProgress } from "../../components/labelled-progress.tsx";
 import { setServerFieldErrors } from "../../lib/forms.ts";
 import { useUploadImport } from "./queries.ts";
 
@@ -50,11 +51,11 @@ export function UploadForm({ onPreview }: { onPreview: (preview: PeopleImport) =
           {upload.isPending && (
             <Stack gap={4}>
               <Text size="sm">{sent < 1 ? t("import.upload.sending") : t("import.upload.reading")}</Text>
-              <Progress
+              <LabelledProgress
                 value={Math.round(sent * 100)}
                 animated={sent >= 1}
-                aria-label={t("import.upload.progress")}
-                aria-valuetext={`${Math.round(sent * 100)} %`}
+                label={t("import.upload.progress")}
+                valueText={`${Math.round(sent * 100)} %`}
               />
             </Stack>
           )}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Grid, Group, NavLink, Progress, Stack, Text, Textarea, ThemeIcon, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Grid, Group, NavLink, Stack, Text, Textarea, ThemeIcon, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { MAX_REFLECTION_LENGTH, type MyOnboarding, type OnboardingModule } from "../../../../contracts/onboarding.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { LabelledProgress } from "../../components/labelled-progress.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { formatDate } from "../../lib/dates.ts";
@@ -118,12 +119,12 @@ function ProgressCard({ onboarding }: { onboarding: MyOnboarding }) {
             {summary}
           </Text>
         </Group>
-        <Progress
+        <LabelledProgress
           value={percent}
           color={onboarding.isComplete ? "teal" : "indigo"}
           size="lg"
-          aria-label={t("onboarding.progress.label")}
-          aria-valuetext={summary}
+          label={t("onboarding.progress.label")}
+          valueText={summary}
         />
       </Stack>
     </Card>

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Avatar,
-  Button,
-  Divider,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Timeline,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Avatar, Button, Divider, Group, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from "@mantine/core";
 import { TimePicker } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
@@ -33,6 +19,7 @@ import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-di
 import { DateField } from "../../components/date-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
+import { LabelledProgress } from "../../components/labelled-progress.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
@@ -465,12 +452,12 @@ function OnboardingProgress({ pair }: { pair: Pair }) {
                 {status}
               </Text>
             </Group>
-            <Progress
+            <LabelledProgress
               // The charter is the last step: all modules read without it is not 100 %.
               value={progress.isComplete ? 100 : (100 * progress.modulesDone) / (progress.modulesTotal + 1)}
               color={progress.isComplete ? "teal" : "indigo"}
-              aria-label={t("pairs.onboarding.progressOf", { name: label })}
-              aria-valuetext={status}
+              label={t("pairs.onboarding.progressOf", { name: label })}
+              valueText={status}
             />
           </Stack>
         );

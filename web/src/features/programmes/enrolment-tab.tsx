@@ -65,10 +65,10 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
               cols={{ base: 2, sm: 3, lg: 6 }}
               figures={[
                 { label: t("programmes.board.counts.mentorJoined"), value: counts.mentor.joined, color: "teal" },
-                { label: t("programmes.board.counts.mentorInvited"), value: counts.mentor.invited, color: "yellow.8" },
+                { label: t("programmes.board.counts.mentorInvited"), value: counts.mentor.invited, color: "yellow" },
                 { label: t("programmes.board.counts.mentorDeclined"), value: counts.mentor.declined, color: "gray" },
                 { label: t("programmes.board.counts.menteeJoined"), value: counts.mentee.joined, color: "teal" },
-                { label: t("programmes.board.counts.menteeInvited"), value: counts.mentee.invited, color: "yellow.8" },
+                { label: t("programmes.board.counts.menteeInvited"), value: counts.mentee.invited, color: "yellow" },
                 { label: t("programmes.board.counts.menteeDeclined"), value: counts.mentee.declined, color: "gray" },
               ]}
             />
@@ -82,7 +82,7 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
                 {
                   label: t("programmes.board.counts.needsRematch"),
                   value: counts.needsRematch,
-                  color: counts.needsRematch ? "orange.8" : undefined,
+                  color: counts.needsRematch ? "orange" : undefined,
                 },
               ]}
             />

@@ -39,7 +39,7 @@ export function PairsTab({ programme }: { programme: Programme }) {
               {
                 label: t("programmes.pairs.notFit"),
                 value: data.introAnswers.notFit,
-                color: data.introAnswers.notFit ? "orange.8" : undefined,
+                color: data.introAnswers.notFit ? "orange" : undefined,
               },
             ]}
           />
@@ -148,7 +148,7 @@ function usePairColumns(): DataTableColumn<ManagedPair>[] {
           <List size="sm" spacing={2}>
             {pair.introAnswers.map((answer) => (
               <List.Item key={answer.role}>
-                <Text size="sm" span c={answer.isFit ? "teal.8" : "orange.8"} fw={500}>
+                <Text size="sm" span c={answer.isFit ? "teal" : "orange"} fw={500}>
                   {t(answer.isFit ? "programmes.pairs.answerFit" : "programmes.pairs.answerNotFit", {
                     role: t(`programmes.roles.${answer.role}`),
                   })}

@@ -390,7 +390,7 @@ export function ProgrammeFormFields({
                   />
                 ))}
               </SimpleGrid>
-              <Text size="sm" c={Math.abs(weightSum - 100) < 0.05 ? "dimmed" : "orange.8"} aria-live="polite">
+              <Text size="sm" c={Math.abs(weightSum - 100) < 0.05 ? "dimmed" : "orange"} aria-live="polite">
                 {t("programmes.form.weightSum", { sum: Math.round(weightSum * 10) / 10 })}
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
