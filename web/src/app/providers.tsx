@@ -10,7 +10,7 @@ import { meQueryKey, useMe } from "../lib/current-user.ts";
  * The app's Mantine theme in a language (the close buttons' label); tests render with it too (web/src/test/render.tsx).
  * Colours dark enough for the 4.5:1 contrast WCAG AA asks of normal text (Mantine's default shade 6 gives 4:1 for white
  * on indigo, 2.9:1 for teal on white): links in shade 8, filled buttons and badges on shade 9 darkened by a fifth (white
- * on yellow reads at 4.6:1), light ones write in shade 9 darkened by 30 %.
+ * on yellow reads at 4.6:1); light and outline ones write in shade 9 darkened by 30 % (`readableColors` below).
  */
 function themeFor(closeLabel: string) {
   return createTheme({
@@ -20,7 +20,6 @@ function themeFor(closeLabel: string) {
     variantColorResolver: (input) => {
       const colors = defaultVariantColorsResolver(input);
       const shades = input.theme.colors[input.color ?? input.theme.primaryColor];
-      if (input.variant === "light" && shades) return { ...colors, color: darken(shades[9], 0.3), hoverColor: darken(shades[9], 0.3) };
       if (input.variant === "filled" && shades) return { ...colors, background: darken(shades[9], 0.2), hover: darken(shades[9], 0.3) };
       return colors;
     },

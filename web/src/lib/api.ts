@@ -26,8 +26,6 @@ export class ApiError extends Error {
   }
 }
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-
 /** The API is served by the app's own origin (tests without a window use a placeholder one). */
 export const API_ORIGIN = typeof window === "undefined" ? "http://localhost" : window.location.origin;
 
@@ -40,8 +38,8 @@ let csrfToken: Promise<string> | null = null;
 const CSRF_ROTATED_HEADER = "x-csrf-rotated";
 
 function getCsrfToken(): Promise<string> {
-  csrfToken ??= request<{ token: string }>("GET", "/api/csrf-token").then(
-    ({ token }) => token,
+  csrfToken ??= sendRequest(new Request(new URL("/api/csrf-token", API_ORIGIN), { credentials: "same-origin" })).then(
+    async (response) => ((await response.json()) as { token: string }).token,
     (error: unknown) => {
       csrfToken = null;
       throw error;
@@ -86,20 +84,6 @@ export async function sendRequest(request: Request, isRetry = false): Promise<Re
   const error = await readError(response);
   if (spare && isStaleToken(error)) return sendRequest(spare, true);
   throw error;
-}
-
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await sendRequest(
-    new Request(new URL(path, API_ORIGIN), {
-      method,
-      credentials: "same-origin",
-      // Fastify rejects an empty body sent as JSON, so the content type goes only with a body.
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  // 204 No Content (e.g. an enrolment updated) has no body to parse.
-  return (response.status === 204 ? null : await response.json()) as T;
 }
 
 /** The token is bound to the session, which may have ended meanwhile (expiry, another tab): drop it to fetch a fresh one. */
@@ -155,11 +139,5 @@ async function upload<T>(path: string, file: Blob, onProgress: (fraction: number
   throw error;
 }
 
-export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
-  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  delete: <T>(path: string) => request<T>("DELETE", path),
-  upload,
-};
+/** What the typed client cannot send: a file with its upload progress (the HR import). */
+export const api = { upload };
