@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   // To the programme managers:
   "managers_pair_not_a_fit",
   "managers_pair_ended",
+  "managers_pair_formed",
+  "managers_enrolment_declined",
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -35,3 +37,16 @@ export const Notification = z.object({
 export type Notification = z.infer<typeof Notification>;
 export const NotificationList = z.object({ unread: z.number().int(), items: z.array(Notification) });
 export const MarkReadBody = z.object({ ids: z.array(z.uuid()).max(200).optional() });
+
+/** How a person wants to hear of one kind of notification: in the app only, also by email at once, or in a daily email digest. */
+export const NOTIFICATION_CHANNELS = ["app", "email", "digest"] as const;
+export const NotificationChannel = z.enum(NOTIFICATION_CHANNELS);
+export type NotificationChannel = z.infer<typeof NotificationChannel>;
+/** Until a person chooses: every notification also comes by email (it asks for an action, or tells of a decision). */
+export const DEFAULT_NOTIFICATION_CHANNEL: NotificationChannel = "email";
+
+export const NotificationPreference = z.object({ kind: NotificationKind, channel: NotificationChannel });
+export type NotificationPreference = z.infer<typeof NotificationPreference>;
+/** Every kind that concerns me (by my roles), with my choice or the default. */
+export const NotificationPreferences = z.object({ items: z.array(NotificationPreference) });
+export const UpdateNotificationPreferencesBody = z.object({ items: z.array(NotificationPreference).min(1).max(NOTIFICATION_KINDS.length) });

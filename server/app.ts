@@ -23,19 +23,22 @@ import { errorCatalogueDescription, errorEnvelopeSchema } from "./platform/error
 import { handleFrameworkError, registerErrorHandler, sendRouteNotFound } from "./platform/errors/error-handler.ts";
 import type { AppDeps } from "./platform/http/deps.ts";
 import { registerWebAssets, WEB_DIST } from "./platform/http/web-assets.ts";
+import { mailSettings } from "./platform/mail/index.ts";
 
 /** Hides secrets that travel in URLs (invitation and setup tokens) from the logs. */
 export function redactUrl(url: string): string {
   return url.replace(/(\/invitations\/)[^/?]+/, "$1[redacted]").replace(/([?&]token=)[^&]+/, "$1[redacted]");
 }
 
-export type BuildAppOptions = AppDeps & { logger?: FastifyServerOptions["logger"] };
+/** `mail` defaults to the configuration's (an SMTP transport when SMTP_URL is set, else the outbox). */
+export type BuildAppOptions = Omit<AppDeps, "mail"> & { mail?: AppDeps["mail"]; logger?: FastifyServerOptions["logger"] };
 
 /**
  * Builds the Fastify app from the modules' routes. Pure construction: no listening, no migration,
  * so tests call it with an in-memory database and `app.inject`.
  */
-export async function buildApp({ logger = false, ...deps }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ logger = false, mail, ...rest }: BuildAppOptions): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...rest, mail: mail ?? mailSettings(rest.config) };
   const app = Fastify({
     logger:
       logger === false

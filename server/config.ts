@@ -68,6 +68,12 @@ const EnvSchema = z.object({
   PASSERELLE_SESSION_IDLE_MINUTES: positiveInt(30),
   PASSERELLE_SESSION_ABSOLUTE_HOURS: positiveInt(12),
   PASSERELLE_TRUST_PROXY: TrustProxy,
+  /** smtp://user:password@host:587 or smtps://…:465; unset: emails stay in the outbox that administrators read. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, { message: "expected smtp://user:password@host:port or smtps://… (docs/deployment.md)" })
+    .optional(),
+  PASSERELLE_MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -85,6 +91,10 @@ export type Config = {
   /** Fastify's `trustProxy`: false, true (any client's X-Forwarded-For: warned at start), or the proxies' addresses/networks. */
   trustProxy: boolean | string[];
   logLevel: string;
+  /** Undefined: no SMTP server; emails go to the outbox (server/platform/mail). */
+  smtpUrl: string | undefined;
+  /** The From of every email: PASSERELLE_MAIL_FROM, else "Passerelle <passerelle@host of the public URL>". */
+  mailFrom: string;
 };
 
 /** Builds the configuration from environment variables; throws a readable error naming each bad variable. */
@@ -102,12 +112,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error("Invalid configuration:\n  PASSERELLE_ADMIN_EMAIL and PASSERELLE_ADMIN_PASSWORD must be set together");
   }
   const shownHost = e.HOST === "0.0.0.0" || e.HOST === "::" ? "localhost" : e.HOST;
+  const publicUrl = (e.PASSERELLE_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, "");
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.PASSERELLE_DATA_DIR),
-    publicUrl: (e.PASSERELLE_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     admin: hasEmail ? { email: e.PASSERELLE_ADMIN_EMAIL as string, password: e.PASSERELLE_ADMIN_PASSWORD as string } : undefined,
     session: {
       idleMs: e.PASSERELLE_SESSION_IDLE_MINUTES * 60_000,
@@ -115,5 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: e.PASSERELLE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.PASSERELLE_MAIL_FROM ?? `Passerelle <passerelle@${new URL(publicUrl).hostname}>`,
   };
 }

@@ -3,14 +3,13 @@ import { buildApp } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import type { DataDirLock } from "./db/lock.ts";
+import { jobHandlers } from "./job-handlers.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
-import { remindIntroAnswers } from "./modules/pairs/index.ts";
 import { recoverInterruptedImports, waitForAppliesInFlight } from "./modules/people/index.ts";
-import { expireProposals } from "./modules/proposals/index.ts";
 import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
-
-const SWEEP_MS = 15 * 60 * 1000;
+import { startJobWorkers } from "./platform/jobs/job-queue.ts";
+import { mailSettings } from "./platform/mail/index.ts";
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one), migrates it and loads the skills catalogue. */
 export async function openConfiguredDatabase(config: Config, lock?: DataDirLock): Promise<Database> {
@@ -29,7 +28,8 @@ export async function startServer(config: Config, options: { seed?: (database: D
   if (interrupted.length)
     console.warn(`HR imports interrupted by the last stop, marked failed (nothing was changed): ${interrupted.join(", ")}`);
   await options.seed?.(database);
-  const app = await buildApp({ database, clock: systemClock, config, logger: { level: config.logLevel } });
+  const mail = mailSettings(config);
+  const app = await buildApp({ database, clock: systemClock, config, mail, logger: { level: config.logLevel } });
   const first = await ensureFirstAdmin(config.admin, {
     database,
     clock: systemClock,
@@ -37,16 +37,18 @@ export async function startServer(config: Config, options: { seed?: (database: D
     session: config.session,
   });
   await app.listen({ port: config.port, host: config.host });
-  // Proposal expiry and intro reminders. Safe with several instances: the sweeps skip rows another one holds.
-  const sweepDeps = { database, clock: systemClock };
-  const sweep = setInterval(() => {
-    expireProposals(sweepDeps).catch((error: unknown) => app.log.error({ err: error }, "proposal expiry sweep failed"));
-    remindIntroAnswers(sweepDeps).catch((error: unknown) => app.log.error({ err: error }, "intro reminder sweep failed"));
-  }, SWEEP_MS);
-  sweep.unref();
+  // Emails, imports, bulk invitations and the scheduled sweeps: jobs in the database, run once across instances.
+  const workers = await startJobWorkers(database, jobHandlers({ database, clock: systemClock, config, mail }), {
+    onError: (err) => app.log.error({ err }, "background job error"),
+  });
 
   const where = database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.dataDir}`;
   console.log(`\nPasserelle is running at ${config.publicUrl} (${where}).`);
+  console.log(
+    config.smtpUrl
+      ? `Emails are sent through ${new URL(config.smtpUrl).host}.`
+      : "No SMTP_URL: emails are kept in the outbox (Administration → Courriels).",
+  );
   if (first.kind === "created") console.log(`First administrator created: ${first.email}`);
   if (first.kind === "setup-link") {
     console.log("\nNo administrator yet. Open this one-time link to create the first one (valid 24 h):");
@@ -57,9 +59,11 @@ export async function startServer(config: Config, options: { seed?: (database: D
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
-    clearInterval(sweep);
     app.log.info({ signal }, "stopping");
     await app.close();
+    // A job being run finishes first (pg-boss's graceful stop), then no new one starts.
+    await workers.stop();
+    mail.transport?.close();
     // An HR import being applied finishes first: closing the database under it would leave it half-recorded.
     await waitForAppliesInFlight();
     await database.close();

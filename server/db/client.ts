@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { installJobQueue } from "../platform/jobs/job-queue.ts";
 import { type DataDirLock, lockDataDir } from "./lock.ts";
 import * as schema from "./schema.ts";
 
@@ -17,10 +18,15 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction, or the database itself: repositories accept either. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
+/** Runs SQL with numbered parameters on the database's own client (pg-boss's `db` option). */
+export type SqlExecutor = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
 export type Database = {
   db: Db;
   kind: "pglite" | "postgres";
-  /** Applies pending migrations (idempotent; serialised across instances on PostgreSQL). */
+  /** Raw SQL outside drizzle: pg-boss's queries (server/platform/jobs). */
+  executeSql: SqlExecutor;
+  /** Applies pending migrations and installs the job queue (idempotent; serialised across instances on PostgreSQL). */
   migrate(): Promise<void>;
   /** True once the database answers and every migration is applied. */
   isReady(): Promise<boolean>;
@@ -66,14 +72,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const locks = sessionLocks(options.url);
+    const executeSql: SqlExecutor = async (text, values) => pool.query(text, values as unknown[]);
     return {
       db,
       kind: "postgres",
+      executeSql,
       async migrate() {
         const client = await pool.connect();
         try {
           await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
           await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+          await installJobQueue(async (text, values) => client.query(text, values as unknown[]));
           await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
         } finally {
           client.release();
@@ -101,11 +110,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const heldKeys = new Set<string>();
   let isClosed = false;
+  const pglite = client;
+  // pg-boss's migrations are several statements without parameters: exec; a statement that fails inside
+  // its own BEGIN … COMMIT must not leave the one connection in an aborted transaction.
+  const executeSql: SqlExecutor = async (text, values) => {
+    if (values?.length) return pglite.query(text, values);
+    try {
+      return (await pglite.exec(text)).at(-1) ?? { rows: [] };
+    } catch (err) {
+      await pglite.exec("ROLLBACK").catch(() => {});
+      throw err;
+    }
+  };
   return {
     db,
     kind: "pglite",
+    executeSql,
     async migrate() {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+      await installJobQueue(executeSql);
       migrated = true;
     },
     // The embedded database lives and dies with this process: it is ready once migrated, without a query

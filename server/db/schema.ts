@@ -10,6 +10,7 @@
  */
 export * from "./schema/accounts.ts";
 export * from "./schema/auth.ts";
+export * from "./schema/mail.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/onboarding.ts";
 export * from "./schema/pairs.ts";

@@ -3,9 +3,12 @@ import type { Role } from "../../contracts/accounts.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { jobHandlers } from "../job-handlers.ts";
 import { insertUser } from "../modules/accounts/index.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import { manualClock } from "../platform/clock/clock.ts";
+import { runPendingJobs } from "../platform/jobs/job-queue.ts";
+import { type MailSettings, mailSettings } from "../platform/mail/index.ts";
 import { createTestDatabase } from "./test-database.ts";
 
 export const TEST_PASSWORD = "une longue phrase de passe";
@@ -15,23 +18,33 @@ export type TestContext = {
   database: Database;
   clock: ReturnType<typeof manualClock>;
   config: Config;
+  mail: MailSettings;
+  /** Runs every job due now (emails, imports, bulk invitations…) as the workers would, then returns how many ran. */
+  runJobs(): Promise<number>;
   close(): Promise<void>;
 };
 
-/** The real app on a real (fresh) database with a hand-moved clock, for `app.inject` tests. */
+/**
+ * The real app on a real (fresh) database with a hand-moved clock, for `app.inject` tests. Emails go
+ * to the outbox unless `env.SMTP_URL` names a server (server/test/smtp-test-server.ts).
+ */
 export async function createTestApp(options: { database?: Database; env?: Record<string, string> } = {}): Promise<TestContext> {
   const database = options.database ?? (await createTestDatabase());
   const clock = manualClock();
   const config = loadConfig({ PASSERELLE_PUBLIC_URL: "http://passerelle.test", ...options.env });
-  const app = await buildApp({ database, clock, config });
+  const mail = mailSettings(config);
+  const app = await buildApp({ database, clock, config, mail });
   await app.ready();
   return {
     app,
     database,
     clock,
     config,
+    mail,
+    runJobs: () => runPendingJobs(database, jobHandlers({ database, clock, config, mail })),
     async close() {
       await app.close();
+      mail.transport?.close();
       if (!options.database) await database.close();
     },
   };

@@ -1,7 +1,7 @@
 /** Tables of the notifications context (server/modules/notifications): the bell. */
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { NOTIFICATION_KINDS } from "../../../contracts/notifications.ts";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "../../../contracts/notifications.ts";
 import { users } from "./accounts.ts";
 import { people } from "./people.ts";
 
@@ -23,6 +23,25 @@ export const notifications = pgTable(
     seq: integer("seq").notNull().generatedAlwaysAsIdentity(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** Waiting for its recipient's daily digest email (their preference for this kind is "digest"). */
+    isDigestPending: boolean("is_digest_pending").notNull().default(false),
   },
-  (t) => [index("notifications_person_idx").on(t.personId, t.seq), index("notifications_user_idx").on(t.userId, t.seq)],
+  (t) => [
+    index("notifications_person_idx").on(t.personId, t.seq),
+    index("notifications_user_idx").on(t.userId, t.seq),
+    index("notifications_digest_idx").on(t.isDigestPending),
+  ],
+);
+
+/** A person's choice of channel for one kind of notification; no row = the default (contracts/notifications.ts). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    channel: text("channel", { enum: NOTIFICATION_CHANNELS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

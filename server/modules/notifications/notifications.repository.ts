@@ -1,7 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
-import type { NotificationKind } from "../../../contracts/notifications.ts";
+import type { Locale } from "../../../contracts/accounts.ts";
+import type { NotificationChannel, NotificationKind } from "../../../contracts/notifications.ts";
 import type { Tx } from "../../db/client.ts";
-import { notifications, userRoles, users } from "../../db/schema.ts";
+import { notificationPreferences, notifications, userRoles, users } from "../../db/schema.ts";
 
 /** To a person of the directory (`personId`) or to an account (`userId`). */
 export type NewNotification = ({ personId: string; userId?: undefined } | { userId: string; personId?: undefined }) & {
@@ -10,12 +11,12 @@ export type NewNotification = ({ personId: string; userId?: undefined } | { user
   link?: string | null;
 };
 
-export async function insertNotifications(tx: Tx, items: NewNotification[], now: Date): Promise<void> {
+export async function insertNotifications(tx: Tx, items: (NewNotification & { isDigestPending?: boolean })[], now: Date): Promise<void> {
   // In batches: a whole cohort's notices would pass PostgreSQL's 65,535 parameters in one statement.
   for (let k = 0; k < items.length; k += 1000) await insertBatch(tx, items.slice(k, k + 1000), now);
 }
 
-async function insertBatch(tx: Tx, items: NewNotification[], now: Date): Promise<void> {
+async function insertBatch(tx: Tx, items: (NewNotification & { isDigestPending?: boolean })[], now: Date): Promise<void> {
   await tx.insert(notifications).values(
     items.map((n) => ({
       personId: n.personId ?? null,
@@ -24,8 +25,47 @@ async function insertBatch(tx: Tx, items: NewNotification[], now: Date): Promise
       params: n.params ?? {},
       link: n.link ?? null,
       createdAt: now,
+      isDigestPending: n.isDigestPending ?? false,
     })),
   );
+}
+
+/** An active account that notifications may reach by email. */
+export type Recipient = { userId: string; personId: string | null; email: string; displayName: string; locale: Locale };
+
+/** The active accounts of these directory entries and these accounts (others get no email: no account, or not active). */
+export async function activeRecipients(tx: Tx, personIds: string[], userIds: string[]): Promise<Recipient[]> {
+  if (!personIds.length && !userIds.length) return [];
+  const found: Recipient[] = [];
+  const columns = { userId: users.id, personId: users.personId, email: users.email, displayName: users.displayName, locale: users.locale };
+  for (let k = 0; k < Math.max(personIds.length, userIds.length); k += 1000) {
+    const persons = personIds.slice(k, k + 1000);
+    const accounts = userIds.slice(k, k + 1000);
+    const which = [
+      persons.length ? inArray(users.personId, persons) : undefined,
+      accounts.length ? inArray(users.id, accounts) : undefined,
+    ].filter((c) => c !== undefined);
+    found.push(
+      ...(await tx
+        .select(columns)
+        .from(users)
+        .where(and(eq(users.status, "active"), or(...which)))),
+    );
+  }
+  return found;
+}
+
+/** The channels people chose, per account and kind (no row: the default). */
+export async function chosenChannels(tx: Tx, userIds: string[]): Promise<Map<string, NotificationChannel>> {
+  const chosen = new Map<string, NotificationChannel>();
+  for (let k = 0; k < userIds.length; k += 1000) {
+    const rows = await tx
+      .select()
+      .from(notificationPreferences)
+      .where(inArray(notificationPreferences.userId, userIds.slice(k, k + 1000)));
+    for (const row of rows) chosen.set(`${row.userId}:${row.kind}`, row.channel);
+  }
+  return chosen;
 }
 
 /** Active accounts holding the manager role: the programmes' managers. */

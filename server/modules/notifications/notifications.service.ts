@@ -1,17 +1,55 @@
 /**
- * In-app notifications (the bell). Other contexts call `notify` inside their own transaction, so a
- * notification exists exactly when the change it announces was committed.
+ * Notifications: the bell, and by each person's choice an email at once or a line in a daily digest.
+ * Other contexts call `notify` inside their own transaction, so a notification (and its email) exists
+ * exactly when the change it announces was committed.
  */
-import type { Notification } from "../../../contracts/notifications.ts";
+import { DEFAULT_NOTIFICATION_CHANNEL, type Notification, type NotificationChannel } from "../../../contracts/notifications.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
+import { type NewMail, queueMail } from "../../platform/mail/index.ts";
 import * as repo from "./notifications.repository.ts";
 
 export type NotificationsDeps = { database: Database; clock: Clock };
 
-/** Queues notifications in the caller's transaction. */
-export function notify(tx: Tx, items: repo.NewNotification[], now: Date): Promise<void> {
-  return repo.insertNotifications(tx, items, now);
+/** The email of a notification, in its recipient's language (template "notification" of server/platform/mail). */
+export function notificationMail(recipient: repo.Recipient, n: repo.NewNotification): NewMail {
+  return {
+    category: "notification",
+    template: "notification",
+    params: { ...n.params, notificationKind: n.kind, path: n.link ?? "/", name: recipient.displayName },
+    toAddress: recipient.email,
+    toUserId: recipient.userId,
+    locale: recipient.locale,
+  };
+}
+
+/**
+ * Records notifications in the caller's transaction and, for people with an active account, queues
+ * the email of those they want by email and marks for their digest those they want once a day.
+ */
+export async function notify(tx: Tx, items: repo.NewNotification[], now: Date): Promise<void> {
+  if (!items.length) return;
+  const personIds = [...new Set(items.flatMap((n) => (n.personId ? [n.personId] : [])))];
+  const userIds = [...new Set(items.flatMap((n) => (n.userId ? [n.userId] : [])))];
+  const recipients = await repo.activeRecipients(tx, personIds, userIds);
+  const byPerson = new Map(recipients.flatMap((r) => (r.personId ? [[r.personId, r] as const] : [])));
+  const byUser = new Map(recipients.map((r) => [r.userId, r]));
+  const chosen = await repo.chosenChannels(
+    tx,
+    recipients.map((r) => r.userId),
+  );
+  const channelOf = (r: repo.Recipient, kind: string): NotificationChannel =>
+    chosen.get(`${r.userId}:${kind}`) ?? DEFAULT_NOTIFICATION_CHANNEL;
+  const mails: NewMail[] = [];
+  const rows = items.map((n) => {
+    const recipient = n.personId ? byPerson.get(n.personId) : byUser.get(n.userId as string);
+    if (!recipient) return n;
+    const channel = channelOf(recipient, n.kind);
+    if (channel === "email") mails.push(notificationMail(recipient, n));
+    return { ...n, isDigestPending: channel === "digest" };
+  });
+  await repo.insertNotifications(tx, rows, now);
+  await queueMail(tx, mails, now);
 }
 
 /** Tells every programme manager (active accounts with the manager role), in the caller's transaction. */
@@ -21,7 +59,7 @@ export async function notifyManagers(
   now: Date,
 ): Promise<void> {
   const managers = await repo.managerUserIds(tx);
-  await repo.insertNotifications(
+  await notify(
     tx,
     managers.map((userId) => ({ userId, ...notification })),
     now,

@@ -4,32 +4,16 @@ import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { NOTIFICATION_KINDS, type Notification } from "../../../../contracts/notifications.ts";
-import { END_REASONS } from "../../../../contracts/pairs.ts";
+import { notificationText as sharedNotificationText } from "../../../../contracts/notification-text.ts";
+import type { Notification } from "../../../../contracts/notifications.ts";
 import { formatDateTime, relativeTime } from "../../lib/dates.ts";
 import { pairKeys } from "../pairs/index.ts";
 import { proposalKeys } from "../proposals/index.ts";
 import { useMarkRead, useMyNotifications } from "./queries.ts";
 
-const isEndReason = (reason: string | undefined) => (END_REASONS as readonly (string | undefined)[]).includes(reason);
-
-/** The bell's sentence for a notification, in the UI language, from its kind and params. */
+/** The bell's sentence for a notification, in the UI language (the same as the email's: contracts/notification-text.ts). */
 export function notificationText(notification: Pick<Notification, "kind" | "params">, t: TFunction): string {
-  const { kind, params } = notification;
-  if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) return t("notifications.kinds.unknown");
-  const values: Record<string, string> = { programmeName: "", partnerName: "", menteeName: "", ...params };
-  if (params.role === "mentor" || params.role === "mentee") values.role = t(`notifications.roles.${params.role}`);
-  if (params.at) values.at = formatDateTime(params.at);
-  if (params.expiresAt) values.expiresAt = relativeTime(params.expiresAt);
-  if (kind === "pair_ended") {
-    if (params.reason === "programme_closed") return t("notifications.kinds.pair_ended_programme_closed", values);
-    if (isEndReason(params.reason))
-      return t("notifications.kinds.pair_ended_with_reason", { ...values, reason: t(`notifications.endReasons.${params.reason}`) });
-  }
-  if (kind === "managers_pair_ended" && isEndReason(params.reason))
-    return t("notifications.kinds.managers_pair_ended", { ...values, reason: t(`notifications.endReasons.${params.reason}`) });
-  if (kind === "programme_invited" && !values.role) return t("notifications.kinds.programme_invited_no_role", values);
-  return t(`notifications.kinds.${kind}`, values);
+  return sharedNotificationText(notification, (key, values) => t(key, values ?? {}), { dateTime: formatDateTime, relative: relativeTime });
 }
 
 /** Whether the sentence already names the programme (otherwise it is shown below, with the time). */

@@ -1,0 +1,46 @@
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../clock/clock.ts";
+import * as repo from "./mail.repository.ts";
+import type { MailSettings } from "./mail-transport.ts";
+import { type RenderedMail, renderMail } from "./render-mail.ts";
+
+export type MailDeps = { database: Database; clock: Clock; mail: MailSettings };
+
+/** Organisation name when none is recorded yet. */
+const DEFAULT_ORGANISATION = "Passerelle";
+
+/** Renders a stored message as it is (or would be) sent, in its recipient's language. */
+export async function renderStored(row: repo.MailRow, deps: Pick<MailDeps, "database" | "mail">): Promise<RenderedMail> {
+  const organisation = (await repo.organisationName(deps.database.db)) ?? DEFAULT_ORGANISATION;
+  return renderMail(
+    { id: row.id, template: row.template, params: row.params, locale: row.locale, category: row.category },
+    { organisation, publicUrl: deps.mail.publicUrl },
+  );
+}
+
+/**
+ * The "mail-deliver" job: renders the message, then hands it to the SMTP server (or keeps it in the
+ * outbox when there is none) and records the answer. A refusal is recorded and thrown, so that
+ * pg-boss retries with backoff; after the last retry the message stays "failed" with the server's answer.
+ */
+export async function deliverMail(messageId: string, job: { retryCount: number; retryLimit: number }, deps: MailDeps): Promise<void> {
+  const { db } = deps.database;
+  const row = await db.transaction((tx) => repo.claimForDelivery(tx, messageId));
+  if (!row) return; // sent already, or kept: a second run of the job sends nothing
+  const rendered = await renderStored(row, deps);
+  await repo.recordRendering(db, row.id, rendered);
+  const { transport } = deps.mail;
+  if (!transport) {
+    await repo.finishDelivery(db, row.id, { status: "outbox", lastResponse: null });
+    return;
+  }
+  try {
+    const sent = await transport.send({ from: deps.mail.from, to: row.toAddress, ...rendered });
+    await repo.finishDelivery(db, row.id, { status: "sent", lastResponse: sent.response, sentAt: deps.clock.now() });
+  } catch (err) {
+    const answer = err instanceof Error ? err.message : String(err);
+    const isLastTry = job.retryCount >= job.retryLimit;
+    await repo.finishDelivery(db, row.id, { status: isLastTry ? "failed" : "queued", lastResponse: answer.slice(0, 2000) });
+    throw err;
+  }
+}
