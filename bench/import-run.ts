@@ -2,8 +2,9 @@
  * One measured import, in its own process so that its peak memory is its own:
  * `tsx bench/import-run.ts pglite DATA_DIR FILE` or `… postgres URL FILE` prints one JSON line.
  * The database exists already (created by `passerelle migrate`), as in a running installation.
- * The app listens on a free port; an HR manager uploads the file and applies it through the API,
- * as the web app does, while `healthz-probe.ts` (another process) measures how fast /healthz, a
+ * The app listens on a free port and runs the import's job worker (polling every 0.5 s, pg-boss's
+ * shortest, as the apply's job waits up to that long); an HR manager uploads the file and applies it
+ * through the API, as the web app does, while `healthz-probe.ts` (another process) measures how fast /healthz, a
  * web app file and an API read answer, and this process records its own event-loop delay.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -14,8 +15,10 @@ import { buildApp } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/client.ts";
 import { insertUser } from "../server/modules/accounts/index.ts";
+import { applyImportJob } from "../server/modules/people/index.ts";
 import { hashPassword } from "../server/platform/auth/passwords.ts";
 import { systemClock } from "../server/platform/clock/clock.ts";
+import { startJobWorkers } from "../server/platform/jobs/job-queue.ts";
 import { HttpSession } from "../server/test/http-session.ts";
 
 const [engine, target, file] = process.argv.slice(2);
@@ -28,6 +31,11 @@ await database.migrate();
 const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent" });
 const app = await buildApp({ database, clock: systemClock, config });
 await app.listen({ port: 0, host: "127.0.0.1" });
+const workers = await startJobWorkers(
+  database,
+  { "people-import-apply": (data) => applyImportJob(data.importId, { database, clock: systemClock }) },
+  { pollingIntervalSeconds: 0.5, isScheduling: false },
+);
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 
@@ -79,6 +87,7 @@ await new Promise((resolve) => probe.on("close", resolve));
 if (view.status !== "applied") throw new Error(`import ended ${view.status}`);
 const rows = view.summary.counts.created;
 const importPeakMiB = process.resourceUsage().maxRSS / 1024;
+await workers.stop();
 await app.close();
 
 // The peer: the engine loading the same file with COPY into a bare table, no checks at all (an upper bound).

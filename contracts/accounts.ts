@@ -56,13 +56,19 @@ export const InviteBody = z.object({
 });
 export type InviteBody = z.infer<typeof InviteBody>;
 
+/**
+ * An invitation just issued. It is always emailed to the person; with an SMTP server (`isEmailed`) the
+ * answer carries no link, so that nobody but its owner can read it; without one (emails stay in the
+ * outbox) the one-time link is returned, shown once, for the manager to hand over.
+ */
 export const Invitation = z.object({
   id: z.uuid(),
   email: z.string(),
-  /** Full one-time link to give the person; shown once. Email delivery arrives with the sessions issue. */
-  link: z.string(),
+  link: z.string().nullable(),
+  isEmailed: z.boolean(),
   expiresAt: z.iso.datetime(),
 });
+export type Invitation = z.infer<typeof Invitation>;
 
 export const InvitationTokenParams = z.object({ token: text().min(10).max(200) });
 export const InvitationPreview = z.object({ email: z.string(), displayName: z.string(), locale: Locale });

@@ -44,6 +44,7 @@ export const ERROR_CATALOGUE = {
   SETUP_TOKEN_INVALID: { status: 403, message: "errors.setupTokenInvalid" },
   CANNOT_GRANT_ROLE: { status: 403, message: "errors.cannotInviteRole" },
   INVITATION_INVALID: { status: 404, message: "errors.invitationInvalid" },
+  PASSWORD_RESET_INVALID: { status: 410, message: "errors.passwordResetInvalid" },
   SETUP_NOT_AVAILABLE: { status: 409, message: "errors.setupNotAvailable" },
   EMAIL_TAKEN: { status: 409, message: "errors.emailTaken" },
   PERSON_HAS_ACCOUNT: { status: 409, message: "errors.personHasAccount", alsoMessages: ["errors.personHasOtherAccount"] },
@@ -87,6 +88,9 @@ export const ERROR_CATALOGUE = {
   PROPOSAL_EXPIRED: { status: 409, message: "errors.proposalExpired" },
   TOO_MANY_PROPOSALS: { status: 409, message: "errors.tooManyProposals" },
   MENTOR_FULL: { status: 409, message: "errors.mentorFull" },
+
+  // Email (the outbox).
+  MAIL_NOT_FAILED: { status: 409, message: "errors.mailNotFailed" },
 } as const satisfies Record<string, CatalogueEntry>;
 
 type Catalogue = typeof ERROR_CATALOGUE;

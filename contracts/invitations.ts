@@ -20,6 +20,9 @@ export const InvitationBatchStatus = z.enum(INVITATION_BATCH_STATUSES);
 export type InvitationBatchStatus = z.infer<typeof InvitationBatchStatus>;
 
 export const CreateInvitationBatchBody = z.object({ source: InvitationBatchSource, role: Role.default("participant") });
+export type CreateInvitationBatchBody = z.infer<typeof CreateInvitationBatchBody>;
+export const PreviewInvitationBatchBody = z.object({ source: InvitationBatchSource });
+export const InvitationBatchIdParams = z.object({ id: z.uuid() });
 
 /** Who a bulk invitation would reach, before it is sent. */
 export const InvitationBatchPreview = z.object({
@@ -28,7 +31,13 @@ export const InvitationBatchPreview = z.object({
   /** People who already have an account (active or invited): skipped. */
   withAccount: z.number().int(),
 });
+export type InvitationBatchPreview = z.infer<typeof InvitationBatchPreview>;
 
+/**
+ * A bulk invitation and how far its job has gone: `total` people to invite (counted when it was asked for;
+ * raised at the end if the directory gained some meanwhile), `done` invited so far, `skipped` (at the end)
+ * those who got an account or left the directory meanwhile. Finished when `status` is "done".
+ */
 export const InvitationBatch = z.object({
   id: z.uuid(),
   status: InvitationBatchStatus,

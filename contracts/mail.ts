@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { Locale } from "./accounts.ts";
+import { text } from "./text.ts";
 
 /**
  * Why an email is sent. Security messages (password reset, password changed) are sent whatever the
@@ -45,3 +46,42 @@ export const MailMessage = MailMessageSummary.extend({
   text: z.string(),
 });
 export type MailMessage = z.infer<typeof MailMessage>;
+
+/**
+ * The outbox's list (GET /api/admin/mail): newest first, by pages of `limit` before the sequence
+ * number `before` (the previous page's `nextBefore`); `to` is one exact address.
+ */
+export const ListMailQuery = z.object({
+  status: MailStatus.optional(),
+  to: text().trim().toLowerCase().max(254).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListMailQuery = z.infer<typeof ListMailQuery>;
+
+export const MailPage = z.object({
+  items: z.array(MailMessageSummary),
+  /** What to send as `before` for the next page; null on the last one. */
+  nextBefore: z.number().int().nullable(),
+});
+export type MailPage = z.infer<typeof MailPage>;
+
+export const MailIdParams = z.object({ id: z.uuid() });
+
+/** How emails leave: through the SMTP server of SMTP_URL, or kept in the outbox. The server's address and password are never shown. */
+export const MAIL_MODES = ["smtp", "outbox"] as const;
+export const MailMode = z.enum(MAIL_MODES);
+export type MailMode = z.infer<typeof MailMode>;
+export const MailSettingsView = z.object({ mode: MailMode, from: z.string() });
+export type MailSettingsView = z.infer<typeof MailSettingsView>;
+
+/** A background job that failed every retry: which queue, and the error of its last try (its payload stays private). */
+export const FailedJob = z.object({
+  id: z.string(),
+  queue: z.string(),
+  error: z.string().nullable(),
+  retryCount: z.number().int(),
+  failedAt: z.iso.datetime().nullable(),
+});
+export type FailedJob = z.infer<typeof FailedJob>;
+export const FailedJobList = z.object({ items: z.array(FailedJob) });

@@ -314,4 +314,35 @@ export const ConstraintParams = z.object({ id: z.uuid(), mentorId: z.uuid(), men
  * per such pair: "menteeA" for menteeA's new pair, "menteeB" for menteeB's) unless `confirmBelowMinimum`.
  */
 export const SwapBody = z.object({ menteeA: z.uuid(), menteeB: z.uuid(), confirmBelowMinimum: z.boolean().optional() });
-export const PublishResult = z.object({ created: z.number().int(), skipped: z.number().int() });
+export const PublishResult = z.object({
+  created: z.number().int(),
+  skipped: z.number().int(),
+  /** The bulk invitation that emails the enrolled people without an account, and how many it invites; absent when everyone has one. */
+  invitation: z.object({ batchId: z.uuid(), invited: z.number().int() }).optional(),
+});
+export type PublishResult = z.infer<typeof PublishResult>;
+
+/** What someone enrolled receives when a run is published: an email to create their account, or (with an account) a notification. */
+export const PUBLISH_NOTICES = ["invitation", "notification"] as const;
+export const PublishNotice = z.enum(PUBLISH_NOTICES);
+export type PublishNotice = z.infer<typeof PublishNotice>;
+
+/** Before publishing: the people enrolled (not declined) who have no account or have not answered their enrolment. */
+export const PublishPreview = z.object({
+  /** How many of them have no account (publishing invites them by email). */
+  withoutAccount: z.number().int(),
+  /** How many have an account but have not answered their enrolment. */
+  notAnswered: z.number().int(),
+  /** The first of them (at most 100), by role and name. */
+  people: z.array(
+    z.object({
+      person: PersonRef,
+      role: ParticipantRole,
+      hasAccount: z.boolean(),
+      hasAnswered: z.boolean(),
+      receives: PublishNotice,
+    }),
+  ),
+  total: z.number().int(),
+});
+export type PublishPreview = z.infer<typeof PublishPreview>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as accounts from "./accounts.ts";
+import * as invitations from "./invitations.ts";
+import * as mail from "./mail.ts";
 import * as notifications from "./notifications.ts";
 import * as onboarding from "./onboarding.ts";
 import * as pairs from "./pairs.ts";
@@ -75,7 +77,7 @@ function stringLeaves(schema: z.ZodType, path: string, out: [string, z.ZodType][
   return out;
 }
 
-const CONTRACTS = { accounts, notifications, onboarding, pairs, people, profiles, programmes, skills };
+const CONTRACTS = { accounts, invitations, mail, notifications, onboarding, pairs, people, profiles, programmes, skills };
 /** What a request carries: bodies, query strings and path parameters (responses are the server's own text). */
 const isRequestSchema = (name: string) => /(Body|Query|Params)$/.test(name);
 

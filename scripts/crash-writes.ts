@@ -23,8 +23,11 @@ import pg from "pg";
 import { HttpSession } from "../server/test/http-session.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ADMIN = { email: "crash-admin@exemple.fr", password: "une phrase de passe pour le crash" };
+/** The administrator the server creates at its first start (PASSERELLE_ADMIN_EMAIL / _PASSWORD). */
+export const ADMIN = { email: "crash-admin@exemple.fr", password: "une phrase de passe pour le crash" };
 const START_TIMEOUT_MS = 120_000;
+/** Ports for servers started by tests and scripts: away from 3000/3100, which developers use. */
+const PORTS = { from: 41_000, to: 41_999 };
 
 export type CrashOptions = {
   db: "pglite" | "postgres";
@@ -49,21 +52,26 @@ export type CrashResult = {
   refused: string[];
 };
 
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/** A port of 41000–41999 nobody listens on right now (tried at random, so that parallel runs rarely meet). */
+export async function freePort(): Promise<number> {
+  const isFree = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
     });
-  });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = PORTS.from + Math.floor(Math.random() * (PORTS.to - PORTS.from + 1));
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port in ${PORTS.from}-${PORTS.to}`);
 }
 
-type Server = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+/** A server started as a child process (server/main.ts through tsx): its output so far, and its exit. */
+export type ServerProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-function startServer(env: Record<string, string>): Server {
+/** Starts the real server in a child process with `env` added to this one's. */
+export function spawnServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
@@ -81,7 +89,7 @@ function startServer(env: Record<string, string>): Server {
 }
 
 /** Waits until /healthz answers 200; throws with the server's output when it exits first or takes too long. */
-async function waitReady(server: Server, baseUrl: string, what: string): Promise<void> {
+export async function waitReady(server: ServerProcess, baseUrl: string, what: string): Promise<void> {
   let hasExited = false;
   void server.exited.then(() => {
     hasExited = true;
@@ -99,14 +107,24 @@ async function waitReady(server: Server, baseUrl: string, what: string): Promise
   throw new Error(`${what}: not ready after ${START_TIMEOUT_MS / 1000} s:\n${server.output().trim()}`);
 }
 
-type Target = { env: Record<string, string>; cleanup: () => Promise<void>; describe: string };
+/** Where a started server keeps its data: the environment that says so, what to say of it, how to drop it. */
+export type Target = {
+  env: Record<string, string>;
+  cleanup: () => Promise<void>;
+  describe: string;
+  /** The embedded database's data directory, or the PostgreSQL database's URL: to look at it once the server stopped. */
+  dataDir?: string;
+  databaseUrl?: string;
+};
 
-async function prepareTarget(options: CrashOptions): Promise<Target> {
+/** A fresh embedded data directory, or a fresh PostgreSQL database created on `postgresUrl` (both dropped by `cleanup`). */
+export async function prepareTarget(options: Pick<CrashOptions, "db" | "postgresUrl">): Promise<Target> {
   if (options.db === "pglite") {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-crash-"));
     return {
       // An empty DATABASE_URL counts as unset: the embedded database, whatever the caller's environment says.
       env: { PASSERELLE_DATA_DIR: dataDir, DATABASE_URL: "" },
+      dataDir,
       describe: `embedded database in ${dataDir}`,
       cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
     };
@@ -120,6 +138,7 @@ async function prepareTarget(options: CrashOptions): Promise<Target> {
   url.pathname = `/${name}`;
   return {
     env: { DATABASE_URL: url.toString() },
+    databaseUrl: url.toString(),
     describe: `PostgreSQL database ${name}`,
     cleanup: async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
@@ -128,7 +147,24 @@ async function prepareTarget(options: CrashOptions): Promise<Target> {
   };
 }
 
-async function stop(server: Server | undefined): Promise<void> {
+/** The environment of a server on `target` listening on 127.0.0.1:`port`, with ADMIN as its first administrator. */
+export function serverEnv(target: Target, port: number): { env: Record<string, string>; baseUrl: string } {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    env: {
+      ...target.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PASSERELLE_PUBLIC_URL: baseUrl,
+      PASSERELLE_ADMIN_EMAIL: ADMIN.email,
+      PASSERELLE_ADMIN_PASSWORD: ADMIN.password,
+    },
+  };
+}
+
+/** Stops a started server (SIGTERM, then SIGKILL after 10 s) and waits for its exit. */
+export async function stopServer(server: ServerProcess | undefined): Promise<void> {
   if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill("SIGTERM");
   const timer = setTimeout(() => server.child.kill("SIGKILL"), 10_000);
@@ -141,20 +177,11 @@ export async function crashWrites(options: CrashOptions): Promise<CrashResult> {
   const log = options.log ?? (() => {});
   const killAfter = options.killAfter ?? Math.floor(options.writes / 2);
   const target = await prepareTarget(options);
-  let server: Server | undefined;
+  let server: ServerProcess | undefined;
   try {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env = {
-      ...target.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PASSERELLE_PUBLIC_URL: baseUrl,
-      PASSERELLE_ADMIN_EMAIL: ADMIN.email,
-      PASSERELLE_ADMIN_PASSWORD: ADMIN.password,
-    };
+    const { env, baseUrl } = serverEnv(target, await freePort());
     log(`starting the server on the ${target.describe}`);
-    server = startServer(env);
+    server = spawnServer(env);
     await waitReady(server, baseUrl, "first start");
     const session = new HttpSession(baseUrl);
     await session.login(ADMIN.email, ADMIN.password);
@@ -198,7 +225,7 @@ export async function crashWrites(options: CrashOptions): Promise<CrashResult> {
     await running.exited;
 
     log(`restarting on the same data (${acknowledged.size} acknowledged, ${unanswered} unanswered)`);
-    server = startServer(env);
+    server = spawnServer(env);
     await waitReady(server, baseUrl, "restart after SIGKILL");
     for (const line of server.output().split("\n")) if (/lock/i.test(line)) log(`server: ${line.trim()}`);
     const after = new HttpSession(baseUrl);
@@ -222,7 +249,7 @@ export async function crashWrites(options: CrashOptions): Promise<CrashResult> {
     }
     return { acknowledged: acknowledged.size, lost, unanswered, refused };
   } finally {
-    await stop(server);
+    await stopServer(server);
     await target.cleanup();
   }
 }

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { TRUST_ANY_PROXY_WARNING } from "./config.ts";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
+import { passwordResetRoutes } from "./modules/accounts/password-reset.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.ts";
 import { pairsRoutes } from "./modules/pairs/pairs.routes.ts";
@@ -24,6 +25,7 @@ import { handleFrameworkError, registerErrorHandler, sendRouteNotFound } from ".
 import type { AppDeps } from "./platform/http/deps.ts";
 import { registerWebAssets, WEB_DIST } from "./platform/http/web-assets.ts";
 import { mailSettings } from "./platform/mail/index.ts";
+import { mailRoutes } from "./platform/mail/mail.routes.ts";
 
 /** Hides secrets that travel in URLs (invitation and setup tokens) from the logs. */
 export function redactUrl(url: string): string {
@@ -113,6 +115,7 @@ export async function buildApp({ logger = false, mail, ...rest }: BuildAppOption
 
   await app.register(systemRoutes, deps);
   await app.register(accountsRoutes, deps);
+  await app.register(passwordResetRoutes, deps);
   await app.register(peopleRoutes, deps);
   await app.register(peopleImportRoutes, deps);
   await app.register(skillsRoutes, deps);
@@ -122,6 +125,7 @@ export async function buildApp({ logger = false, mail, ...rest }: BuildAppOption
   await app.register(pairsRoutes, deps);
   await app.register(proposalsRoutes, deps);
   await app.register(onboardingRoutes, deps);
+  await app.register(mailRoutes, deps);
 
   const hasWeb = await registerWebAssets(app);
   app.setNotFoundHandler((request, reply) => {

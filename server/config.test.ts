@@ -48,3 +48,20 @@ describe("PASSERELLE_TRUST_PROXY", () => {
     expect(() => trustProxy("127.0.0.1, proxy.local")).toThrow(/PASSERELLE_TRUST_PROXY: .*“proxy\.local”/);
   });
 });
+
+describe("email settings", () => {
+  it("keeps emails in the outbox when no SMTP server is named, from an address of the public host", () => {
+    const config = loadConfig({ PASSERELLE_PUBLIC_URL: "https://mentorat.acme.fr" });
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.mailFrom).toBe("Passerelle <passerelle@mentorat.acme.fr>");
+  });
+
+  it("takes an SMTP URL and a From address", () => {
+    const config = loadConfig({ SMTP_URL: "smtps://rh:secret@smtp.acme.fr:465", PASSERELLE_MAIL_FROM: "Mentorat <mentorat@acme.fr>" });
+    expect(config).toMatchObject({ smtpUrl: "smtps://rh:secret@smtp.acme.fr:465", mailFrom: "Mentorat <mentorat@acme.fr>" });
+  });
+
+  it("refuses anything but an smtp:// or smtps:// URL, naming the variable", () => {
+    expect(() => loadConfig({ SMTP_URL: "smtp.acme.fr:587" })).toThrow(/SMTP_URL: expected smtp:\/\/user:password@host:port/);
+  });
+});

@@ -5,7 +5,7 @@ import { type Database, openDatabase } from "./db/client.ts";
 import type { DataDirLock } from "./db/lock.ts";
 import { jobHandlers } from "./job-handlers.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
-import { recoverInterruptedImports, waitForAppliesInFlight } from "./modules/people/index.ts";
+import { recoverInterruptedImports } from "./modules/people/index.ts";
 import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 import { startJobWorkers } from "./platform/jobs/job-queue.ts";
@@ -47,7 +47,7 @@ export async function startServer(config: Config, options: { seed?: (database: D
   console.log(
     config.smtpUrl
       ? `Emails are sent through ${new URL(config.smtpUrl).host}.`
-      : "No SMTP_URL: emails are kept in the outbox (Administration → Courriels).",
+      : "No SMTP_URL: emails are kept in the outbox that administrators read in the web app (Gestion → Courriels).",
   );
   if (first.kind === "created") console.log(`First administrator created: ${first.email}`);
   if (first.kind === "setup-link") {
@@ -61,11 +61,9 @@ export async function startServer(config: Config, options: { seed?: (database: D
     isStopping = true;
     app.log.info({ signal }, "stopping");
     await app.close();
-    // A job being run finishes first (pg-boss's graceful stop), then no new one starts.
+    // A job being run (an HR import's apply included) finishes first (pg-boss's graceful stop), then no new one starts.
     await workers.stop();
     mail.transport?.close();
-    // An HR import being applied finishes first: closing the database under it would leave it half-recorded.
-    await waitForAppliesInFlight();
     await database.close();
     process.exit(0);
   };

@@ -23,7 +23,7 @@ export type DemoRoles = {
 
 export type DemoCohorts = {
   pilot: { mentors: DemoPerson[]; mentees: DemoPerson[] };
-  /** `unanswered`: employee ids still invited, without an account yet. */
+  /** `unanswered`: employee ids still invited to the programme; their Passerelle account is invited, not accepted yet. */
   second: { mentors: DemoPerson[]; mentees: DemoPerson[]; unanswered: Set<string> };
   /** Employee ids of every participant who has answered a programme, and so has an account. */
   participants: string[];

@@ -6,16 +6,18 @@
  *   coffee and both said yes (active, preparation done); one has its coffee planned in a few days;
  *   the last one has not planned it yet;
  * - a second, larger programme, the next wave, in the matching phase: 60 enrolled, a fifth have not
- *   answered yet, a first matching run to review, and an open proposal to each junior demo login.
+ *   answered yet (invited to Passerelle by email yesterday, not accepted yet), a first matching run
+ *   to review, and an open proposal to each junior demo login.
  */
 import type { CreateProgrammeBody } from "../../contracts/programmes.ts";
 import type { Database } from "../db/client.ts";
+import { inviteEnrolledWithoutAccount } from "../modules/accounts/index.ts";
 import { recordCompletedOnboarding } from "../modules/onboarding/index.ts";
 import { answerIntro, pairsOfProgramme, scheduleIntro } from "../modules/pairs/index.ts";
 import { changePhase, createProgramme, enrol, listTemplates, publish, respond, runMatching } from "../modules/programmes/index.ts";
 import { sendProposal } from "../modules/proposals/index.ts";
 import type { CurrentUser } from "../platform/auth/session-store.ts";
-import { manualClock } from "../platform/clock/clock.ts";
+import { type Clock, manualClock } from "../platform/clock/clock.ts";
 import { AppError } from "../platform/errors/app-error.ts";
 import type { DemoCohorts, DemoRoles } from "./demo-cohorts.ts";
 import type { DemoPerson } from "./demo-company.ts";
@@ -64,7 +66,8 @@ const PROPOSALS = [
 
 /**
  * Seeds the two programmes before `today`. `personIds` are the people's ids by employee id, `accounts`
- * the accounts by employee id (every participant who answers has one), `manager` the HR manager's.
+ * the accounts by employee id (every participant who answers has one), `manager` the HR manager's;
+ * `runJobs` runs the background jobs due, at the time of the given clock (the bulk invitation's).
  */
 export async function seedDemoProgrammes(
   database: Database,
@@ -73,6 +76,7 @@ export async function seedDemoProgrammes(
   roles: DemoRoles,
   people: { personIds: Map<string, string>; accounts: Map<string, CurrentUser> },
   manager: CurrentUser,
+  runJobs: (at: Clock) => Promise<void>,
 ): Promise<DemoProgrammes> {
   const { personIds, accounts } = people;
   const employeeIdOf = new Map([...personIds].map(([employeeId, personId]) => [personId, employeeId]));
@@ -191,5 +195,10 @@ export async function seedDemoProgrammes(
       );
     }
   }
+  // Yesterday, before publishing, the HR manager invited to Passerelle the enrolled people who have no account
+  // (those who have not answered): the bulk invitation's job creates their accounts and queues their emails.
+  story.set(at(1, 14));
+  await database.db.transaction((tx) => inviteEnrolledWithoutAccount(tx, second.id, manager.id, story.now()));
+  await runJobs(story);
   return { pilotId: pilot.id, secondId: second.id };
 }

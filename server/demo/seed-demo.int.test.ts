@@ -7,7 +7,7 @@ let ctx: TestContext;
 let logins: DemoLogin[];
 beforeAll(async () => {
   ctx = await createTestApp();
-  logins = await seedDemo(ctx.database, ctx.clock);
+  logins = await seedDemo({ database: ctx.database, clock: ctx.clock, config: ctx.config });
 });
 afterAll(() => ctx.close());
 
@@ -34,7 +34,10 @@ describe("demo seed", () => {
     expect(page.total).toBeGreaterThanOrEqual(60);
     expect(page.departments.length).toBeGreaterThanOrEqual(7);
     expect(page.sites.length).toBeGreaterThanOrEqual(4);
-    expect(page.items.filter((p: { account: unknown }) => p.account !== null)).toHaveLength(logins.length);
+    const withAccount = (status: string) => page.items.filter((p: { account: { status: string } | null }) => p.account?.status === status);
+    expect(withAccount("active")).toHaveLength(logins.length);
+    // The second programme's people who have not answered are invited to Passerelle, not in yet.
+    expect(withAccount("invited").length).toBeGreaterThan(5);
     expect(page.items.filter((p: { managerName: string | null }) => p.managerName === null)).toHaveLength(1);
   });
 });
@@ -158,6 +161,7 @@ describe("a coherent demo", () => {
       union all select 'pair event' from pair_events where at > ${now}
       union all select 'proposal' from proposals where created_at > ${now}
       union all select 'notification' from notifications where created_at > ${now}
+      union all select 'email' from mail_messages where created_at > ${now}
       union all select 'onboarding' from onboarding_progress where completed_at > ${now}`);
     expect(late).toEqual([]);
     const beforeTheirAccount = await rows<{ what: string; who: string }>(sql`
@@ -178,5 +182,44 @@ describe("a coherent demo", () => {
     const emails = active.map((r) => r.label);
     expect(logins.filter((l) => l.label === "junior" && emails.includes(l.email)).length).toBeGreaterThanOrEqual(1);
     expect(logins.filter((l) => l.label === "senior" && emails.includes(l.email)).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("the demo's outbox", () => {
+  it("keeps every email of the story in the outbox, never sent: the invitations and the notifications", async () => {
+    const { rows } = (await ctx.database.db.execute(
+      sql`select template, status, count(*)::int as n from mail_messages group by template, status order by template, status`,
+    )) as unknown as { rows: { template: string; status: string; n: number }[] };
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status !== "outbox")).toEqual([]);
+    const count = (template: string) => rows.find((r) => r.template === template)?.n ?? 0;
+    expect(count("invitation")).toBeGreaterThan(5);
+    expect(count("notification")).toBeGreaterThan(20);
+  });
+
+  it("sends an invitation to each person invited to Passerelle, and nobody else", async () => {
+    const { rows } = (await ctx.database.db.execute(sql`
+      select u.email, u.status, (select count(*)::int from mail_messages m where m.to_user_id = u.id and m.template = 'invitation') as invitations
+      from users u where u.status = 'invited' or exists (select 1 from mail_messages m where m.to_user_id = u.id and m.template = 'invitation')`)) as unknown as {
+      rows: { email: string; status: string; invitations: number }[];
+    };
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((r) => r.status !== "invited" || r.invitations !== 1)).toEqual([]);
+  });
+
+  it("is readable by the demo admin: the list, one invitation with its link, no failed job", async () => {
+    const admin = new TestClient(ctx.app);
+    await admin.login((logins.find((l) => l.label === "admin") as DemoLogin).email, DEMO_PASSWORD);
+    const page = (await admin.get("/api/admin/mail?limit=100")).json();
+    expect(page.items.length).toBeGreaterThan(20);
+    const invitation = page.items.find((m: { template: string }) => m.template === "invitation");
+    expect(invitation).toMatchObject({ status: "outbox", subject: expect.stringContaining("Maison Verdier") });
+    const toThem = (await admin.get(`/api/admin/mail?to=${encodeURIComponent(invitation.to)}`)).json().items;
+    expect(toThem.map((m: { id: string }) => m.id)).toContain(invitation.id);
+    const message = (await admin.get(`/api/admin/mail/${invitation.id}`)).json();
+    expect(message.text).toMatch(/\/invitation\/[\w-]{20,}/);
+    expect(message.text).toContain("Mentorat inversé — déploiement 2027");
+    expect((await admin.get("/api/admin/jobs/failed")).json().items).toEqual([]);
+    expect((await admin.get("/api/admin/mail/settings")).json().mode).toBe("outbox");
   });
 });

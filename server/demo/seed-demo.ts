@@ -1,5 +1,7 @@
+import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { organisation } from "../db/schema.ts";
+import { jobHandlers } from "../job-handlers.ts";
 import { insertUser } from "../modules/accounts/index.ts";
 import { insertPeople } from "../modules/people/index.ts";
 import { completenessOf, insertSelfAssessment, saveProfile } from "../modules/profiles/index.ts";
@@ -7,6 +9,8 @@ import { listSkills } from "../modules/skills/index.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import type { CurrentUser } from "../platform/auth/session-store.ts";
 import type { Clock } from "../platform/clock/clock.ts";
+import { runPendingJobs } from "../platform/jobs/job-queue.ts";
+import type { MailSettings } from "../platform/mail/index.ts";
 import { type DemoRoles, demoCohorts } from "./demo-cohorts.ts";
 import { buildDemoCompany, type DemoAccount } from "./demo-company.ts";
 import { demoProfileOf } from "./demo-profiles.ts";
@@ -34,11 +38,23 @@ export const DEMO_PASSWORD = "passerelle-demo";
 export type DemoLogin = { email: string; password: string; displayName: string; label: DemoAccount["label"]; jobTitle: string };
 
 /**
+ * The demo's emails never leave: its addresses are made up. Without a transport every email is kept in
+ * the outbox (Gestion → Courriels), whatever SMTP_URL says.
+ */
+export function demoMailSettings(config: Pick<Config, "mailFrom" | "publicUrl">): MailSettings {
+  return { transport: undefined, from: config.mailFrom, publicUrl: config.publicUrl };
+}
+
+export type SeedDemoDeps = { database: Database; clock: Clock; config: Config };
+
+/**
  * Fills an empty database (catalogue loaded) with the demo company: its people directory, a profile
  * and a first self-assessment for everyone, accounts for the named logins and for every participant
- * who has answered a programme (and only them), and the two programmes' story up to today.
+ * who has answered a programme (and only them; those who have not are invited to Passerelle), and the
+ * two programmes' story up to today. The background jobs the story asks for run at their moment of it,
+ * the last ones before returning: every email it produced (invitations, notifications) is in the outbox.
  */
-export async function seedDemo(database: Database, clock: Clock): Promise<DemoLogin[]> {
+export async function seedDemo({ database, clock, config }: SeedDemoDeps): Promise<DemoLogin[]> {
   const company = buildDemoCompany();
   const today = clock.now();
   // Accounts, profiles and first self-assessments date from Passerelle's roll-out, before any programme.
@@ -89,6 +105,9 @@ export async function seedDemo(database: Database, clock: Clock): Promise<DemoLo
     return { logins, personIds, accounts, managerUser };
   });
   if (!managerUser) throw new Error("the demo company has no HR manager account");
-  await seedDemoProgrammes(database, today, cohorts, DEMO_JOURNEY_PEOPLE, { personIds, accounts }, managerUser);
+  const mail = demoMailSettings(config);
+  const runJobs = async (at: Clock) => void (await runPendingJobs(database, jobHandlers({ database, clock: at, config, mail })));
+  await seedDemoProgrammes(database, today, cohorts, DEMO_JOURNEY_PEOPLE, { personIds, accounts }, managerUser, runJobs);
+  await runJobs(clock);
   return logins;
 }

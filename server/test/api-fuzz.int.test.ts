@@ -14,7 +14,6 @@
 
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitForAppliesInFlight } from "../modules/people/people-import.service.ts";
 import { buildWorld, EMAIL_OF, type World, worldIds } from "./api-world.ts";
 import {
   ApiClient,
@@ -145,11 +144,6 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => ctx?.close());
 
-/** Waits for the work an import's apply goes on with after answering, so that it is not taken for a refusal's write. */
-async function settleImports(url: string, status: number) {
-  if (status === 202 && url.includes("/apply")) await waitForAppliesInFlight();
-}
-
 async function fuzzAs(who: "manager" | "participant") {
   const email = EMAIL_OF[who];
   const main = new ApiClient(ctx.app);
@@ -177,7 +171,6 @@ async function fuzzAs(who: "manager" | "participant") {
         const problem = envelopeProblem(response);
         if (problem) throw new Error(`not in the error envelope (${problem}): ${shown}`);
       }
-      await settleImports(url, status);
       if (status >= 400 || operation.method === "GET") {
         const after = await databaseDigest(ctx.database);
         const changed = changedTables(before, after, WRITES_ON_PURPOSE[operation.key]);

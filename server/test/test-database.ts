@@ -8,7 +8,7 @@ import { syncCatalogueFromFile } from "../modules/skills/index.ts";
  * A fresh, migrated, real database for one test file: in-memory PGlite by default, a copy of the
  * migrated template on PostgreSQL when TEST_DATABASE_URL is set. Never a mock.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   const template = inject("pgTemplate");
   if (!url || !template) {
@@ -27,6 +27,8 @@ export async function createTestDatabase(): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    /** This database's connection string: a second app instance opens its own pool on it. */
+    url: dbUrl.toString(),
     async close() {
       await database.close();
       await admin.query(`drop database if exists ${name} with (force)`);

@@ -1,8 +1,8 @@
-import { and, count, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Account, Role } from "../../../contracts/accounts.ts";
 import type { Tx } from "../../db/client.ts";
 import { likePattern } from "../../db/like-pattern.ts";
-import { invitations, people, setupTokens, userRoles, users } from "../../db/schema.ts";
+import { people, setupTokens, userRoles, users } from "../../db/schema.ts";
 import { sortRoles } from "../../platform/auth/session-store.ts";
 
 export type UserRow = typeof users.$inferSelect;
@@ -183,54 +183,6 @@ function toAccount(user: UserRow, roles: Role[], department: string | null, jobT
     department,
     jobTitle,
   };
-}
-
-export async function insertInvitation(
-  db: Tx,
-  values: { tokenHash: string; userId: string; invitedBy: string | null; now: Date; expiresAt: Date },
-) {
-  // A new link replaces any earlier one still open: only the latest link works.
-  await db
-    .update(invitations)
-    .set({ usedAt: values.now })
-    .where(and(eq(invitations.userId, values.userId), isNull(invitations.usedAt)));
-  const [row] = await db
-    .insert(invitations)
-    .values({
-      tokenHash: values.tokenHash,
-      userId: values.userId,
-      invitedBy: values.invitedBy,
-      createdAt: values.now,
-      expiresAt: values.expiresAt,
-    })
-    .returning();
-  if (!row) throw new Error("insert into invitations returned nothing");
-  return row;
-}
-
-/** The open invitation behind a token (unused, unexpired), with its account. */
-export async function findOpenInvitation(db: Tx, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select({ invitation: invitations, user: users })
-    .from(invitations)
-    .innerJoin(users, eq(users.id, invitations.userId))
-    .where(
-      and(
-        eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.usedAt),
-        sql`${invitations.expiresAt} > ${now.toISOString()}::timestamptz`,
-      ),
-    );
-  return row;
-}
-
-export async function markInvitationUsed(db: Tx, invitationId: string, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(invitations)
-    .set({ usedAt: now })
-    .where(and(eq(invitations.id, invitationId), isNull(invitations.usedAt)))
-    .returning({ id: invitations.id });
-  return rows.length === 1;
 }
 
 export async function replaceSetupToken(db: Tx, tokenHash: string, now: Date, expiresAt: Date) {

@@ -20,14 +20,30 @@ import {
   UpdateAccountBody,
   UpdateMeBody,
 } from "../../../contracts/accounts.ts";
+import {
+  CreateInvitationBatchBody,
+  InvitationBatch,
+  InvitationBatchIdParams,
+  InvitationBatchPreview,
+  PreviewInvitationBatchBody,
+} from "../../../contracts/invitations.ts";
 import { clearSessionCookie, currentUser, setSessionCookie } from "../../platform/auth/auth-plugin.ts";
 import type { AppDeps } from "../../platform/http/deps.ts";
 import { countPeople } from "../people/index.ts";
 import * as accounts from "./accounts.service.ts";
+import { createInvitationBatch } from "./create-invitation-batch.ts";
+import { getInvitationBatch } from "./get-invitation-batch.ts";
+import { previewInvitationBatch } from "./preview-invitation-batch.ts";
 
 /** HTTP for accounts: validate (zod) → access (route-access.ts) → use case → present. No rules here. */
 export const accountsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const serviceDeps = { database: deps.database, clock: deps.clock, publicUrl: deps.config.publicUrl, session: deps.config.session };
+  const serviceDeps = {
+    database: deps.database,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    session: deps.config.session,
+    mail: deps.mail,
+  };
 
   app.get(
     "/api/csrf-token",
@@ -141,7 +157,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     {
       schema: {
         tags: ["admin"],
-        summary: "Invite a person: returns a one-time link valid 7 days",
+        summary: "Invite a person: emails a one-time link valid 7 days (returned only when no SMTP server is set)",
         body: InviteBody,
         response: { 201: Invitation },
       },
@@ -154,12 +170,51 @@ export const accountsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     {
       schema: {
         tags: ["admin"],
-        summary: "A new invitation link for an account not yet activated",
+        summary: "Email a new invitation link to an account not yet activated (earlier links stop working)",
         params: AccountIdParams,
         response: { 201: Invitation },
       },
     },
     async (req, reply) => reply.status(201).send(await accounts.reinvite(req.params.id, currentUser(req), serviceDeps)),
+  );
+
+  app.post(
+    "/api/invitation-batches/preview",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "How many people a bulk invitation would invite, and how many already have an account",
+        body: PreviewInvitationBatchBody,
+        response: { 200: InvitationBatchPreview },
+      },
+    },
+    async (req) => previewInvitationBatch(req.body.source, serviceDeps),
+  );
+
+  app.post(
+    "/api/invitation-batches",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Invite in bulk the people of the directory's filters, or of a programme, who have no account (a background job)",
+        body: CreateInvitationBatchBody,
+        response: { 202: InvitationBatch },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await createInvitationBatch(req.body, currentUser(req), serviceDeps)),
+  );
+
+  app.get(
+    "/api/invitation-batches/:id",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "A bulk invitation and its progress",
+        params: InvitationBatchIdParams,
+        response: { 200: InvitationBatch },
+      },
+    },
+    async (req) => getInvitationBatch(req.params.id, serviceDeps),
   );
 
   app.get(

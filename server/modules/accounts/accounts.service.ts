@@ -5,6 +5,7 @@
 import {
   type Account,
   type AccountStatus,
+  type Invitation,
   type InviteBody,
   type Locale,
   type Me,
@@ -18,11 +19,20 @@ import { createSession, deleteSession, deleteSessionsOfUser, type SessionLimits 
 import { hashToken, newToken } from "../../platform/auth/tokens.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, invalidFields, notFound } from "../../platform/errors/app-error.ts";
+import type { MailSettings } from "../../platform/mail/index.ts";
 import * as repo from "./accounts.repository.ts";
+import { INVITATION_VALIDITY_MS, inviterName, presentInvitation } from "./invitations.domain.ts";
+import * as invitationsRepo from "./invitations.repository.ts";
+import { type IssuedInvitation, issueInvitations } from "./issue-invitation.ts";
 
-export type AccountsDeps = { database: Database; clock: Clock; publicUrl: string; session: SessionLimits };
-
-export const INVITATION_VALIDITY_MS = 7 * 24 * 3_600_000;
+/** `mail.transport` set: invitations are emailed and their links never returned (undefined or no `mail`: the outbox). */
+export type AccountsDeps = {
+  database: Database;
+  clock: Clock;
+  publicUrl: string;
+  session: SessionLimits;
+  mail?: Pick<MailSettings, "transport">;
+};
 export const SETUP_LINK_VALIDITY_MS = 24 * 3_600_000;
 
 /** A new session for a user: the token goes into the cookie. */
@@ -52,7 +62,8 @@ export async function assertPersonHasNoAccount(tx: Tx, email: string, to: "manag
   throw new AppError("PERSON_HAS_ACCOUNT", { params, details: [{ path: "email", messageKey: "errors.personHasAccount", params }] });
 }
 
-function assertStrongPassword(password: string, email: string, path = "password") {
+/** The strength rules of every form that sets a password (not a common one, not the email): field errors on `path`. */
+export function assertStrongPassword(password: string, email: string, path = "password") {
   const problems = checkPasswordStrength(password, email, path);
   if (problems.length) throw invalidFields(problems);
 }
@@ -189,29 +200,30 @@ export async function setupFirstAdmin(
   });
 }
 
-type Invitation = { id: string; email: string; link: string; expiresAt: string };
-
-async function issueInvitation(
-  tx: Parameters<Parameters<Database["db"]["transaction"]>[0]>[0],
-  userId: string,
-  email: string,
-  actorId: string,
-  deps: AccountsDeps,
-): Promise<Invitation> {
+/**
+ * Issues an invitation (round 0: earlier links stop working) and queues its email to the person, in the
+ * account's language, naming who invites; the answer carries the link only without an SMTP server.
+ */
+async function issueInvitation(tx: Tx, user: repo.UserRow, actor: Me, deps: AccountsDeps): Promise<Invitation> {
   const now = deps.clock.now();
-  const token = newToken();
-  const invitation = await repo.insertInvitation(tx, {
-    tokenHash: hashToken(token),
-    userId,
-    invitedBy: actorId,
+  const [issued] = await issueInvitations(
+    tx,
+    [
+      {
+        user,
+        round: 0,
+        expiresAt: new Date(now.getTime() + INVITATION_VALIDITY_MS),
+        invitedBy: actor.id,
+        inviter: inviterName(actor.displayName),
+      },
+    ],
     now,
-    expiresAt: new Date(now.getTime() + INVITATION_VALIDITY_MS),
-  });
-  return { id: invitation.id, email, link: `${deps.publicUrl}/invitation/${token}`, expiresAt: invitation.expiresAt.toISOString() };
+  );
+  return presentInvitation(issued as IssuedInvitation, { publicUrl: deps.publicUrl, isEmailed: deps.mail?.transport !== undefined });
 }
 
 /** Only an administrator may grant admin or manager; a manager invites participants. */
-function assertMayGrant(actor: Me, roles: Role[]) {
+export function assertMayGrant(actor: Me, roles: Role[]) {
   if (actor.roles.includes("admin")) return;
   const refused = roles.find((r) => r !== "participant");
   if (refused) throw new AppError("CANNOT_GRANT_ROLE", { params: { role: refused } });
@@ -233,7 +245,7 @@ export async function invite(input: InviteBody, actor: Me, deps: AccountsDeps): 
       // a manager cannot take over (demote, void) the pending invitation of an administrator.
       assertMayGrant(actor, await repo.rolesOf(tx, existing.id));
       await repo.setRoles(tx, existing.id, input.roles);
-      return issueInvitation(tx, existing.id, existing.email, actor.id, deps);
+      return issueInvitation(tx, existing, actor, deps);
     }
     await assertPersonHasNoAccount(tx, input.email);
     const user = await repo.insertUser(tx, {
@@ -245,18 +257,18 @@ export async function invite(input: InviteBody, actor: Me, deps: AccountsDeps): 
       roles: input.roles,
       now,
     });
-    return issueInvitation(tx, user.id, user.email, actor.id, deps);
+    return issueInvitation(tx, user, actor, deps);
   });
 }
 
-/** A new link for an account that has not accepted its invitation yet; the previous link stops working. */
+/** A new link, emailed, for an account that has not accepted its invitation yet; every earlier link (reminders too) stops working. */
 export async function reinvite(accountId: string, actor: Me, deps: AccountsDeps): Promise<Invitation> {
   return deps.database.db.transaction(async (tx) => {
     const user = await repo.findUserById(tx, accountId);
     if (!user) throw notFound();
     if (user.status !== "invited") throw new AppError("NOT_INVITED", { params: { email: user.email } });
     assertMayGrant(actor, await repo.rolesOf(tx, user.id));
-    return issueInvitation(tx, user.id, user.email, actor.id, deps);
+    return issueInvitation(tx, user, actor, deps);
   });
 }
 
@@ -266,7 +278,7 @@ export async function previewInvitation(
   token: string,
   deps: AccountsDeps,
 ): Promise<{ email: string; displayName: string; locale: Locale }> {
-  const found = await repo.findOpenInvitation(deps.database.db, hashToken(token), deps.clock.now());
+  const found = await invitationsRepo.findOpenInvitation(deps.database.db, hashToken(token), deps.clock.now());
   if (!found || found.user.status !== "invited") throw invitationInvalid();
   return { email: found.user.email, displayName: found.user.displayName, locale: found.user.locale };
 }
@@ -277,13 +289,15 @@ export async function acceptInvitation(
   deps: AccountsDeps,
 ): Promise<LoggedIn> {
   const now = deps.clock.now();
-  const found = await repo.findOpenInvitation(deps.database.db, hashToken(token), now);
+  const found = await invitationsRepo.findOpenInvitation(deps.database.db, hashToken(token), now);
   if (!found || found.user.status !== "invited") throw invitationInvalid();
   assertStrongPassword(input.password, found.user.email);
   const passwordHash = await hashPassword(input.password);
   return deps.database.db.transaction(async (tx) => {
     // Marking the link used is the atomic step: of two concurrent accepts, only one gets past it.
-    if (!(await repo.markInvitationUsed(tx, found.invitation.id, now))) throw invitationInvalid();
+    if (!(await invitationsRepo.markInvitationUsed(tx, found.invitation.id, now))) throw invitationInvalid();
+    // The other links of the account (the reminders', or the first one) end with it.
+    await invitationsRepo.voidOpenInvitations(tx, [found.user.id], now);
     const displayName = input.displayName ?? found.user.displayName;
     await repo.updateUser(tx, found.user.id, { passwordHash, status: "active", displayName, lastLoginAt: now, updatedAt: now });
     const { token: sessionToken } = await createSession(tx, found.user.id, now);

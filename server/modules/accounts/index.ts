@@ -1,3 +1,7 @@
 /** The accounts context as the rest of the server (start-up, CLI, demo, other contexts) may use it. */
 export { insertUser, setPersonOfUser } from "./accounts.repository.ts";
 export { assertPersonHasNoAccount, createAdmin, ensureFirstAdmin } from "./accounts.service.ts";
+export { inviteEnrolledWithoutAccount } from "./create-invitation-batch.ts";
+export { sendPasswordResetLink } from "./request-password-reset.ts";
+export { runInvitationBatch } from "./run-invitation-batch.ts";
+export { sendInvitationReminders } from "./send-invitation-reminders.ts";

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, notExists, or, sql } from "drizzle-orm";
 import type { Locale } from "../../../contracts/accounts.ts";
 import type { NotificationChannel, NotificationKind } from "../../../contracts/notifications.ts";
 import type { Tx } from "../../db/client.ts";
@@ -101,4 +101,103 @@ export async function markRead(db: Tx, userId: string, personId: string | null, 
     .update(notifications)
     .set({ readAt: now })
     .where(ids ? and(unread, inArray(notifications.id, ids)) : unread);
+}
+
+/* ---------------------------------------------------------------- preferences */
+
+/** One account's chosen channels, by kind (kinds without a row follow the default). */
+export async function preferencesOf(tx: Tx, userId: string): Promise<Map<NotificationKind, NotificationChannel>> {
+  const rows = await tx
+    .select({ kind: notificationPreferences.kind, channel: notificationPreferences.channel })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
+  return new Map(rows.map((r) => [r.kind, r.channel]));
+}
+
+/** Records one account's choices (a kind chosen again replaces its channel). */
+export async function savePreferences(tx: Tx, userId: string, items: { kind: NotificationKind; channel: NotificationChannel }[]) {
+  if (!items.length) return;
+  await tx
+    .insert(notificationPreferences)
+    .values(items.map((item) => ({ userId, ...item })))
+    .onConflictDoUpdate({
+      target: [notificationPreferences.userId, notificationPreferences.kind],
+      set: { channel: sql`excluded.channel` },
+    });
+}
+
+/* ---------------------------------------------------------------- the daily digest */
+
+/** Waiting for its recipient's digest, and addressed to this account (by id or by its directory entry). */
+const pendingFor = (account: { id: typeof users.id; personId: typeof users.personId }) =>
+  and(eq(notifications.isDigestPending, true), or(eq(notifications.userId, account.id), eq(notifications.personId, account.personId)));
+
+/** Active accounts with notifications waiting for their digest, by account id, the next `limit` after `afterUserId`. */
+export async function digestRecipients(tx: Tx, afterUserId: string | null, limit: number): Promise<Recipient[]> {
+  const hasPending = tx.select({ one: sql`1` }).from(notifications).where(pendingFor(users));
+  return tx
+    .select({ userId: users.id, personId: users.personId, email: users.email, displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.status, "active"), afterUserId ? gt(users.id, afterUserId) : undefined, exists(hasPending)))
+    .orderBy(asc(users.id))
+    .limit(limit);
+}
+
+export type PendingRow = {
+  id: string;
+  userId: string | null;
+  personId: string | null;
+  kind: NotificationKind;
+  params: Record<string, string>;
+};
+
+/**
+ * The notifications waiting for these accounts' digests, newest first, locked: a second run of the
+ * job at the same time skips them instead of sending them twice.
+ */
+export async function lockPendingDigest(tx: Tx, recipients: Recipient[]): Promise<PendingRow[]> {
+  if (!recipients.length) return [];
+  const personIds = recipients.flatMap((r) => (r.personId ? [r.personId] : []));
+  const which = [
+    inArray(
+      notifications.userId,
+      recipients.map((r) => r.userId),
+    ),
+    personIds.length ? inArray(notifications.personId, personIds) : undefined,
+  ];
+  return tx
+    .select({
+      id: notifications.id,
+      userId: notifications.userId,
+      personId: notifications.personId,
+      kind: notifications.kind,
+      params: notifications.params,
+    })
+    .from(notifications)
+    .where(and(eq(notifications.isDigestPending, true), or(...which.filter((c) => c !== undefined))))
+    .orderBy(desc(notifications.seq))
+    .for("update", { skipLocked: true });
+}
+
+/** These notifications no longer wait for a digest. */
+export async function clearDigestPending(tx: Tx, ids: string[]): Promise<void> {
+  for (let k = 0; k < ids.length; k += 1000)
+    await tx
+      .update(notifications)
+      .set({ isDigestPending: false })
+      .where(inArray(notifications.id, ids.slice(k, k + 1000)));
+}
+
+/** Notifications waiting for a digest no one can receive (no active account any more): no longer waiting. Returns how many. */
+export async function clearUnreachableDigestPending(tx: Tx): Promise<number> {
+  const reachable = tx
+    .select({ one: sql`1` })
+    .from(users)
+    .where(and(eq(users.status, "active"), or(eq(users.id, notifications.userId), eq(users.personId, notifications.personId))));
+  const cleared = await tx
+    .update(notifications)
+    .set({ isDigestPending: false })
+    .where(and(eq(notifications.isDigestPending, true), notExists(reachable)))
+    .returning({ id: notifications.id });
+  return cleared.length;
 }

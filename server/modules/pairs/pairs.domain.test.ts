@@ -162,6 +162,18 @@ describe("opening pairs", () => {
       },
     ]);
   });
+
+  it("tells nobody again of a pair formed by proposal: its mentee hears of the acceptance, its mentor accepted", () => {
+    const decision = decideOpening([{ id: "p1", mentorId: "ines", menteeId: "bernard", score: null, reasons: [] }], {
+      programme: { id: "prog-1", name: "Pilote" },
+      origin: "proposal",
+      byUserId: MANAGER_USER,
+      nameOf: () => "",
+      now: NOW,
+    });
+    expect(decision.pairs).toHaveLength(1);
+    expect(decision.notices).toEqual([]);
+  });
 });
 
 describe("the intro coffee", () => {

@@ -191,8 +191,10 @@ export function decideOpening<R>(
         at: now,
       }),
     ),
+    // A pair formed by proposal was just accepted by its mentor, and its mentee is told so by the
+    // proposal ("proposal_accepted"): a second notice (and email) would say the same thing again.
     notices: items.flatMap((p) =>
-      bothOf(p).map(
+      (origin === "proposal" ? [] : bothOf(p)).map(
         (personId): Notice => ({
           personId,
           kind: "match_published",

@@ -1,6 +1,9 @@
 /** The people context as other contexts may use it. */
+
+export { applyImportJob } from "./apply-import-job.ts";
 export {
   countPeople,
+  countPeopleByAccount,
   directoryOrgChart,
   findPersonIdByEmail,
   findPersonIds,
@@ -12,6 +15,7 @@ export {
   type NewPerson,
   type PersonRef,
   type PersonRefs,
+  peopleWithoutAccount,
   personRefs,
 } from "./people.repository.ts";
-export { recoverInterruptedImports, waitForAppliesInFlight } from "./people-import.service.ts";
+export { recoverInterruptedImports } from "./people-import.service.ts";

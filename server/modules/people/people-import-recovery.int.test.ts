@@ -1,17 +1,20 @@
 /**
  * An import whose process died while applying it (SIGKILL, a crash, a power cut) must not stay
- * "applying" for ever: the next start, or the next "apply", marks it failed with its reason, drops
- * its staged rows, and it can be applied again. The process dying is simulated by leaving an import
- * "applying" with rows staged and nobody holding its lock, which is what a dead process leaves.
+ * "applying" for ever: the next start, the next "apply" or its job run again marks it failed with its
+ * reason, drops its staged rows, and it can be applied again; an import only queued is left to its
+ * job. The process dying is simulated by leaving an import "applying" with rows staged and nobody
+ * holding its lock, which is what a dead process leaves (people-import-kill.int.test.ts kills one for real).
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { enqueue } from "../../platform/jobs/job-queue.ts";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
+import { applyImportJob } from "./apply-import-job.ts";
 import { generateHrRows, toCsv } from "./hr-file-generator.ts";
 import { stagingBatches } from "./people-import.check.ts";
 import { parseHrFile, validateImport } from "./people-import.domain.ts";
 import * as repo from "./people-import.repository.ts";
-import { executeApply, recoverInterruptedImports, waitForAppliesInFlight } from "./people-import.service.ts";
+import { executeApply, recoverInterruptedImports } from "./people-import.service.ts";
 
 let ctx: TestContext;
 let hr: TestClient;
@@ -50,8 +53,16 @@ async function importKilledWhileStaging(rows: number): Promise<string> {
 async function applyAndWait(id: string) {
   const started = await hr.post(`/api/people/imports/${id}/apply`);
   expect(started.statusCode, started.body).toBe(202);
-  await waitForAppliesInFlight();
+  await ctx.runJobs();
   return (await hr.get(`/api/people/imports/${id}`)).json();
+}
+
+async function preview(rows: number): Promise<string> {
+  const response = await hr.request("POST", "/api/people/imports?fileName=export.csv", Buffer.from(toCsv(generateHrRows(rows))), {
+    headers: { "content-type": "text/csv" },
+  });
+  expect(response.statusCode).toBe(201);
+  return response.json().id;
 }
 
 describe("an import interrupted by its process dying", () => {
@@ -129,14 +140,51 @@ describe("an import interrupted by its process dying", () => {
     expect(await stagedRows()).toBe(0);
   });
 
-  it("lets a stop wait for an apply running in the background", async () => {
-    const text = toCsv(generateHrRows(60));
-    const preview = await hr.request("POST", "/api/people/imports?fileName=export.csv", Buffer.from(text), {
-      headers: { "content-type": "text/csv" },
-    });
-    expect((await hr.post(`/api/people/imports/${preview.json().id}/apply`)).statusCode).toBe(202);
-    await waitForAppliesInFlight();
-    expect((await hr.get(`/api/people/imports/${preview.json().id}`)).json().status).toBe("applied");
+  it("leaves an import only queued to its job at a restart, and the job applies it", async () => {
+    const id = await preview(60);
+    expect((await hr.post(`/api/people/imports/${id}/apply`)).statusCode).toBe(202);
+    expect(await recoverInterruptedImports(deps())).toEqual([]);
+    expect((await hr.get(`/api/people/imports/${id}`)).json()).toMatchObject({ status: "applying", progress: { phase: "queued" } });
+    expect(await ctx.runJobs()).toBe(1);
+    expect((await hr.get(`/api/people/imports/${id}`)).json().status).toBe("applied");
     expect(await peopleCount()).toBe(60);
+  });
+
+  it("does nothing when its job runs again for an import already applied, or failed", async () => {
+    const applied = await preview(20);
+    await applyAndWait(applied);
+    const interrupted = await importKilledWhileStaging(40);
+    await recoverInterruptedImports(deps());
+    const before = (await hr.get("/api/people/imports")).json().items;
+    // pg-boss runs a job again after a failure, or once the expiry of a job whose process died is past.
+    await ctx.database.db.transaction(async (tx) => {
+      for (const importId of [applied, interrupted]) await enqueue(tx, "people-import-apply", { importId });
+    });
+    expect(await ctx.runJobs()).toBeGreaterThanOrEqual(2);
+    expect((await hr.get("/api/people/imports")).json().items).toEqual(before);
+    expect(await peopleCount()).toBe(20);
+    expect(await stagedRows()).toBe(0);
+  });
+
+  it("fails as interrupted, when its job runs again, an import whose earlier run died with no restart since", async () => {
+    const id = await importKilledWhileStaging(40);
+    await applyImportJob(id, deps());
+    expect((await hr.get(`/api/people/imports/${id}`)).json()).toMatchObject({ status: "failed", failure: "interrupted", canApply: true });
+    expect(await stagedRows()).toBe(0);
+    expect(await peopleCount()).toBe(0);
+  });
+
+  it("is failed as an error, its lock released, when its job cannot apply it", async () => {
+    const id = await preview(30);
+    expect((await hr.post(`/api/people/imports/${id}/apply`)).statusCode).toBe(202);
+    // The kept file damaged after the preview: gzip's magic bytes, then nothing gunzip can read.
+    await ctx.database.db.execute(sql`update people_imports set file = decode('1f8b0000', 'hex') where id = ${id}::uuid`);
+    await expect(applyImportJob(id, deps())).rejects.toThrow();
+    expect((await hr.get(`/api/people/imports/${id}`)).json()).toMatchObject({ status: "failed", failure: "error", progress: null });
+    expect(await peopleCount()).toBe(0);
+    expect(await stagedRows()).toBe(0);
+    const lock = await ctx.database.tryLock(`people-import:${id}`);
+    expect(lock).toBeDefined();
+    await lock?.release();
   });
 });

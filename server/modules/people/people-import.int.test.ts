@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ImportProgress } from "../../../contracts/people.ts";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
+import { applyImportJob } from "./apply-import-job.ts";
 import { generateHrRows, toCsv } from "./hr-file-generator.ts";
-import { applyImport, previewImport, waitForAppliesInFlight } from "./people-import.service.ts";
+import { previewImport, requestApply } from "./people-import.service.ts";
 
 let ctx: TestContext;
 let hr: TestClient;
@@ -28,10 +30,23 @@ const directory = async () =>
     rows: Record<string, unknown>[];
   };
 
+/** "Apply" over HTTP (answered at once, the import queued), then its job, as a worker would run it. */
 async function applyAndWait(id: string) {
   const started = await hr.post(`/api/people/imports/${id}/apply`);
   expect(started.statusCode).toBe(202);
-  await waitForAppliesInFlight();
+  expect(started.json()).toMatchObject({ status: "applying", progress: { phase: "queued", done: 0 }, canApply: false });
+  expect(await ctx.runJobs()).toBeGreaterThanOrEqual(1);
+  return (await hr.get(`/api/people/imports/${id}`)).json();
+}
+
+/** The use cases without HTTP: claim, then the job's work in this process (with its progress). */
+async function applyImport(
+  id: string,
+  deps: { database: TestContext["database"]; clock: TestContext["clock"] },
+  onProgress?: (p: ImportProgress) => void,
+) {
+  await requestApply(id, deps);
+  await applyImportJob(id, deps, onProgress);
   return (await hr.get(`/api/people/imports/${id}`)).json();
 }
 
@@ -107,6 +122,7 @@ describe("importing people from the HR system", () => {
     const applied = await applyImport(second.id, deps, (p) => progress.push(p.phase));
     expect(applied.summary.counts).toEqual({ created: 0, updated: 18, unchanged: 0, deactivated: 2 });
     expect([...new Set(progress)]).toEqual(["staging", "merging", "done"]);
+    expect((await hr.get(`/api/people/imports/${second.id}`)).json()).toMatchObject({ status: "applied", progress: null });
     const rows = (await directory()).rows;
     expect(rows.filter((r) => !r.is_active).map((r) => r.employee_id)).toEqual(["M000019", "M000020"]);
   });
@@ -120,6 +136,43 @@ describe("importing people from the HR system", () => {
     const apply = await hr.post(`/api/people/imports/${stale.json().id}/apply`);
     expect(apply.statusCode).toBe(409);
     expect(apply.json().error.code).toBe("IMPORT_NOT_PENDING");
+  });
+
+  it("answers the apply at once with the import queued, changes the directory only when its job runs, and shows the progress from the row", async () => {
+    const view = await upload(hr, Buffer.from(toCsv(generateHrRows(30))));
+    const id = view.json().id as string;
+    const started = await hr.post(`/api/people/imports/${id}/apply`);
+    expect(started.statusCode).toBe(202);
+    expect(started.json()).toMatchObject({ id, status: "applying", progress: { phase: "queued", done: 0, total: 30 } });
+    expect((await directory()).rows).toHaveLength(0);
+    // Queued: a second "apply" is refused, and the history shows it applying.
+    const again = await hr.post(`/api/people/imports/${id}/apply`);
+    expect([again.statusCode, again.json().error.code]).toEqual([409, "IMPORT_NOT_PENDING"]);
+    expect((await hr.get(`/api/people/imports/${id}`)).json()).toMatchObject({ status: "applying", progress: { phase: "queued" } });
+    await ctx.runJobs();
+    expect((await hr.get(`/api/people/imports/${id}`)).json()).toMatchObject({ status: "applied", progress: null, canApply: false });
+    expect((await directory()).rows).toHaveLength(30);
+  });
+
+  it("refuses at once to apply an unknown import (404)", async () => {
+    const response = await hr.post("/api/people/imports/00000000-0000-4000-8000-000000000000/apply");
+    expect([response.statusCode, response.json().error.code]).toEqual([404, "NOT_FOUND"]);
+  });
+
+  it("sends the import back to its preview, with the rows refused now, when the directory changed since the preview", async () => {
+    const deps = { database: ctx.database, clock: ctx.clock };
+    // The second file's two people report to M000001, who is only in the directory, and leaves it before the job runs.
+    const rows = generateHrRows(3);
+    const first = await previewImport({ fileName: "a.csv", bytes: Buffer.from(toCsv(rows.slice(0, 1))), isFullSync: false }, null, deps);
+    await applyImport(first.id, deps);
+    const second = await upload(hr, Buffer.from(toCsv(rows.slice(1))));
+    expect(second.json().summary.rejectedCount).toBe(0);
+    expect((await hr.post(`/api/people/imports/${second.json().id}/apply`)).statusCode).toBe(202);
+    await ctx.database.db.execute(sql`delete from people`);
+    await ctx.runJobs();
+    const back = (await hr.get(`/api/people/imports/${second.json().id}`)).json();
+    expect(back).toMatchObject({ status: "previewed", progress: null, canApply: true, summary: { rejectedCount: 2 } });
+    expect((await directory()).rows).toHaveLength(0);
   });
 
   it("applies an import only once", async () => {

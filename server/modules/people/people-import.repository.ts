@@ -74,6 +74,16 @@ export async function findImport(db: Tx, id: string): Promise<ImportRow | undefi
   return row && { ...row, file: fromBase64(row.file) };
 }
 
+/** An import without its file (the polling of an apply reads it twice a second): whether the file is kept instead. */
+export async function findImportHead(db: Tx, id: string) {
+  const { file: _file, ...columns } = getTableColumns(peopleImports);
+  const [row] = await db
+    .select({ ...columns, isKept: sql<boolean>`${peopleImports.file} is not null` })
+    .from(peopleImports)
+    .where(eq(peopleImports.id, id));
+  return row;
+}
+
 /** An import whose file is kept can be applied: previewed, or failed (interrupted, refused by the database) and tried again. */
 const canApply = and(isNotNull(peopleImports.file), inArray(peopleImports.status, ["previewed", "failed"]));
 
@@ -90,12 +100,19 @@ export async function claimImport(db: Tx, id: string, progress: ImportRow["progr
 /**
  * Marks an import that is still "applying" as failed. Waits for a merge holding the import's row
  * (lockImportForMerge) to end: a committed merge has made it "applied", and it is left so (false).
+ * `isQueuedSpared`: an import still waiting for its job (phase "queued") is left as it is (false).
  */
-export async function failApplyingImport(db: Tx, id: string, failure: NonNullable<ImportRow["failure"]>): Promise<boolean> {
+export async function failApplyingImport(
+  db: Tx,
+  id: string,
+  failure: NonNullable<ImportRow["failure"]>,
+  options: { isQueuedSpared?: boolean } = {},
+): Promise<boolean> {
+  const isNotQueued = sql`(${peopleImports.progress} ->> 'phase') is distinct from 'queued'`;
   const rows = await db
     .update(peopleImports)
     .set({ status: "failed", failure, progress: null })
-    .where(and(eq(peopleImports.id, id), eq(peopleImports.status, "applying")))
+    .where(and(eq(peopleImports.id, id), eq(peopleImports.status, "applying"), options.isQueuedSpared ? isNotQueued : undefined))
     .returning({ id: peopleImports.id });
   return rows.length === 1;
 }

@@ -12,7 +12,7 @@ import { currentUser } from "../../platform/auth/auth-plugin.ts";
 import { AppError } from "../../platform/errors/app-error.ts";
 import type { AppDeps } from "../../platform/http/deps.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
-import { executeApply, getImport, type ImportView, listRecentImports, prepareApply, previewImport } from "./people-import.service.ts";
+import { getImport, type ImportView, listRecentImports, previewImport, requestApply } from "./people-import.service.ts";
 
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
@@ -73,18 +73,13 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     {
       schema: {
         tags: ["people"],
-        summary: "Apply a previewed import; poll GET …/imports/:id for progress",
+        summary: "Apply a previewed import: queued as a job, answered at once; poll GET …/imports/:id for progress",
         params: ImportIdParams,
         response: { 202: PeopleImport },
       },
     },
-    async (req, reply) => {
-      const prepared = await prepareApply(req.params.id, deps);
-      // The staging and merge go on after the answer; the web app polls for progress. The import
-      // row carries its state: if this process dies, the next start marks it failed (interrupted).
-      executeApply(prepared, deps).catch((err) => req.log.error({ err, importId: prepared.id }, "people import failed"));
-      return reply.status(202).send(present(await getImport(prepared.id, deps), req));
-    },
+    // The import is claimed and its job queued (apply-import-job.ts); the web app polls the import's row for progress.
+    async (req, reply) => reply.status(202).send(present(await requestApply(req.params.id, deps), req)),
   );
 
   app.get(

@@ -2,16 +2,20 @@
  * Import of the people directory from an HR file: preview (nothing written to the directory),
  * then apply (re-validated, staged with progress, merged in one transaction: all or nothing).
  *
- * Nothing of it holds the event loop for long (ADR 0005): the file is read and checked on a worker
- * thread, and the directory is read, staged and merged in slices with the loop let go between two.
- * An apply holds its import's lock (Database.tryLock) until it ends, so an import left "applying"
- * whose lock is free belongs to a process that died: `recoverInterruptedImports` marks it failed.
+ * "Apply" is a job ("people-import-apply", apply-import-job.ts): the request claims the import (status
+ * "applying", phase "queued") and enqueues the job in one transaction; the job does the work, writing
+ * its progress on the import's row, which any instance shows. Nothing of it holds the event loop for
+ * long (ADR 0005): the file is read and checked on a worker thread, and the directory is read, staged
+ * and merged in slices with the loop let go between two. A running apply holds its import's lock
+ * (Database.tryLock) until it ends, so an import left "applying" past "queued" whose lock is free
+ * belongs to a process that died: `recoverInterruptedImports` (or the next "apply") marks it failed.
  */
 import { randomUUID } from "node:crypto";
 import type { ImportFailure, ImportProgress, ImportStatus, StoredImportSummary } from "../../../contracts/people.ts";
 import type { Database, HeldLock } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, notFound } from "../../platform/errors/app-error.ts";
+import { enqueue } from "../../platform/jobs/job-queue.ts";
 import { yieldToEventLoop } from "../../platform/threads/yield-to-event-loop.ts";
 import { type CheckJob, checkInWorker, STAGING_BATCH } from "./people-import.check.ts";
 import { ImportFileError, type Rejection } from "./people-import.domain.ts";
@@ -33,9 +37,13 @@ export const MAX_LISTED_REJECTIONS = 1000;
 /** How long a previewed file waits for "apply". */
 const PREVIEW_KEPT_MS = 24 * 3_600_000;
 
-const importLockKey = (id: string) => `people-import:${id}`;
+/** The lock a running apply of import `id` holds until it ends. */
+export const importLockKey = (id: string) => `people-import:${id}`;
 
-/** Merge progress of the imports this process is applying (inside the merge transaction, the row cannot show it). */
+/**
+ * This instance's finer merge progress of the imports it is applying: inside the merge transaction the
+ * row cannot show it (other instances show the row's "merging").
+ */
 const mergeProgressById = new Map<string, ImportProgress>();
 
 /** Runs `work` on a file's content; a file that cannot be read (ImportFileError) becomes a 400 naming the file. */
@@ -105,7 +113,7 @@ export async function previewImport(
   return { id, status: "previewed", summary, progress: null, failure: null, canApply: isKept, rejectedAll: checked.rejected };
 }
 
-type PreparedApply = {
+export type PreparedApply = {
   id: string;
   isFullSync: boolean;
   /** The rows to write, as `stageRows` takes them, and how many. */
@@ -118,79 +126,106 @@ type PreparedApply = {
 
 /**
  * Marks an import still "applying" as failed and drops what it had staged; false when it is no
- * longer applying (its merge committed meanwhile: it is applied, and stays so).
+ * longer applying (its merge committed meanwhile: it is applied, and stays so), or, with
+ * `isQueuedSpared`, when it is only waiting for its job.
  */
-async function failImport(id: string, failure: ImportFailure, deps: ImportDeps): Promise<boolean> {
+export async function failImport(
+  id: string,
+  failure: ImportFailure,
+  deps: ImportDeps,
+  options: { isQueuedSpared?: boolean } = {},
+): Promise<boolean> {
   const { db } = deps.database;
-  if (!(await repo.failApplyingImport(db, id, failure))) return false;
+  if (!(await repo.failApplyingImport(db, id, failure, options))) return false;
   await repo.deleteStagedRows(db, id);
   return true;
 }
 
 /**
- * First half of "apply": checks the kept file again against the directory as it is now (any
- * refused row refuses the whole file) and claims the import so that it is applied once. An import
- * left "applying" by a process that died is failed first, then applied again.
+ * Fails an import left "applying" by a process that died while it ran (its lock is free, and it is
+ * past "queued": a queued import's job is still in the queue and will run). False when it is alive,
+ * queued, or no longer applying.
  */
-export async function prepareApply(id: string, deps: ImportDeps): Promise<PreparedApply> {
-  const { db } = deps.database;
+async function failIfInterrupted(id: string, deps: ImportDeps): Promise<boolean> {
   const lock = await deps.database.tryLock(importLockKey(id));
-  if (!lock) throw new AppError("IMPORT_NOT_PENDING");
+  if (!lock) return false; // applied right now by a live instance
   try {
-    let found = await repo.findImport(db, id);
-    if (!found) throw notFound();
-    if (found.status === "applying") {
-      await failImport(id, "interrupted", deps);
-      found = await repo.findImport(db, id);
-    }
-    if (!found?.file || !isApplicable(found.status, true)) throw new AppError("IMPORT_NOT_PENDING");
-    const { checked, summary } = await check(
-      { kept: found.file },
-      { fileName: found.fileName, isFullSync: found.isFullSync, withStaging: true },
-      deps,
-    );
-    if (checked.rejected.length) {
-      await repo.finishImport(db, id, { status: "previewed", summary, failure: null });
-      throw new AppError("IMPORT_REJECTED");
-    }
-    const progress: ImportProgress = { phase: "staging", done: 0, total: checked.recordCount };
-    if (!(await repo.claimImport(db, id, progress))) throw new AppError("IMPORT_NOT_PENDING");
-    return { id, isFullSync: found.isFullSync, batches: checked.stagingBatches, total: checked.recordCount, summary, lock };
-  } catch (err) {
+    return await failImport(id, "interrupted", deps, { isQueuedSpared: true });
+  } finally {
     await lock.release();
-    throw err;
   }
 }
 
 /**
- * Second half of "apply": stages the rows in batches (progress written on the import), then
- * merges them into the directory in one transaction, so a failure at any point, or the process
- * dying, leaves the directory as it was. Releases the import's lock.
+ * "Apply", as asked over HTTP: answers at once what it can (unknown import 404, not applicable or
+ * already applying 409 IMPORT_NOT_PENDING, refused rows 409 IMPORT_REJECTED), then in one transaction
+ * claims the import (status "applying", phase "queued") and enqueues its job. Nothing else runs in the
+ * request. An import left "applying" by an instance that died is failed first, then claimed again.
  */
-export function executeApply(
+export async function requestApply(id: string, deps: ImportDeps): Promise<ImportView> {
+  const { db } = deps.database;
+  const found = await repo.findImportHead(db, id);
+  if (!found) throw notFound();
+  let status = found.status;
+  if (status === "applying" && found.progress?.phase !== "queued" && (await failIfInterrupted(id, deps))) status = "failed";
+  if (!isApplicable(status, found.isKept)) throw new AppError("IMPORT_NOT_PENDING");
+  if (found.summary.rejectedCount > 0) throw new AppError("IMPORT_REJECTED");
+  const queued: ImportProgress = { phase: "queued", done: 0, total: found.summary.totalRows };
+  const isClaimed = await db.transaction(async (tx) => {
+    if (!(await repo.claimImport(tx, id, queued))) return false;
+    // The import is "applying" exactly when its job exists: both commit together, or neither does.
+    await enqueue(tx, "people-import-apply", { importId: id }, { singletonKey: id });
+    return true;
+  });
+  if (!isClaimed) throw new AppError("IMPORT_NOT_PENDING");
+  return getImport(id, deps);
+}
+
+/**
+ * The job's first half, with the import's lock held: checks the kept file again against the
+ * directory as it is now (any refused row refuses the whole file: the import goes back to
+ * "previewed" with them). Null when there is nothing to apply: the import is no longer queued (a
+ * retried job whose import was applied or failed meanwhile), or its earlier run died (failed as
+ * interrupted), or the file is refused.
+ */
+export async function prepareApply(id: string, lock: HeldLock, deps: ImportDeps): Promise<PreparedApply | null> {
+  const { db } = deps.database;
+  const found = await repo.findImport(db, id);
+  if (found?.status !== "applying") return null;
+  if (found.progress?.phase !== "queued") {
+    // A run of this job started and died (its process was killed): what it staged is dropped.
+    await failImport(id, "interrupted", deps);
+    return null;
+  }
+  if (!found.file) {
+    await failImport(id, "error", deps);
+    return null;
+  }
+  const total = found.progress.total;
+  await repo.setProgress(db, id, { phase: "validating", done: 0, total });
+  const { checked, summary } = await check(
+    { kept: found.file },
+    { fileName: found.fileName, isFullSync: found.isFullSync, withStaging: true },
+    deps,
+  );
+  if (checked.rejected.length) {
+    await repo.finishImport(db, id, { status: "previewed", summary, failure: null });
+    return null;
+  }
+  await repo.setProgress(db, id, { phase: "staging", done: 0, total: checked.recordCount });
+  return { id, isFullSync: found.isFullSync, batches: checked.stagingBatches, total: checked.recordCount, summary, lock };
+}
+
+/**
+ * The job's second half (and the command line's): stages the rows in batches (progress written on
+ * the import), then merges them into the directory in one transaction, so a failure at any point, or
+ * the process dying, leaves the directory as it was. Releases the import's lock.
+ */
+export async function executeApply(
   prepared: PreparedApply,
   deps: ImportDeps,
   onProgress: (p: ImportProgress) => void = () => {},
 ): Promise<ImportView> {
-  const running = runApply(prepared, deps, onProgress);
-  const settled = running.then(
-    () => {},
-    () => {},
-  );
-  appliesInFlight.add(settled);
-  void settled.then(() => appliesInFlight.delete(settled));
-  return running;
-}
-
-/** Applies running in this process: a stop waits for them rather than closing the database under one. */
-const appliesInFlight = new Set<Promise<void>>();
-
-/** Resolves once every apply this process runs has ended (a graceful stop waits for it before closing the database). */
-export async function waitForAppliesInFlight(): Promise<void> {
-  await Promise.all([...appliesInFlight]);
-}
-
-async function runApply(prepared: PreparedApply, deps: ImportDeps, onProgress: (p: ImportProgress) => void): Promise<ImportView> {
   const { db } = deps.database;
   const { id, batches, total, summary } = prepared;
   let isCommitted = false;
@@ -202,6 +237,7 @@ async function runApply(prepared: PreparedApply, deps: ImportDeps, onProgress: (
       onProgress(progress);
       await yieldToEventLoop();
     }
+    // The last progress others can see until the merge commits.
     const merging: ImportProgress = { phase: "merging", done: 0, total };
     await repo.setProgress(db, id, merging);
     mergeProgressById.set(id, merging);
@@ -240,11 +276,6 @@ async function runApply(prepared: PreparedApply, deps: ImportDeps, onProgress: (
     mergeProgressById.delete(id);
     await prepared.lock.release();
   }
-}
-
-/** Both halves of "apply" in one call. */
-export async function applyImport(id: string, deps: ImportDeps, onProgress?: (p: ImportProgress) => void): Promise<ImportView> {
-  return executeApply(await prepareApply(id, deps), deps, onProgress);
 }
 
 /**
@@ -289,9 +320,9 @@ export async function importFile(
 /** Whether "apply" may be asked: the file is kept and the import is previewed, or failed and may be tried again (the repository's claim says the same in SQL). */
 const isApplicable = (status: ImportStatus, hasFile: boolean) => hasFile && (status === "previewed" || status === "failed");
 
-/** An import's state for the web app's polling, with its progress while it is applied. */
+/** An import's state for the web app's polling, with its progress while it is applied (read from its row: any instance shows it). */
 export async function getImport(id: string, deps: ImportDeps): Promise<ImportView> {
-  const found = await repo.findImport(deps.database.db, id);
+  const found = await repo.findImportHead(deps.database.db, id);
   if (!found) throw notFound();
   return {
     id,
@@ -299,7 +330,7 @@ export async function getImport(id: string, deps: ImportDeps): Promise<ImportVie
     summary: found.summary,
     progress: found.status === "applying" ? (mergeProgressById.get(id) ?? found.progress) : null,
     failure: found.failure,
-    canApply: isApplicable(found.status, found.file !== null),
+    canApply: isApplicable(found.status, found.isKept),
   };
 }
 
@@ -324,21 +355,14 @@ export async function listRecentImports(deps: ImportDeps, limit = 20): Promise<I
 }
 
 /**
- * At start: imports left "applying" whose lock is free (their process died) are marked failed and
- * their staged rows dropped; staged rows of no import being applied are dropped; previews older
- * than a day expire. Returns the ids of the imports marked failed.
+ * At start: imports left "applying" past "queued" whose lock is free (their process died while
+ * applying them) are marked failed and their staged rows dropped; a queued import is left alone (its
+ * job is still in the queue and will run); staged rows of no import being applied are dropped;
+ * previews older than a day expire. Returns the ids of the imports marked failed.
  */
 export async function recoverInterruptedImports(deps: ImportDeps): Promise<string[]> {
   const failed: string[] = [];
-  for (const id of await repo.findApplyingImportIds(deps.database.db)) {
-    const lock = await deps.database.tryLock(importLockKey(id));
-    if (!lock) continue; // applied right now by a live instance
-    try {
-      if (await failImport(id, "interrupted", deps)) failed.push(id);
-    } finally {
-      await lock.release();
-    }
-  }
+  for (const id of await repo.findApplyingImportIds(deps.database.db)) if (await failIfInterrupted(id, deps)) failed.push(id);
   await repo.deleteOrphanStagedRows(deps.database.db);
   await repo.forgetStalePreviews(deps.database.db, new Date(deps.clock.now().getTime() - PREVIEW_KEPT_MS));
   return failed;

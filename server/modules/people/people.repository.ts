@@ -1,6 +1,7 @@
-import { and, asc, count, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, gt, ilike, inArray, isNotNull, isNull, lt, not, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Role } from "../../../contracts/accounts.ts";
+import type { DirectoryFilters } from "../../../contracts/invitations.ts";
 import type { CompletenessFilter, Person } from "../../../contracts/people.ts";
 import type { Tx } from "../../db/client.ts";
 import { likePattern } from "../../db/like-pattern.ts";
@@ -76,25 +77,9 @@ export async function personRefs(db: Tx, ids: string[]): Promise<PersonRefs> {
   };
 }
 
-/** A page of the directory with each person's manager name and account, plus the filter values. */
-export async function listPeople(
-  db: Tx,
-  filter: {
-    /** One person only (the person page). */
-    id?: string | undefined;
-    q?: string | undefined;
-    department?: string | undefined;
-    site?: string | undefined;
-    skill?: string | undefined;
-    role?: Role | undefined;
-    completeness?: CompletenessFilter | undefined;
-    page: number;
-    pageSize: number;
-  },
-): Promise<{ items: Person[]; total: number; departments: string[]; sites: string[] }> {
-  const manager = alias(people, "manager");
+/** The directory page's filters (search, department, site, skill, role, completeness) as SQL; the query joins `profiles`. */
+function directoryConditions(db: Tx, filter: DirectoryFilters): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [];
-  if (filter.id) conditions.push(eq(people.id, filter.id));
   if (filter.q) {
     const pattern = likePattern(filter.q);
     conditions.push(
@@ -133,6 +118,28 @@ export async function listPeople(
   if (filter.completeness === "none") conditions.push(isNull(profiles.personId));
   if (filter.completeness === "complete") conditions.push(eq(profiles.completeness, 100));
   if (filter.completeness === "incomplete") conditions.push(lt(profiles.completeness, 100));
+  return conditions;
+}
+
+/** A page of the directory with each person's manager name and account, plus the filter values. */
+export async function listPeople(
+  db: Tx,
+  filter: {
+    /** One person only (the person page). */
+    id?: string | undefined;
+    q?: string | undefined;
+    department?: string | undefined;
+    site?: string | undefined;
+    skill?: string | undefined;
+    role?: Role | undefined;
+    completeness?: CompletenessFilter | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<{ items: Person[]; total: number; departments: string[]; sites: string[] }> {
+  const manager = alias(people, "manager");
+  const conditions = directoryConditions(db, filter);
+  if (filter.id) conditions.push(eq(people.id, filter.id));
   const where = conditions.length ? and(...conditions) : undefined;
 
   const [totalRow] = await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
@@ -179,6 +186,57 @@ export async function listPeople(
         : null,
     })),
   };
+}
+
+/**
+ * Whether a person has an account: one linked to them, or one with their work email (which the account's
+ * creation would link, and which no second account may take).
+ */
+const hasAccount = (db: Tx) =>
+  exists(
+    db
+      .select({ one: users.id })
+      .from(users)
+      .where(or(eq(users.personId, people.id), eq(users.email, people.email))),
+  );
+
+/** Of the active people the directory's filters show: how many have no account yet, how many have one. */
+export async function countPeopleByAccount(db: Tx, filter: DirectoryFilters): Promise<{ withoutAccount: number; withAccount: number }> {
+  const [row] = await db
+    .select({
+      withAccount: sql<number>`count(*) filter (where ${hasAccount(db)})`.mapWith(Number),
+      all: count(),
+    })
+    .from(people)
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .where(and(eq(people.isActive, true), ...directoryConditions(db, filter)));
+  const withAccount = row?.withAccount ?? 0;
+  return { withoutAccount: (row?.all ?? 0) - withAccount, withAccount };
+}
+
+/**
+ * The next active people the directory's filters show who have no account, in id order after `afterId`
+ * (a bulk invitation takes them slice by slice): id, names and work email.
+ */
+export async function peopleWithoutAccount(
+  db: Tx,
+  filter: DirectoryFilters,
+  options: { afterId?: string | undefined; limit: number },
+): Promise<{ id: string; firstName: string; lastName: string; email: string }[]> {
+  return db
+    .select({ id: people.id, firstName: people.firstName, lastName: people.lastName, email: people.email })
+    .from(people)
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .where(
+      and(
+        eq(people.isActive, true),
+        not(hasAccount(db)),
+        options.afterId ? gt(people.id, options.afterId) : undefined,
+        ...directoryConditions(db, filter),
+      ),
+    )
+    .orderBy(asc(people.id))
+    .limit(options.limit);
 }
 
 /** One person of the directory as the screens show them, or undefined. */

@@ -122,7 +122,8 @@ describe("cohort matching", () => {
     expect(old.json().error.message).toBe("Un calcul plus récent existe : publiez le dernier.");
     ctx.clock.advance(60_000);
     const published = (await hr.post(`/api/programmes/${programmeId}/matching-runs/${latest.id}/publish`, {})).json();
-    expect(published).toEqual({ created: latest.pairs, skipped: 0 });
+    // Two of the cohort have no account yet: publishing invites them by email (programme-invitations.int.test.ts).
+    expect(published).toEqual({ created: latest.pairs, skipped: 0, invitation: { batchId: expect.any(String), invited: 2 } });
     expect((await hr.post(`/api/programmes/${programmeId}/matching-runs/${latest.id}/publish`, {})).statusCode).toBe(409);
     expect((await hr.get(`/api/programmes/${programmeId}`)).json()).toMatchObject({ phase: "running", openPairs: latest.pairs });
     const gerard = await people.as("gerard");

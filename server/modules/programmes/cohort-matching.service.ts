@@ -5,10 +5,11 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Me } from "../../../contracts/accounts.ts";
-import type { ConstraintKind, RunDetail, RunPair, RunPairSort, RunSummary } from "../../../contracts/programmes.ts";
+import type { ConstraintKind, PublishResult, RunDetail, RunPair, RunPairSort, RunSummary } from "../../../contracts/programmes.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { AppError, invalidFields, notFound } from "../../platform/errors/app-error.ts";
+import { inviteEnrolledWithoutAccount } from "../accounts/index.ts";
 import {
   buildDictionaries,
   compileProfile,
@@ -375,13 +376,9 @@ export async function swap(
 /**
  * Publishes the latest run: each of its pairs whose two people are still free becomes a pair in
  * "intro", both are told, and the mentee's open proposals are withdrawn. The programme is then running.
+ * The people enrolled who have no account yet are invited to create one, by email.
  */
-export async function publish(
-  programmeId: string,
-  runId: string,
-  user: Me,
-  deps: CohortDeps,
-): Promise<{ created: number; skipped: number }> {
+export async function publish(programmeId: string, runId: string, user: Me, deps: CohortDeps): Promise<PublishResult> {
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
     const programme = await repo.findProgramme(tx, programmeId, { forUpdate: true });
@@ -420,6 +417,13 @@ export async function publish(
     await repo.markRunPublished(tx, run.id, now);
     const phase = phaseAfterPublishing(programme.phase);
     if (phase !== programme.phase) await repo.updateProgramme(tx, programmeId, { phase, updatedAt: now });
-    return { created, skipped: stored.pairs.length - created };
+    // Those enrolled without an account are invited by email (a bulk invitation, its job queued with this
+    // transaction): their notifications wait for them in the account they create.
+    const invitation = await inviteEnrolledWithoutAccount(tx, programmeId, user.id, now);
+    return {
+      created,
+      skipped: stored.pairs.length - created,
+      ...(invitation ? { invitation: { batchId: invitation.batchId, invited: invitation.total } } : {}),
+    };
   });
 }

@@ -19,5 +19,13 @@ export {
   toMatchingProfile,
 } from "./programmes.domain.ts";
 export { canSeeProgramme } from "./programmes.policy.ts";
-export { cohortMembers, findEnrolment, findProgramme, type ProgrammeRow, programmeNames } from "./programmes.repository.ts";
+export {
+  cohortMembers,
+  countEnrolledByAccount,
+  enrolledWithoutAccount,
+  findEnrolment,
+  findProgramme,
+  type ProgrammeRow,
+  programmeNames,
+} from "./programmes.repository.ts";
 export { changePhase, createProgramme, enrol, listTemplates, respond } from "./programmes.service.ts";

@@ -7,6 +7,7 @@ import {
   checkRemoval,
   choosePairsToPublish,
   decideApplication,
+  decideDeclineNotice,
   decidePhaseChange,
   decideResponse,
   engineSlot,
@@ -14,6 +15,7 @@ import {
   isMatchingOpen,
   pairKey,
   phaseAfterPublishing,
+  publishNotice,
 } from "./programmes.domain.ts";
 
 const NOW = new Date("2026-03-10T09:00:00Z");
@@ -131,6 +133,25 @@ describe("enrolment", () => {
       decideResponse({ programme: { phase: "running" }, enrolment: { status: "invited" }, accept: true, hasOpenPair: true, now: NOW })
         .change.status,
     ).toBe("joined");
+  });
+
+  it("tells the managers of a decline, once, naming the person and the programme; a join tells nobody", () => {
+    const told = (previousStatus: "invited" | "joined" | "declined", accept: boolean) =>
+      decideDeclineNotice({ programme: programme("enrolment"), previousStatus, accept, personName: "Bernard Test" });
+    expect(told("invited", false)).toEqual({
+      kind: "managers_enrolment_declined",
+      params: { personName: "Bernard Test", programmeName: "Pilote" },
+      link: "/programmes/prog-1",
+    });
+    expect(told("joined", false)?.kind).toBe("managers_enrolment_declined");
+    expect(told("declined", false)).toBeNull();
+    expect(told("invited", true)).toBeNull();
+    expect(told("declined", true)).toBeNull();
+  });
+
+  it("says what publishing brings someone who has not answered or has no account", () => {
+    expect(publishNotice(false)).toBe("invitation");
+    expect(publishNotice(true)).toBe("notification");
   });
 
   it("refuses an answer: not enrolled or a draft as 'not found', a closed programme, a decline while in an open pair", () => {

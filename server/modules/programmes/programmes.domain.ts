@@ -11,6 +11,7 @@ import type {
   ParticipantRole,
   ProgrammeMatchingSettings,
   ProgrammePhase,
+  PublishNotice,
   RunSummary,
   UnmatchedWhy,
 } from "../../../contracts/programmes.ts";
@@ -127,6 +128,24 @@ export function decideResponse(facts: {
   return { change: { status: accept ? ("joined" as const) : ("declined" as const), answeredAt: now }, withdrawsProposals: !accept };
 }
 
+/**
+ * Who is told of an answer: the programme managers, when someone declines their enrolment (once: declining
+ * again tells nobody), so that they can enrol someone else in time. Joining tells nobody.
+ */
+export function decideDeclineNotice(facts: {
+  programme: { id: string; name: string };
+  previousStatus: EnrolmentStatus;
+  accept: boolean;
+  personName: string;
+}): { kind: NotificationKind; params: Record<string, string>; link: string } | null {
+  if (facts.accept || facts.previousStatus === "declined") return null;
+  return {
+    kind: "managers_enrolment_declined",
+    params: { personName: facts.personName, programmeName: facts.programme.name },
+    link: `/programmes/${facts.programme.id}`,
+  };
+}
+
 /** A manager takes someone out of a programme: not a closed one, not while they are in an open pair (end it first). */
 export function checkRemoval(facts: { programme: { phase: ProgrammePhase }; hasOpenPair: boolean }): void {
   checkNotClosed(facts.programme);
@@ -152,6 +171,14 @@ export function checkPublishable(
   if (!run) throw notFound();
   if (run.publishedAt) throw new AppError("RUN_PUBLISHED");
   if (latestRunId !== run.id) throw new AppError("RUN_OUTDATED");
+}
+
+/**
+ * What publishing brings someone enrolled who has not answered or has no account: without an account, an
+ * email inviting them to create it (the publication invites them); with one, a notification.
+ */
+export function publishNotice(hasAccount: boolean): PublishNotice {
+  return hasAccount ? "notification" : "invitation";
 }
 
 /** "mentor\0mentee": the key of a (mentor, mentee) pair in sets of pairs. */

@@ -2,7 +2,7 @@
  * SQL of programmes, enrolments, matching constraints and runs. The enrolment board and the programmes'
  * counts also read the pairs, people, profiles and users tables (read models: they only join them).
  */
-import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, max, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, ilike, inArray, isNull, lt, max, ne, not, or, type SQL, sql } from "drizzle-orm";
 import type { CompletenessFilter } from "../../../contracts/people.ts";
 import { type EnrolmentStatus, OPEN_PAIR_STATES, type ParticipantRole } from "../../../contracts/programmes.ts";
 import type { Tx } from "../../db/client.ts";
@@ -169,6 +169,83 @@ export async function cohortMembers(db: Tx, programmeId: string) {
     .innerJoin(people, eq(people.id, enrolments.personId))
     .where(and(eq(enrolments.programmeId, programmeId), ne(enrolments.status, "declined")))
     .orderBy(asc(enrolments.personId));
+}
+
+/** Whether an enrolled person has an account: linked to them, or with their work email (see people.repository). */
+const hasAccount = (db: Tx) =>
+  exists(
+    db
+      .select({ one: users.id })
+      .from(users)
+      .where(or(eq(users.personId, enrolments.personId), eq(users.email, people.email))),
+  );
+
+/** Enrolled, not declined, still active in the directory: the people a programme's bulk invitation is for. */
+const invitable = (programmeId: string) =>
+  and(eq(enrolments.programmeId, programmeId), ne(enrolments.status, "declined"), eq(people.isActive, true));
+
+/** Of the people enrolled in a programme (not declined, active in the directory): how many have no account, how many have one. */
+export async function countEnrolledByAccount(db: Tx, programmeId: string): Promise<{ withoutAccount: number; withAccount: number }> {
+  const [row] = await db
+    .select({
+      withAccount: sql<number>`count(*) filter (where ${hasAccount(db)})`.mapWith(Number),
+      all: count(),
+    })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(invitable(programmeId));
+  const withAccount = row?.withAccount ?? 0;
+  return { withoutAccount: (row?.all ?? 0) - withAccount, withAccount };
+}
+
+/** The next people enrolled in a programme (not declined, active) who have no account, in id order after `afterId`. */
+export async function enrolledWithoutAccount(
+  db: Tx,
+  programmeId: string,
+  options: { afterId?: string | undefined; limit: number },
+): Promise<{ id: string; firstName: string; lastName: string; email: string }[]> {
+  return db
+    .select({ id: people.id, firstName: people.firstName, lastName: people.lastName, email: people.email })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(and(invitable(programmeId), not(hasAccount(db)), options.afterId ? gt(people.id, options.afterId) : undefined))
+    .orderBy(asc(people.id))
+    .limit(options.limit);
+}
+
+/**
+ * Before publishing: the people enrolled (not declined, active) who have no account or have not answered
+ * their enrolment, by role and name, at most `limit`; how many there are in all, how many of them have no
+ * account, and how many have one but have not answered.
+ */
+export async function withoutAccountOrAnswer(db: Tx, programmeId: string, limit: number) {
+  const where = and(invitable(programmeId), or(not(hasAccount(db)), eq(enrolments.status, "invited")));
+  const [counts] = await db
+    .select({
+      n: count(),
+      withoutAccount: sql<number>`count(*) filter (where not ${hasAccount(db)})`.mapWith(Number),
+    })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(where);
+  const rows = await db
+    .select({
+      id: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      department: people.department,
+      role: enrolments.role,
+      status: enrolments.status,
+      hasAccount: sql<boolean>`${hasAccount(db)}`.mapWith(Boolean),
+    })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(where)
+    .orderBy(asc(enrolments.role), asc(people.lastName), asc(people.firstName), asc(people.id))
+    .limit(limit);
+  const total = counts?.n ?? 0;
+  const withoutAccount = counts?.withoutAccount ?? 0;
+  return { total, withoutAccount, notAnswered: total - withoutAccount, rows };
 }
 
 type BoardFilter = {

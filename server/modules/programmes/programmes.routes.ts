@@ -16,6 +16,7 @@ import {
   ProgrammeList,
   ProgrammePersonParams,
   ProgrammeTemplateList,
+  PublishPreview,
   PublishResult,
   RespondBody,
   RunDetail,
@@ -31,6 +32,7 @@ import { currentUser } from "../../platform/auth/auth-plugin.ts";
 import type { AppDeps } from "../../platform/http/deps.ts";
 import * as cohort from "./cohort-matching.service.ts";
 import * as programmes from "./programmes.service.ts";
+import { publishPreview } from "./publish-preview.ts";
 
 const Empty = z.object({});
 
@@ -216,6 +218,18 @@ export const programmesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       },
     },
     async (req) => cohort.publish(req.params.id, req.params.runId, currentUser(req), deps),
+  );
+  app.get(
+    "/api/programmes/:id/publish-preview",
+    {
+      schema: {
+        tags,
+        summary: "Before publishing: who has no account (invited by email) or has not answered (notified)",
+        params: ProgrammeIdParams,
+        response: { 200: PublishPreview },
+      },
+    },
+    async (req) => publishPreview(req.params.id, deps),
   );
   app.get(
     "/api/programmes/:id/constraints",

@@ -20,10 +20,10 @@ import { isManager } from "../../platform/auth/roles.ts";
 import type { CurrentUser } from "../../platform/auth/session-store.ts";
 import type { Clock } from "../../platform/clock/clock.ts";
 import { type ErrorDetail, invalidFields, notFound } from "../../platform/errors/app-error.ts";
-import { notify } from "../notifications/index.ts";
+import { notify, notifyManagers } from "../notifications/index.ts";
 import { onboardingStatuses } from "../onboarding/index.ts";
 import { closeProgrammePairs, hasOpenPair, needsRematch, openPairsOf } from "../pairs/index.ts";
-import { findPersonIds, findPersonIdsByEmployeeIds } from "../people/index.ts";
+import { findPersonIds, findPersonIdsByEmployeeIds, personRefs } from "../people/index.ts";
 import { ensurePersonForUser, refreshCompleteness } from "../profiles/index.ts";
 import { withdrawOpenProposals } from "../proposals/index.ts";
 import { programmeTemplates } from "./programme-templates.ts";
@@ -31,6 +31,7 @@ import {
   checkNotClosed,
   checkRemoval,
   decideApplication,
+  decideDeclineNotice,
   decidePhaseChange,
   decideResponse,
   enrolmentInvitations,
@@ -317,7 +318,7 @@ export async function apply(id: string, role: ParticipantRole, user: CurrentUser
   return getProgramme(id, { ...user, personId }, deps);
 }
 
-/** An enrolled person answers: they join, or decline (not while in an open pair). */
+/** An enrolled person answers: they join, or decline (not while in an open pair; the managers are told). */
 export async function respond(id: string, accept: boolean, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
   const now = deps.clock.now();
   const { personId } = user;
@@ -331,10 +332,17 @@ export async function respond(id: string, accept: boolean, user: CurrentUser, de
       hasOpenPair: Boolean(personId && !accept && (await hasOpenPair(tx, id, personId))),
       now,
     });
-    if (!personId || !programme) return;
+    if (!personId || !programme || !enrolment) return;
     await repo.updateEnrolment(tx, id, personId, decision.change);
     if (decision.withdrawsProposals) await withdrawOpenProposals(tx, programme, [personId], now);
     await refreshCompleteness(tx, [personId]);
+    const notice = decideDeclineNotice({
+      programme,
+      previousStatus: enrolment.status,
+      accept,
+      personName: accept ? "" : (await personRefs(tx, [personId])).name(personId),
+    });
+    if (notice) await notifyManagers(tx, notice, now);
   });
   return getProgramme(id, user, deps);
 }

@@ -1,7 +1,8 @@
 import type { Proposal } from "../../../contracts/pairs.ts";
 import type { CurrentUser } from "../../platform/auth/session-store.ts";
-import { notify } from "../notifications/index.ts";
+import { notify, notifyManagers } from "../notifications/index.ts";
 import { countOpenPairsOfMentor, hasOpenPair, openPairs } from "../pairs/index.ts";
+import { personRefs } from "../people/index.ts";
 import { findProfiles } from "../profiles/index.ts";
 import { acceptsProposals, capacityOf, checkPair, findEnrolment, matchingSettingsOf } from "../programmes/index.ts";
 import { getMyProposal } from "./list-my-proposals.ts";
@@ -13,7 +14,7 @@ import type { ProposalsDeps } from "./proposals-deps.ts";
 /**
  * The mentor accepts: in one transaction, with both people's enrolments locked, check places left
  * and that the mentee is free, open the pair, withdraw the mentee's other open proposals and tell
- * those mentors.
+ * those mentors, and tell the managers a pair was formed.
  */
 export async function acceptProposal(id: string, user: CurrentUser, deps: ProposalsDeps): Promise<Proposal> {
   const now = deps.clock.now();
@@ -38,10 +39,19 @@ export async function acceptProposal(id: string, user: CurrentUser, deps: Propos
     });
     if (!pair) throw new Error("the accepted proposal's pair was not created");
     const others = (await repo.openProposalsOfMentee(tx, proposal.programmeId, proposal.menteeId)).filter((p) => p.id !== proposal.id);
-    const decision = decideAccepted(proposal, { pairId: pair.id, othersOpen: others, programmeName: programme.name, now });
+    const names = await personRefs(tx, [proposal.mentorId, proposal.menteeId]);
+    const decision = decideAccepted(proposal, {
+      pairId: pair.id,
+      othersOpen: others,
+      programmeName: programme.name,
+      mentorName: names.name(proposal.mentorId),
+      menteeName: names.name(proposal.menteeId),
+      now,
+    });
     await repo.setProposalStatus(tx, { ...decision.accepted, pairId: pair.id });
     const withdrawn = await repo.setProposalStatus(tx, decision.withdrawn);
     await notify(tx, decision.notices(withdrawn), now);
+    await notifyManagers(tx, decision.managersNotice, now);
   });
   return getMyProposal(id, user, deps);
 }

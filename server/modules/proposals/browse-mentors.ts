@@ -19,7 +19,6 @@ import {
   toMatchingProfile,
 } from "../programmes/index.ts";
 import { normaliseText, skillLabels } from "../skills/index.ts";
-import { expireProposals } from "./expire-proposals.ts";
 import { menteeOfProgramme } from "./mentee-of-programme.ts";
 import * as repo from "./proposals.repository.ts";
 import type { ProposalsDeps } from "./proposals-deps.ts";
@@ -28,6 +27,7 @@ import type { ProposalsDeps } from "./proposals-deps.ts";
  * The programme's mentors with places left, for me (a mentee), ranked by the engine's score (same weights,
  * same hard constraints; pairs forbidden or tried already are not offered), with the reasons addressed to
  * me and the fit as a word (neither the score nor the reasons' shares of it are sent), filtered as asked.
+ * Writes nothing (a GET): the expiry sweep is the "proposals-expire" job's.
  */
 export async function browseMentors(
   programmeId: string,
@@ -45,7 +45,6 @@ export async function browseMentors(
 ): Promise<{ items: MentorOption[]; total: number; page: number; pageSize: number; myOpenProposals: number }> {
   const { db } = deps.database;
   const { programme, personId } = await menteeOfProgramme(db, programmeId, user);
-  await expireProposals(deps);
   const members = (await cohortMembers(db, programmeId)).filter((m) => m.isActive && (m.role === "mentor" || m.personId === personId));
   const profiles = await findProfiles(
     db,
@@ -99,7 +98,8 @@ export async function browseMentors(
     db,
     page.map((r) => r.mentor.id),
   );
-  const mine = await repo.openProposalMentorIds(db, programmeId, personId);
+  // Reading writes nothing: a proposal past its date counts as expired already, whether or not the sweep closed it.
+  const mine = await repo.openProposalMentorIds(db, programmeId, personId, deps.clock.now());
   const jobTitles = new Map(candidates.map((c) => [c.personId, c]));
   return {
     items: page.map(({ mentor, score }) => {

@@ -5,8 +5,9 @@ import * as repo from "./proposals.repository.ts";
 import type { ProposalsDeps } from "./proposals-deps.ts";
 
 /**
- * The expiry sweep (run on a timer by main.ts, and before proposals or mentors are listed): mentors are
- * reminded two days before a proposal expires; expired ones close and both people are told.
+ * The expiry sweep (the "proposals-expire" job, every five minutes): mentors are reminded two days
+ * before a proposal expires; expired ones close and both people are told. Reads do not run it: they
+ * present a proposal past its date as expired (proposal-status.ts).
  */
 export async function expireProposals(deps: ProposalsDeps): Promise<{ reminded: number; expired: number }> {
   const now = deps.clock.now();

@@ -153,7 +153,7 @@ describe("answering a proposal", () => {
     expect(refusal).toMatchObject({ code: "ALREADY_PAIRED", messageKey: "errors.menteeAlreadyPaired" });
   });
 
-  it("once accepted: linked to its pair, the mentee's other open proposals withdrawn, the mentee and those mentors told", () => {
+  it("once accepted: linked to its pair, the mentee's other open proposals withdrawn, the mentee, those mentors and the managers told", () => {
     const decision = decideAccepted(proposal(), {
       pairId: "pair-1",
       othersOpen: [
@@ -161,9 +161,17 @@ describe("answering a proposal", () => {
         { id: "prop-3", mentorId: "yanis" },
       ],
       programmeName: "Pilote",
+      mentorName: "Inès Martin",
+      menteeName: "Bernard Roux",
       now: NOW,
     });
     expect(decision.accepted).toEqual({ ids: ["prop-1"], status: "accepted", decidedAt: NOW });
+    // The managers learn of a pair formed without them, with a link to the programme's pairs.
+    expect(decision.managersNotice).toEqual({
+      kind: "managers_pair_formed",
+      params: { programmeName: "Pilote", mentorName: "Inès Martin", menteeName: "Bernard Roux", pairId: "pair-1" },
+      link: "/programmes/prog-1?tab=pairs",
+    });
     expect(decision.withdrawn).toEqual({ ids: ["prop-2", "prop-3"], status: "withdrawn", decidedAt: NOW });
     // Only those the withdrawal changed: one may have been answered meanwhile.
     expect(decision.notices([{ id: "prop-2", mentorId: "chloe" }])).toEqual([

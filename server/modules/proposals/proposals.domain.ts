@@ -15,6 +15,8 @@ export const REMIND_BEFORE_MS = 2 * DAY_MS;
 
 /** A notification to a person of the directory. */
 export type Notice = { personId: string; kind: NotificationKind; params: Record<string, string>; link: string };
+/** A notification to every programme manager. */
+export type ManagersNotice = { kind: NotificationKind; params: Record<string, string>; link: string };
 
 /** What a decision needs to know of a proposal. */
 export type ProposalFacts = {
@@ -144,16 +146,29 @@ export function checkAccept(facts: {
 
 /**
  * Once the pair is open: the proposal is accepted (linked to its pair), the mentee's other open
- * proposals in the programme are withdrawn; the mentee is told, and the mentors of those withdrawn.
+ * proposals in the programme are withdrawn; the mentee is told, and the mentors of those withdrawn;
+ * the managers learn that a pair was formed without them (as pairs.domain.ts tells them of pairs ending).
  */
 export function decideAccepted(
   proposal: ProposalFacts,
-  context: { pairId: string; othersOpen: readonly { id: string; mentorId: string }[]; programmeName: string; now: Date },
+  context: {
+    pairId: string;
+    othersOpen: readonly { id: string; mentorId: string }[];
+    programmeName: string;
+    mentorName: string;
+    menteeName: string;
+    now: Date;
+  },
 ) {
   const { othersOpen, programmeName, now } = context;
   return {
     accepted: { ids: [proposal.id], status: "accepted", decidedAt: now } satisfies ProposalChange,
     withdrawn: { ids: othersOpen.map((p) => p.id), status: "withdrawn", decidedAt: now } satisfies ProposalChange,
+    managersNotice: {
+      kind: "managers_pair_formed",
+      params: { programmeName, mentorName: context.mentorName, menteeName: context.menteeName, pairId: context.pairId },
+      link: `/programmes/${proposal.programmeId}?tab=pairs`,
+    } satisfies ManagersNotice,
     /** The notices, given the other proposals the withdrawal really changed (one may have closed meanwhile). */
     notices: (withdrawn: readonly { id: string; mentorId: string }[]): Notice[] => [
       {

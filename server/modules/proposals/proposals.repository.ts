@@ -1,5 +1,5 @@
 /** SQL of self-service proposals. Listing them joins the programme (its name) read-only. */
-import { and, count, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import { programmes, proposals } from "../../db/schema.ts";
 import type { ProposalChange } from "./proposals.domain.ts";
@@ -87,11 +87,21 @@ export async function markReminded(tx: Tx, ids: string[], now: Date): Promise<vo
   if (ids.length) await tx.update(proposals).set({ expiryNoticeAt: now }).where(inArray(proposals.id, ids));
 }
 
-/** The mentors a mentee has an open proposal to, in a programme. */
-export async function openProposalMentorIds(db: Tx, programmeId: string, menteeId: string): Promise<Set<string>> {
+/**
+ * The mentors a mentee has an open proposal to, in a programme; with `now`, only those not past their
+ * date (the sweep may not have closed one yet: proposal-status.ts).
+ */
+export async function openProposalMentorIds(db: Tx, programmeId: string, menteeId: string, now?: Date): Promise<Set<string>> {
   const rows = await db
     .select({ mentorId: proposals.mentorId })
     .from(proposals)
-    .where(and(eq(proposals.programmeId, programmeId), eq(proposals.menteeId, menteeId), eq(proposals.status, "open")));
+    .where(
+      and(
+        eq(proposals.programmeId, programmeId),
+        eq(proposals.menteeId, menteeId),
+        eq(proposals.status, "open"),
+        now ? gt(proposals.expiresAt, now) : undefined,
+      ),
+    );
   return new Set(rows.map((r) => r.mentorId));
 }

@@ -5,6 +5,7 @@ import { notify } from "../notifications/index.ts";
 import { hasOpenPair } from "../pairs/index.ts";
 import { personRefs } from "../people/index.ts";
 import { checkPair, findEnrolment } from "../programmes/index.ts";
+import { expireProposals } from "./expire-proposals.ts";
 import { getMyProposal } from "./list-my-proposals.ts";
 import { menteeOfProgramme } from "./mentee-of-programme.ts";
 import { decideSend } from "./proposals.domain.ts";
@@ -18,6 +19,10 @@ export async function sendProposal(
   user: CurrentUser,
   deps: ProposalsDeps,
 ): Promise<Proposal> {
+  // A proposal past its date still counts as open until the scheduled sweep closes it: close those
+  // first (as the sweep would, telling both people), so they neither count against the limit of open
+  // proposals nor block a new one to the same mentor.
+  await expireProposals(deps);
   const now = deps.clock.now();
   const id = await deps.database.db.transaction(async (tx) => {
     const { programme, personId } = await menteeOfProgramme(tx, programmeId, user);

@@ -20,6 +20,12 @@ export const CSRF_COOKIE = "_csrf";
 export const CSRF_ROTATED_HEADER = "x-csrf-rotated";
 const CSRF_COOKIE_OPTIONS = { path: "/", sameSite: "lax", httpOnly: true, secure: "auto" } as const;
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/**
+ * State-changing routes without a CSRF token. Only one-click unsubscribe (RFC 8058): mail clients POST
+ * to the List-Unsubscribe address with no cookie and no token. A forged request gains nothing: it must
+ * know the message id (a random UUID, only in its recipient's mailbox), and can only stop one kind of email.
+ */
+const CSRF_EXEMPT = new Set(["POST /api/mail/unsubscribe/:id"]);
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -139,6 +145,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
 
   app.addHook("onRequest", (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method) || !isApiRoute(request.url)) return done();
+    if (CSRF_EXEMPT.has(`${request.method} ${request.routeOptions.url}`)) return done();
     app.csrfProtection(request, reply, done);
   });
 }

@@ -17,6 +17,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "GET /api/setup/status": "public",
   "POST /api/setup": "public",
   "POST /api/auth/login": "public",
+  "POST /api/auth/forgot-password": "public",
+  "POST /api/auth/reset-password": "public",
   "GET /api/invitations/:token": "public",
   "POST /api/invitations/:token/accept": "public",
 
@@ -39,6 +41,11 @@ export const ROUTE_ACCESS: Record<string, Access> = {
 
   "GET /api/me/notifications": "authenticated",
   "POST /api/me/notifications/read": "authenticated",
+  "GET /api/me/notification-preferences": "authenticated",
+  "PUT /api/me/notification-preferences": "authenticated",
+  // An email's unsubscribe link: the message id is the key (mail clients send no session); POST needs no CSRF token (auth-plugin.ts).
+  "GET /api/mail/unsubscribe/:id": "public",
+  "POST /api/mail/unsubscribe/:id": "public",
   // Programmes, pairs, proposals: finer rules (enrolled, one of the pair, the mentor of a proposal) in programmes.policy.ts,
   // pairs.policy.ts and proposals.domain.ts, applied by the use cases.
   "GET /api/programmes": "authenticated",
@@ -71,6 +78,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "GET /api/programmes/:id/matching-runs/:runId": ["admin", "manager"],
   "POST /api/programmes/:id/matching-runs/:runId/swap": ["admin", "manager"],
   "POST /api/programmes/:id/matching-runs/:runId/publish": ["admin", "manager"],
+  "GET /api/programmes/:id/publish-preview": ["admin", "manager"],
   "GET /api/programmes/:id/constraints": ["admin", "manager"],
   "PUT /api/programmes/:id/constraints": ["admin", "manager"],
   "DELETE /api/programmes/:id/constraints/:mentorId/:menteeId": ["admin", "manager"],
@@ -78,6 +86,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "GET /api/admin/overview": ["admin", "manager"],
   "POST /api/admin/invitations": ["admin", "manager"],
   "POST /api/admin/accounts/:id/invitation": ["admin", "manager"],
+  // A manager invites participants only (assertMayGrant); managers and admins follow any batch.
+  "POST /api/invitation-batches/preview": ["admin", "manager"],
+  "POST /api/invitation-batches": ["admin", "manager"],
+  "GET /api/invitation-batches/:id": ["admin", "manager"],
   "GET /api/admin/accounts": ["admin"],
   "PATCH /api/admin/accounts/:id": ["admin"],
   "GET /api/people": ["admin", "manager"],
@@ -90,6 +102,12 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "POST /api/people/imports/:id/apply": ["admin", "manager"],
   "GET /api/people/imports": ["admin", "manager"],
   "GET /api/people/imports/:id": ["admin", "manager"],
+  // The outbox shows everyone's emails (invitation links included): administrators only.
+  "GET /api/admin/mail": ["admin"],
+  "GET /api/admin/mail/settings": ["admin"],
+  "GET /api/admin/mail/:id": ["admin"],
+  "POST /api/admin/mail/:id/retry": ["admin"],
+  "GET /api/admin/jobs/failed": ["admin"],
 };
 
 /** Routes outside the API (the web app's files, the OpenAPI UI) are public by nature. */

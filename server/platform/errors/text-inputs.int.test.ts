@@ -36,7 +36,7 @@ type Operation = { requestBody?: { content: Record<string, { schema: JsonSchema 
 type Route = { method: string; path: string; operation: Operation };
 
 /** Searches and directory filters drop the characters instead of refusing them (contracts/text.ts `searchText`). */
-const isSearch = (field: string) => /^(q|department|site)$/.test(field) || field.startsWith("filters.");
+const isSearch = (field: string) => /(^|\.)(q|department|site)$/.test(field) || field.startsWith("filters.");
 /** Strings with a format or pattern (ids, dates, emails, skill ids) may say "invalid value" instead. */
 const isFreeText = (schema: JsonSchema) => !schema.format && !schema.pattern;
 

@@ -72,7 +72,7 @@ describe("email delivery", () => {
     expect(failed?.lastResponse).toContain("Mailbox full");
     expect(smtp.received).toHaveLength(0);
     // The retry is due after its delay: pg-boss holds it until then.
-    await ctx.database.executeSql("update pgboss.job set start_after = now() where name = 'mail-deliver'");
+    await ctx.database.executeSql("update pgboss.job set start_after = now() - interval '1 second' where name = 'mail-deliver'");
     await ctx.runJobs();
     expect(smtp.to("lea@acme.test")).toHaveLength(1);
     expect(smtp.received[0]?.header("List-Unsubscribe")).toBeUndefined();

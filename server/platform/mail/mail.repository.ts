@@ -30,6 +30,9 @@ export async function insertMessages(tx: Tx, items: NewMail[], now: Date): Promi
 /**
  * Takes a message for delivery: queued (or left "sending" by a delivery that died) becomes "sending",
  * one attempt more. Undefined when it was sent (or kept) already: a job run twice sends once.
+ * A message left "sending" is taken again only by its own job's retry, which pg-boss starts once the
+ * job has expired (5 minutes, far beyond an SMTP exchange): a delivery that died after the SMTP
+ * server took the message may then send it twice — at least once, never lost.
  */
 export async function claimForDelivery(tx: Tx, id: string): Promise<MailRow | undefined> {
   const [row] = await tx
@@ -81,6 +84,19 @@ export async function listMessages(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(mailMessages.seq))
     .limit(filter.limit);
+}
+
+/**
+ * A failed message goes back to "queued" for a new delivery. Conditional on its status, so of two
+ * retries at once only one succeeds; false when the message is not (or no longer) failed.
+ */
+export async function requeueFailed(tx: Tx, id: string): Promise<boolean> {
+  const rows = await tx
+    .update(mailMessages)
+    .set({ status: "queued" })
+    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, "failed")))
+    .returning({ id: mailMessages.id });
+  return rows.length > 0;
 }
 
 /** The organisation's name, as emails write it. */

@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/client.ts";
-import { enqueue } from "../jobs/job-queue.ts";
+import { enqueueMany } from "../jobs/job-queue.ts";
 import { insertMessages, type NewMail } from "./mail.repository.ts";
 
 export type { NewMail } from "./mail.repository.ts";
@@ -11,6 +11,11 @@ export type { NewMail } from "./mail.repository.ts";
 export async function queueMail(tx: Tx, items: NewMail[], now: Date): Promise<string[]> {
   if (!items.length) return [];
   const ids = await insertMessages(tx, items, now);
-  for (const messageId of ids) await enqueue(tx, "mail-deliver", { messageId }, { singletonKey: messageId });
+  // A second run of a delivery job sends nothing: deliverMail claims the message first.
+  await enqueueMany(
+    tx,
+    "mail-deliver",
+    ids.map((messageId) => ({ messageId })),
+  );
   return ids;
 }

@@ -43,11 +43,24 @@ export type MailToRender = { id: string; template: string; params: MailParams; l
 export type RenderContext = { organisation: string; publicUrl: string };
 export type RenderedMail = { subject: string; html: string; text: string; headers: Record<string, string> };
 
+/** Formatters per language, built once (a cohort's emails are rendered by the thousand). */
+const formatters = new Map<Locale, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
+function formattersOf(locale: Locale) {
+  let found = formatters.get(locale);
+  if (!found) {
+    const tag = locale === "fr" ? "fr-FR" : "en-GB";
+    found = {
+      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }),
+      date: new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Paris" }),
+    };
+    formatters.set(locale, found);
+  }
+  return found;
+}
+
 /** Dates as the recipient reads them: in Paris time (the programmes' zone), long form. */
 export function mailDateWriters(locale: Locale) {
-  const tag = locale === "fr" ? "fr-FR" : "en-GB";
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-  const date = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Paris" });
+  const { dateTime, date } = formattersOf(locale);
   return {
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     relative: (iso: string) => (locale === "fr" ? `le ${date.format(new Date(iso))}` : `on ${date.format(new Date(iso))}`),

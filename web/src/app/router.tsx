@@ -38,8 +38,20 @@ export function createRoutes(): RouteObject[] {
             { path: "/login", lazy: { Component: async () => (await import("../features/auth/login-page.tsx")).LoginPage } },
             { path: "/setup", lazy: { Component: async () => (await import("../features/setup/setup-page.tsx")).SetupPage } },
             {
+              path: "/forgot-password",
+              lazy: { Component: async () => (await import("../features/password-reset/forgot-password-page.tsx")).ForgotPasswordPage },
+            },
+            {
+              path: "/reset-password",
+              lazy: { Component: async () => (await import("../features/password-reset/reset-password-page.tsx")).ResetPasswordPage },
+            },
+            {
               path: "/invitation/:token",
               lazy: { Component: async () => (await import("../features/invitations/accept-invitation-page.tsx")).AcceptInvitationPage },
+            },
+            {
+              path: "/unsubscribe/:id",
+              lazy: { Component: async () => (await import("../features/unsubscribe/unsubscribe-page.tsx")).UnsubscribePage },
             },
             { path: "*", lazy: { Component: async () => (await import("../features/not-found/not-found-page.tsx")).NotFoundPage } },
           ],
@@ -56,6 +68,13 @@ export function createRoutes(): RouteObject[] {
               children: [
                 { path: "/", lazy: { Component: async () => (await import("../features/home/home-page.tsx")).HomePage } },
                 { path: "/account", lazy: { Component: async () => (await import("../features/account/account-page.tsx")).AccountPage } },
+                {
+                  path: "/account/notifications",
+                  lazy: {
+                    Component: async () =>
+                      (await import("../features/notification-preferences/notification-preferences-page.tsx")).NotificationPreferencesPage,
+                  },
+                },
                 { path: "/profile", lazy: { Component: async () => (await import("../features/profile/profile-page.tsx")).ProfilePage } },
                 {
                   path: "/self-assessment",
@@ -112,6 +131,10 @@ export function createRoutes(): RouteObject[] {
                     {
                       path: "/admin/skills",
                       lazy: { Component: async () => (await import("../features/skills-admin/skills-page.tsx")).SkillsPage },
+                    },
+                    {
+                      path: "/admin/mail",
+                      lazy: { Component: async () => (await import("../features/outbox/outbox-page.tsx")).OutboxPage },
                     },
                   ],
                 ),

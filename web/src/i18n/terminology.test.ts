@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import serverEn from "../../../contracts/i18n/messages.en.json";
 import serverFr from "../../../contracts/i18n/messages.fr.json";
+import emailsEn from "../../../server/platform/mail/templates/emails.en.json";
+import emailsFr from "../../../server/platform/mail/templates/emails.fr.json";
 import { messages } from "./messages.ts";
 
 type Language = "fr" | "en";
@@ -53,6 +55,7 @@ function texts(language: Language): Text[] {
   return [
     ...strings(messages[language], "web"),
     ...strings(language === "fr" ? serverFr : serverEn, "contracts/i18n"),
+    ...strings(language === "fr" ? emailsFr : emailsEn, "server/platform/mail/templates"),
     ...YAML_CATALOGUES.flatMap((file) => yamlTexts(parse(read(`catalogue/${file}`)), language, `catalogue/${file}`)),
   ];
 }

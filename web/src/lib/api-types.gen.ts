@@ -5,6 +5,11 @@
  */
 
 
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+
 export type paths = {
   "/healthz": {
     /** 200 once the database is migrated and answers (the embedded one lives in this process: migrated and open is enough, no query waits behind a long import), 503 otherwise */
@@ -299,7 +304,7 @@ export type paths = {
     };
   };
   "/api/admin/invitations": {
-    /** Invite a person: returns a one-time link valid 7 days */
+    /** Invite a person: emails a one-time link valid 7 days (returned only when no SMTP server is set) */
     post: {
       requestBody: {
         content: {
@@ -320,7 +325,8 @@ export type paths = {
               /** Format: uuid */
               id: string;
               email: string;
-              link: string;
+              link: string | null;
+              isEmailed: boolean;
               /** Format: date-time */
               expiresAt: string;
             };
@@ -330,7 +336,7 @@ export type paths = {
     };
   };
   "/api/admin/accounts/{id}/invitation": {
-    /** A new invitation link for an account not yet activated */
+    /** Email a new invitation link to an account not yet activated (earlier links stop working) */
     post: {
       parameters: {
         path: {
@@ -345,9 +351,136 @@ export type paths = {
               /** Format: uuid */
               id: string;
               email: string;
-              link: string;
+              link: string | null;
+              isEmailed: boolean;
               /** Format: date-time */
               expiresAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/invitation-batches/preview": {
+    /** How many people a bulk invitation would invite, and how many already have an account */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            source: OneOf<[{
+              /** @enum {string} */
+              kind: "directory";
+              filters: {
+                q?: string;
+                department?: string;
+                site?: string;
+                skill?: string;
+                /** @enum {string} */
+                role?: "admin" | "manager" | "participant";
+                /** @enum {string} */
+                completeness?: "complete" | "incomplete" | "none";
+              };
+            }, {
+              /** @enum {string} */
+              kind: "programme";
+              /** Format: uuid */
+              programmeId: string;
+            }]>;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              toInvite: number;
+              withAccount: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/invitation-batches": {
+    /** Invite in bulk the people of the directory's filters, or of a programme, who have no account (a background job) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            source: OneOf<[{
+              /** @enum {string} */
+              kind: "directory";
+              filters: {
+                q?: string;
+                department?: string;
+                site?: string;
+                skill?: string;
+                /** @enum {string} */
+                role?: "admin" | "manager" | "participant";
+                /** @enum {string} */
+                completeness?: "complete" | "incomplete" | "none";
+              };
+            }, {
+              /** @enum {string} */
+              kind: "programme";
+              /** Format: uuid */
+              programmeId: string;
+            }]>;
+            /**
+             * @default participant
+             * @enum {string}
+             */
+            role?: "admin" | "manager" | "participant";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: "queued" | "running" | "done" | "failed";
+              total: number;
+              done: number;
+              skipped: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              finishedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/invitation-batches/{id}": {
+    /** A bulk invitation and its progress */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: "queued" | "running" | "done" | "failed";
+              total: number;
+              done: number;
+              skipped: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              finishedAt: string | null;
             };
           };
         };
@@ -434,6 +567,53 @@ export type paths = {
               lastLoginAt: string | null;
               department: string | null;
               jobTitle: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/forgot-password": {
+    /** Ask for a one-time link to choose a new password (same answer whether the address has an account or not) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/reset-password": {
+    /** Choose a new password with a one-time link (every session of the account ends) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            token: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
             };
           };
         };
@@ -580,7 +760,7 @@ export type paths = {
               };
               progress: ({
                 /** @enum {string} */
-                phase: "validating" | "staging" | "merging" | "done";
+                phase: "queued" | "validating" | "staging" | "merging" | "done";
                 done: number;
                 total: number;
               }) | null;
@@ -594,7 +774,7 @@ export type paths = {
     };
   };
   "/api/people/imports/{id}/apply": {
-    /** Apply a previewed import; poll GET …/imports/:id for progress */
+    /** Apply a previewed import: queued as a job, answered at once; poll GET …/imports/:id for progress */
     post: {
       parameters: {
         path: {
@@ -632,7 +812,7 @@ export type paths = {
               };
               progress: ({
                 /** @enum {string} */
-                phase: "validating" | "staging" | "merging" | "done";
+                phase: "queued" | "validating" | "staging" | "merging" | "done";
                 done: number;
                 total: number;
               }) | null;
@@ -684,7 +864,7 @@ export type paths = {
               };
               progress: ({
                 /** @enum {string} */
-                phase: "validating" | "staging" | "merging" | "done";
+                phase: "queued" | "validating" | "staging" | "merging" | "done";
                 done: number;
                 total: number;
               }) | null;
@@ -1203,7 +1383,7 @@ export type paths = {
                   /** Format: uuid */
                   id: string;
                   /** @enum {string} */
-                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended";
+                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
                   params: {
                     [key: string]: string;
                   };
@@ -1239,7 +1419,7 @@ export type paths = {
                   /** Format: uuid */
                   id: string;
                   /** @enum {string} */
-                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended";
+                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
                   params: {
                     [key: string]: string;
                   };
@@ -1249,6 +1429,103 @@ export type paths = {
                   /** Format: date-time */
                   readAt: string | null;
                 })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/me/notification-preferences": {
+    /** How I hear of each kind of notification that concerns me (in the app, by email, in the daily digest) */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** @enum {string} */
+                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
+                  /** @enum {string} */
+                  channel: "app" | "email" | "digest";
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Choose the channel of some kinds of notification (the others keep theirs); answers all of them */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            items: ({
+                /** @enum {string} */
+                kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
+                /** @enum {string} */
+                channel: "app" | "email" | "digest";
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** @enum {string} */
+                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
+                  /** @enum {string} */
+                  channel: "app" | "email" | "digest";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/mail/unsubscribe/{id}": {
+    /** What an email's unsubscribe link would stop (public: the message id is the key) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string|null} */
+              kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | null;
+              /** @enum {string} */
+              category: "notification" | "digest" | "invitation" | "security";
+            };
+          };
+        };
+      };
+    };
+    /**
+     * One-click unsubscribe (RFC 8058): that kind of email (or the digest) now stays in the app
+     * @description Public, no session and no CSRF token. Accepts an empty body or the form `List-Unsubscribe=One-Click` (urlencoded or multipart), which it ignores.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string|null} */
+              kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | null;
+              /** @enum {string} */
+              category: "notification" | "digest" | "invitation" | "security";
             };
           };
         };
@@ -2302,6 +2579,48 @@ export type paths = {
             "application/json": {
               created: number;
               skipped: number;
+              invitation?: {
+                /** Format: uuid */
+                batchId: string;
+                invited: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/programmes/{id}/publish-preview": {
+    /** Before publishing: who has no account (invited by email) or has not answered (notified) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              withoutAccount: number;
+              notAnswered: number;
+              people: ({
+                  person: {
+                    /** Format: uuid */
+                    id: string;
+                    firstName: string;
+                    lastName: string;
+                    department: string | null;
+                  };
+                  /** @enum {string} */
+                  role: "mentor" | "mentee";
+                  hasAccount: boolean;
+                  hasAnswered: boolean;
+                  /** @enum {string} */
+                  receives: "invitation" | "notification";
+                })[];
+              total: number;
             };
           };
         };
@@ -3547,6 +3866,165 @@ export type paths = {
       };
     };
   };
+  "/api/admin/mail": {
+    /** Emails, newest first: sent, failed, waiting, or kept in the outbox (filter by status and recipient; page with `before`) */
+    get: {
+      parameters: {
+        query?: {
+          status?: "queued" | "sending" | "sent" | "failed" | "outbox";
+          to?: string;
+          before?: number;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  category: "notification" | "digest" | "invitation" | "security";
+                  template: string;
+                  to: string;
+                  /** @enum {string} */
+                  locale: "fr" | "en";
+                  subject: string | null;
+                  /** @enum {string} */
+                  status: "queued" | "sending" | "sent" | "failed" | "outbox";
+                  attempts: number;
+                  lastResponse: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  sentAt: string | null;
+                })[];
+              nextBefore: number | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/admin/mail/settings": {
+    /** Whether emails go through an SMTP server or stay in the outbox, and their From address */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              mode: "smtp" | "outbox";
+              from: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/admin/mail/{id}": {
+    /** One email as it was sent, or as it would be sent: headers, HTML and plain text */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              category: "notification" | "digest" | "invitation" | "security";
+              template: string;
+              to: string;
+              /** @enum {string} */
+              locale: "fr" | "en";
+              subject: string | null;
+              /** @enum {string} */
+              status: "queued" | "sending" | "sent" | "failed" | "outbox";
+              attempts: number;
+              lastResponse: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              sentAt: string | null;
+              from: string;
+              headers: {
+                [key: string]: string;
+              };
+              html: string;
+              text: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/admin/mail/{id}/retry": {
+    /** Send a failed email again (409 MAIL_NOT_FAILED for any other status) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              category: "notification" | "digest" | "invitation" | "security";
+              template: string;
+              to: string;
+              /** @enum {string} */
+              locale: "fr" | "en";
+              subject: string | null;
+              /** @enum {string} */
+              status: "queued" | "sending" | "sent" | "failed" | "outbox";
+              attempts: number;
+              lastResponse: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              sentAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/admin/jobs/failed": {
+    /** Background jobs that failed every retry (without their data) */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  queue: string;
+                  error: string | null;
+                  retryCount: number;
+                  /** Format: date-time */
+                  failedAt: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
 };
 
 export type webhooks = Record<string, never>;
@@ -3556,7 +4034,7 @@ export type components = {
     Error: {
       error: {
         /** @enum {string} */
-        code: "VALIDATION_ERROR" | "BAD_REQUEST" | "BAD_URL" | "INVALID_TEXT" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_INVALID" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "INVALID_CREDENTIALS" | "WRONG_CURRENT_PASSWORD" | "ACCOUNT_DISABLED" | "SETUP_TOKEN_INVALID" | "CANNOT_GRANT_ROLE" | "INVITATION_INVALID" | "SETUP_NOT_AVAILABLE" | "EMAIL_TAKEN" | "PERSON_HAS_ACCOUNT" | "NOT_INVITED" | "LAST_ADMIN" | "TOO_MANY_ATTEMPTS" | "IMPORT_FILE_INVALID" | "IMPORT_NOT_PENDING" | "IMPORT_REJECTED" | "SKILL_IN_USE" | "PROGRAMME_CLOSED" | "INVALID_PHASE_CHANGE" | "NOT_OPEN_FOR_ENROLMENT" | "ALREADY_ENROLLED" | "HAS_OPEN_PAIR" | "MATCHING_NOT_OPEN" | "RUN_PUBLISHED" | "RUN_OUTDATED" | "SWAP_BELOW_MIN_SCORE" | "PAIR_NOT_ALLOWED" | "PROFILE_NEEDED" | "ALREADY_PAIRED" | "INVALID_PAIR_TRANSITION" | "NOT_IN_INTRO" | "PROPOSALS_CLOSED" | "PROPOSAL_NOT_OPEN" | "PROPOSAL_EXISTS" | "PROPOSAL_EXPIRED" | "TOO_MANY_PROPOSALS" | "MENTOR_FULL";
+        code: "VALIDATION_ERROR" | "BAD_REQUEST" | "BAD_URL" | "INVALID_TEXT" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_INVALID" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "INVALID_CREDENTIALS" | "WRONG_CURRENT_PASSWORD" | "ACCOUNT_DISABLED" | "SETUP_TOKEN_INVALID" | "CANNOT_GRANT_ROLE" | "INVITATION_INVALID" | "PASSWORD_RESET_INVALID" | "SETUP_NOT_AVAILABLE" | "EMAIL_TAKEN" | "PERSON_HAS_ACCOUNT" | "NOT_INVITED" | "LAST_ADMIN" | "TOO_MANY_ATTEMPTS" | "IMPORT_FILE_INVALID" | "IMPORT_NOT_PENDING" | "IMPORT_REJECTED" | "SKILL_IN_USE" | "PROGRAMME_CLOSED" | "INVALID_PHASE_CHANGE" | "NOT_OPEN_FOR_ENROLMENT" | "ALREADY_ENROLLED" | "HAS_OPEN_PAIR" | "MATCHING_NOT_OPEN" | "RUN_PUBLISHED" | "RUN_OUTDATED" | "SWAP_BELOW_MIN_SCORE" | "PAIR_NOT_ALLOWED" | "PROFILE_NEEDED" | "ALREADY_PAIRED" | "INVALID_PAIR_TRANSITION" | "NOT_IN_INTRO" | "PROPOSALS_CLOSED" | "PROPOSAL_NOT_OPEN" | "PROPOSAL_EXISTS" | "PROPOSAL_EXPIRED" | "TOO_MANY_PROPOSALS" | "MENTOR_FULL" | "MAIL_NOT_FAILED";
         message: string;
         details: {
             path: string;

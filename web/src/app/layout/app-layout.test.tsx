@@ -72,9 +72,9 @@ describe("the app's navigation", () => {
     expect(screen.queryByRole("group", { name: "Gestion" })).toBeNull();
   });
 
-  it("shows an admin the management entries, skills included", () => {
+  it("shows an admin the management entries, skills and emails included", () => {
     renderLayout(["admin"]);
-    expect(navigationLinks()).toEqual(["Accueil", "Programmes", "Annuaire", "Import RH", "Compétences"]);
+    expect(navigationLinks()).toEqual(["Accueil", "Programmes", "Annuaire", "Import RH", "Compétences", "Courriels"]);
   });
 
   it("marks the current page, a person's page counting as the directory", () => {

@@ -35,7 +35,7 @@ export interface NavGroups {
 
 /**
  * The entries a user's roles give: participants get their pairs, proposals, profile and
- * self-assessment; managers and admins the directory and the HR import; admins the skills catalogue.
+ * self-assessment; managers and admins the directory and the HR import; admins the skills catalogue and the emails.
  * An HR manager who also takes part gets both groups.
  */
 export function navGroups(me: Me, t: (key: string) => string): NavGroups {
@@ -55,7 +55,8 @@ export function navGroups(me: Me, t: (key: string) => string): NavGroups {
   }
   const management: NavItem[] = [];
   if (isHr) management.push({ to: "/admin/people", label: t("nav.people") }, { to: "/admin/import", label: t("nav.import") });
-  if (hasAnyRole(me, ["admin"])) management.push({ to: "/admin/skills", label: t("nav.skills") });
+  if (hasAnyRole(me, ["admin"]))
+    management.push({ to: "/admin/skills", label: t("nav.skills") }, { to: "/admin/mail", label: t("outbox.title") });
   return { main, management };
 }
 

@@ -1,8 +1,9 @@
-import { Button, Stack, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Stack, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ChangePasswordBody, UpdateMeBody } from "../../../../contracts/accounts.ts";
 import { DisplayNameField } from "../../components/display-name-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
@@ -13,11 +14,12 @@ import { SectionCard } from "../../components/section-card.tsx";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
 import { useCurrentUser } from "../auth/index.ts";
+import { NOTIFICATION_PREFERENCES_PATH } from "../notification-preferences/index.ts";
 import { useChangePassword, useUpdateMe } from "./queries.ts";
 
 const PasswordFormSchema = withPasswordConfirmation(ChangePasswordBody, "newPassword");
 
-/** "My account": name, interface language, password. */
+/** "My account": name, interface language, a link to "My notifications", password. */
 export function AccountPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t("account.title")} · Passerelle`);
@@ -27,6 +29,11 @@ export function AccountPage() {
       <ProfileSection />
       <SectionCard title={t("account.language.title")} description={t("account.language.description")}>
         <LanguageSwitch label={t("account.language.label")} w="fit-content" />
+      </SectionCard>
+      <SectionCard title={t("notificationPreferences.title")} description={t("notificationPreferences.accountDescription")}>
+        <Anchor component={Link} to={NOTIFICATION_PREFERENCES_PATH}>
+          {t("notificationPreferences.accountLink")}
+        </Anchor>
       </SectionCard>
       <PasswordSection />
     </Stack>

@@ -64,20 +64,44 @@ describe("AccountsTab", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
 
-  it("offers a new invitation link for an account not yet activated, and shows it", async () => {
-    fakeApi({
+  it("sends the invitation again to an account not yet activated, and says to whom (the link is not shown)", async () => {
+    const api = fakeApi({
       "GET /api/admin/accounts": () => aPage([KARIM]),
       "POST /api/admin/accounts/:id/invitation": ({ params }) => ({
         id: params.id,
         email: KARIM.email,
-        link: "http://localhost/invitation/abcdefghijklmnopqrstuvwxyz0123456789ABCDEF",
+        link: null,
+        isEmailed: true,
         expiresAt: "2026-03-19T10:00:00.000Z",
       }),
     });
     const { user } = renderWithProviders(<AccountsTab />);
 
     await user.click(await screen.findByRole("button", { name: "Actions pour Karim Diallo" }));
-    await user.click(await screen.findByRole("menuitem", { name: "Nouveau lien d’invitation" }));
+    await user.click(await screen.findByRole("menuitem", { name: "Renvoyer l’invitation" }));
+    const dialog = await screen.findByRole("dialog", { name: "Invitation envoyée" });
+    expect(within(dialog).getByText(`Invitation envoyée par courriel à ${KARIM.email}.`)).toBeTruthy();
+    expect(within(dialog).getByText(/jusqu’au 19 mars 2026/)).toBeTruthy();
+    expect(within(dialog).queryByRole("textbox")).toBeNull();
+    expect(api.calls("POST /api/admin/accounts/:id/invitation")[0]?.params).toEqual({ id: KARIM.id });
+  });
+
+  it("shows the new link to hand over when no email server is set", async () => {
+    fakeApi({
+      "GET /api/admin/accounts": () => aPage([KARIM]),
+      "POST /api/admin/accounts/:id/invitation": ({ params }) => ({
+        id: params.id,
+        email: KARIM.email,
+        link: "http://localhost/invitation/abcdefghijklmnopqrstuvwxyz0123456789ABCDEF",
+        isEmailed: false,
+        expiresAt: "2026-03-19T10:00:00.000Z",
+      }),
+    });
+    const { user } = renderWithProviders(<AccountsTab />);
+
+    await user.click(await screen.findByRole("button", { name: "Actions pour Karim Diallo" }));
+    await user.click(await screen.findByRole("menuitem", { name: "Renvoyer l’invitation" }));
+    expect(await screen.findByRole("dialog", { name: "Invitation créée" })).toBeTruthy();
     const link = await screen.findByRole("textbox", { name: "Lien d’invitation" });
     expect((link as HTMLInputElement).value).toBe("http://localhost/invitation/abcdefghijklmnopqrstuvwxyz0123456789ABCDEF");
   });

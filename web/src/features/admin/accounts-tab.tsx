@@ -18,7 +18,7 @@ import { EditRolesModal } from "./edit-roles-modal.tsx";
 import { RoleFilter } from "./people-filters.tsx";
 import { PAGE_SIZE, useAccounts, useNewInvitationLink, useUpdateAccount } from "./queries.ts";
 
-/** The accounts (admins only): search, filter by role and status, change roles, disable, re-issue an invitation link. */
+/** The accounts (admins only): search, filter by role and status, change roles, disable, send an invitation again. */
 export function AccountsTab() {
   const { t } = useTranslation();
   const url = useUrlState({ q: urlParam.text(), role: urlParam.choice(ROLES), status: urlParam.choice(ACCOUNT_STATUSES) });
@@ -127,9 +127,7 @@ function AccountActions({
       <Menu.Dropdown>
         <Menu.Item onClick={onEditRoles}>{t("people.editRoles")}</Menu.Item>
         {account.status === "invited" && (
-          <Menu.Item onClick={() => newLink.mutate(account.id, { onSuccess: onInvitation, onError })}>
-            {t("people.newInvitationLink")}
-          </Menu.Item>
+          <Menu.Item onClick={() => newLink.mutate(account.id, { onSuccess: onInvitation, onError })}>{t("invitations.resend")}</Menu.Item>
         )}
         {account.status === "disabled" ? (
           <Menu.Item onClick={enable}>{t("people.enable")}</Menu.Item>

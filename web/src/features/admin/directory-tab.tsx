@@ -3,20 +3,29 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ROLES } from "../../../../contracts/accounts.ts";
+import type { DirectoryFilters } from "../../../../contracts/invitations.ts";
 import { COMPLETENESS_FILTERS, type Person } from "../../../../contracts/people.ts";
 import type { DataTableColumn } from "../../components/data-table.tsx";
 import { PagedQueryTable } from "../../components/paged-query-table.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { PersonStatus } from "../../components/status-badge.tsx";
 import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
-import { InviteModal } from "../invitations/index.ts";
+import { BulkInviteButton, InviteModal } from "../invitations/index.ts";
 import { skillOptions, useCatalogue } from "../skills/index.ts";
 import { CompletenessFilter, RoleFilter } from "./people-filters.tsx";
-import { PAGE_SIZE, usePeople } from "./queries.ts";
+import { PAGE_SIZE, type PeopleFilters, usePeople } from "./queries.ts";
 
 const fullName = (person: Person) => `${person.firstName} ${person.lastName}`;
 
-/** The HR directory (admins and managers): search and filter the people, open a person's page, invite those without an account. */
+/** The filters on screen as the API's directory filters (those left empty are not sent). */
+function directoryFilters(filters: Omit<PeopleFilters, "page">): DirectoryFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== null && value !== "")) as DirectoryFilters;
+}
+
+/**
+ * The HR directory (admins and managers): search and filter the people, open a person's page, invite those
+ * without an account, one by one or all those the filters show at once.
+ */
 export function DirectoryTab() {
   const { t } = useTranslation();
   const url = useUrlState({
@@ -110,6 +119,9 @@ export function DirectoryTab() {
         />
         <RoleFilter value={filters.role} onChange={(role) => url.set({ role })} />
         <CompletenessFilter value={filters.completeness} onChange={(completeness) => url.set({ completeness })} />
+      </Group>
+      <Group justify="flex-end">
+        <BulkInviteButton source={{ kind: "directory", filters: directoryFilters({ ...filters, q }) }} />
       </Group>
       <PagedQueryTable
         label={t("people.tabs.directory")}

@@ -70,6 +70,20 @@ describe("PeoplePage", () => {
     expect((within(dialog).getByRole("textbox", { name: "Adresse e-mail" }) as HTMLInputElement).value).toBe("martine.lecoeur@exemple.fr");
   });
 
+  it("offers to invite at once the people the filters show without an account", async () => {
+    const api = fakeApi({
+      "GET /api/people": () => directory([aPerson()]),
+      "GET /api/skills": () => ({ categories: [], skills: [] }),
+      "POST /api/invitation-batches/preview": () => ({ toInvite: 12, withAccount: 3 }),
+    });
+    renderPage(aUser({ roles: ["manager"] }), "/admin/people?department=Finance&site=Lyon");
+
+    expect(await screen.findByRole("button", { name: "Inviter les 12 personnes affichées sans compte" })).toBeTruthy();
+    expect(api.calls("POST /api/invitation-batches/preview").at(-1)?.body).toEqual({
+      source: { kind: "directory", filters: { department: "Finance", site: "Lyon" } },
+    });
+  });
+
   it("pages through a long directory", async () => {
     const api = fakeApi({
       "GET /api/people": ({ query }) => ({ ...directory([aPerson()], 40), page: Number(query.get("page")) }),

@@ -91,7 +91,7 @@ export function useUpdateAccount() {
   });
 }
 
-/** A new one-time link for an account whose invitation was not accepted (the previous link stops working). */
+/** Sends the invitation again, with a new one-time link (the earlier links stop working); the link comes back only without an SMTP server. */
 export function useNewInvitationLink() {
   return useMutation({
     mutationFn: (id: string) => call(client.POST("/api/admin/accounts/{id}/invitation", { params: { path: { id } } })),

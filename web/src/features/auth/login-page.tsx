@@ -1,15 +1,16 @@
-import { Alert, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import type { LoginBody } from "../../../../contracts/accounts.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { GuestCard } from "../../components/guest-card.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
 import { useMe } from "../../lib/current-user.ts";
 import { required, setServerFieldErrors } from "../../lib/forms.ts";
+import { FORGOT_PASSWORD_PATH, type LoginNotice } from "../password-reset/index.ts";
 import { setupStatusQuery } from "../setup/index.ts";
 import { useLogin } from "./queries.ts";
 
@@ -24,6 +25,7 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const next = safeNext(searchParams.get("next"));
   const navigate = useNavigate();
+  const notice = useLocation().state as LoginNotice | null;
   const me = useMe();
   const setupStatus = useQuery(setupStatusQuery());
 
@@ -47,12 +49,20 @@ export function LoginPage() {
               {t("login.setupRequired")}
             </Alert>
           )}
+          {notice?.isPasswordChanged && !login.error && (
+            <Alert color="green" role="status">
+              {t("passwordReset.changedOnLogin")}
+            </Alert>
+          )}
           <ErrorAlert error={login.error} />
           <TextInput label={t("fields.email")} type="email" autoComplete="username" required {...form.getInputProps("email")} />
           <PasswordField label={t("fields.password")} autoComplete="current-password" required {...form.getInputProps("password")} />
           <Button type="submit" loading={login.isPending}>
             {t("login.submit")}
           </Button>
+          <Anchor component={Link} to={FORGOT_PASSWORD_PATH} size="sm" w="fit-content">
+            {t("passwordReset.forgotLink")}
+          </Anchor>
         </Stack>
       </form>
     </GuestCard>

@@ -134,6 +134,10 @@ function AdminSection() {
         <Button component={Link} to="/admin/people" variant="light">
           {t("home.admin.peopleLink")}
         </Button>
+        {/* Without an SMTP server, invitations and notifications wait there to be passed on. */}
+        <Button component={Link} to="/admin/mail" variant="light">
+          {t("outbox.homeLink")}
+        </Button>
       </Group>
       <InviteModal opened={inviting} onClose={invite.close} />
     </Stack>

@@ -72,7 +72,7 @@ describe("ImportPreview", () => {
 });
 
 describe("ImportPage", () => {
-  it("reopens a preview from the history, applies it and follows it until it is done", async () => {
+  it("reopens a preview from the history, applies it and follows it from the queue until it is done", async () => {
     let reads = 0;
     const api = fakeApi({
       "GET /api/people/imports": () => ({
@@ -80,10 +80,13 @@ describe("ImportPage", () => {
       }),
       "GET /api/people/imports/:id": () => {
         reads += 1;
-        // The first read opens the preview; the next one finds the apply finished.
-        return reads === 1 ? aPreview() : { ...aPreview({}, "applied"), canApply: false };
+        // The first read opens the preview; then the job stages the rows; the last read finds the apply finished.
+        if (reads === 1) return aPreview();
+        if (reads === 2) return { ...aPreview({}, "applying"), progress: { phase: "staging", done: 2, total: 3 } };
+        return { ...aPreview({}, "applied"), canApply: false };
       },
-      "POST /api/people/imports/:id/apply": () => ({ ...aPreview({}, "applying"), progress: { phase: "merging", done: 1, total: 3 } }),
+      // The server answers at once: the import waits for its job.
+      "POST /api/people/imports/:id/apply": () => ({ ...aPreview({}, "applying"), progress: { phase: "queued", done: 0, total: 3 } }),
     });
     const { user } = renderWithProviders(<ImportPage />);
 
@@ -91,7 +94,8 @@ describe("ImportPage", () => {
     expect(await screen.findByText("À créer")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Appliquer l’import" }));
 
-    expect(await screen.findByText("Enregistrement : 1 sur 3")).toBeTruthy();
+    expect(await screen.findByText("En file d’attente…")).toBeTruthy();
+    expect(await screen.findByText("Préparation : 2 sur 3", {}, { timeout: 3000 })).toBeTruthy();
     expect(await screen.findByText("Import terminé", {}, { timeout: 3000 })).toBeTruthy();
     expect(screen.getByText("Créées")).toBeTruthy();
     expect(api.calls("POST /api/people/imports/:id/apply")).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PeopleImport } from "../../../../contracts/people.ts";
@@ -98,6 +99,17 @@ function failureTextKey(view: PeopleImport): string {
   return `import.failure.${view.failure ?? "error"}.text`;
 }
 
+/** What the import's row says while it is applied: waiting for its job ("queued"), then each phase's rows done. */
+function progressText(progress: PeopleImport["progress"], t: TFunction, language: string): string {
+  if (!progress) return t("import.starting");
+  if (progress.phase === "queued") return t("import.queued");
+  return t("import.progress", {
+    phase: t(`import.phase.${progress.phase}`),
+    done: progress.done.toLocaleString(language),
+    total: progress.total.toLocaleString(language),
+  });
+}
+
 function ApplyProgress({ view }: { view: PeopleImport }) {
   const { t, i18n } = useTranslation();
   const progress = view.progress;
@@ -106,13 +118,7 @@ function ApplyProgress({ view }: { view: PeopleImport }) {
     <Stack gap={6}>
       <Text fw={500}>{t("import.applying")}</Text>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {progress
-          ? t("import.progress", {
-              phase: t(`import.phase.${progress.phase}`),
-              done: progress.done.toLocaleString(i18n.language),
-              total: progress.total.toLocaleString(i18n.language),
-            })
-          : t("import.starting")}
+        {progressText(progress, t, i18n.language)}
       </Text>
       <LabelledProgress value={percent} animated label={t("import.applying")} valueText={`${percent} %`} />
     </Stack>

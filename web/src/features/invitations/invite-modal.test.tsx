@@ -24,6 +24,7 @@ describe("InviteModal", () => {
         id: "00000000-0000-4000-8000-00000000f001",
         email: (body as { email: string }).email,
         link: LINK,
+        isEmailed: false,
         expiresAt: "2026-03-19T10:00:00.000Z",
       }),
     });
@@ -46,6 +47,26 @@ describe("InviteModal", () => {
       locale: "fr",
     });
     expect(screen.getByRole("dialog", { name: "Invitation créée" })).toBeTruthy();
+  });
+
+  it("says the invitation went by email, and shows no link, when the server emails it", async () => {
+    fakeApi({
+      "POST /api/admin/invitations": ({ body }) => ({
+        id: "00000000-0000-4000-8000-00000000f002",
+        email: (body as { email: string }).email,
+        link: null,
+        isEmailed: true,
+        expiresAt: "2026-03-19T10:00:00.000Z",
+      }),
+    });
+    const { user } = renderModal(aUser({ roles: ["manager"] }), { displayName: "Hugo Petit", email: "hugo.petit@exemple.fr" });
+
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Inviter" }));
+    const sent = await screen.findByRole("dialog", { name: "Invitation envoyée" });
+    expect(within(sent).getByText("Invitation envoyée par courriel à hugo.petit@exemple.fr.")).toBeTruthy();
+    expect(within(sent).getByText(/valable 7 jours, jusqu’au 19 mars 2026/)).toBeTruthy();
+    expect(within(sent).queryByRole("textbox")).toBeNull();
+    expect(within(sent).queryByRole("button", { name: "Copier le lien" })).toBeNull();
   });
 
   it("tells a manager the person will be a participant, and sends nothing with a missing name", async () => {

@@ -9,7 +9,7 @@ import { RoleCheckboxes } from "../../components/role-checkboxes.tsx";
 import { currentLanguage, type Language } from "../../i18n/index.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { useCurrentUser } from "../auth/index.ts";
-import { type InvitationLink, InvitationLinkView } from "./invitation-link.tsx";
+import { type InvitationLink, InvitationLinkView, invitationTitleKey } from "./invitation-link.tsx";
 import { useInvite } from "./queries.ts";
 
 interface InviteModalProps {
@@ -19,7 +19,7 @@ interface InviteModalProps {
   person?: { displayName: string; email: string };
 }
 
-/** Invite form, then the one-time link. The modal unmounts its content when closed, so each opening starts afresh. */
+/** Invite form, then whom the invitation was emailed to (or, without an SMTP server, its one-time link). The modal unmounts its content when closed, so each opening starts afresh. */
 export function InviteModal({ opened, onClose, person }: InviteModalProps) {
   const { t } = useTranslation();
   const [invitation, setInvitation] = useState<InvitationLink | null>(null);
@@ -28,7 +28,7 @@ export function InviteModal({ opened, onClose, person }: InviteModalProps) {
       opened={opened}
       onClose={onClose}
       onExitTransitionEnd={() => setInvitation(null)}
-      title={invitation ? t("invitations.link.title") : t("invitations.form.title")}
+      title={invitation ? t(invitationTitleKey(invitation)) : t("invitations.form.title")}
       closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {invitation ? (

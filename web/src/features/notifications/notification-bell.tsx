@@ -1,12 +1,26 @@
-import { ActionIcon, Box, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import {
+  ActionIcon,
+  Anchor,
+  Box,
+  Button,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { notificationText as sharedNotificationText } from "../../../../contracts/notification-text.ts";
 import type { Notification } from "../../../../contracts/notifications.ts";
 import { formatDateTime, relativeTime } from "../../lib/dates.ts";
+import { NOTIFICATION_PREFERENCES_PATH } from "../notification-preferences/index.ts";
 import { pairKeys } from "../pairs/index.ts";
 import { proposalKeys } from "../proposals/index.ts";
 import { useMarkRead, useMyNotifications } from "./queries.ts";
@@ -126,6 +140,11 @@ export function NotificationBell() {
               </Box>
             )}
           </ScrollArea.Autosize>
+          <Box px="md" py="xs" style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}>
+            <Anchor component={Link} to={NOTIFICATION_PREFERENCES_PATH} size="sm" onClick={() => setOpened(false)}>
+              {t("notificationPreferences.link")}
+            </Anchor>
+          </Box>
         </Popover.Dropdown>
       </Popover>
     </Indicator>

@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Group, NumberInput, Progress, Stack, Switch, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { COMPLETENESS_FILTERS } from "../../../../contracts/people.ts";
@@ -22,9 +23,10 @@ import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
 import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
 import { CompletenessFilter } from "../admin/index.ts";
+import { BulkInviteButton } from "../invitations/index.ts";
 import { EnrolModal } from "./enrol-modal.tsx";
 import { EnrolmentStatusBadge, PairStateBadge, WHOLE_BADGE } from "./labels.tsx";
-import { BOARD_PAGE_SIZE, useEnrolmentBoard, useRemoveEnrolment, useUpdateEnrolment } from "./queries.ts";
+import { BOARD_PAGE_SIZE, programmeKeys, useEnrolmentBoard, useRemoveEnrolment, useUpdateEnrolment } from "./queries.ts";
 
 /** A mentor's capacity bounds, as the API checks them. */
 const CAPACITY = (() => {
@@ -32,7 +34,10 @@ const CAPACITY = (() => {
   return { min: capacity.minValue ?? 1, max: capacity.maxValue ?? 5 };
 })();
 
-/** Who is enrolled and how far they are: counts, the "enrol people" modal and the paginated board. */
+/**
+ * Who is enrolled and how far they are: counts, the "enrol people" modal, the invitation by email of those
+ * enrolled without an account, and the paginated board.
+ */
 export function EnrolmentTab({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const url = useUrlState({
@@ -49,6 +54,12 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
   const counts = board.data?.counts;
   const isClosed = programme.phase === "closed";
   const columns = useBoardColumns(programme, setRemoving);
+  const queryClient = useQueryClient();
+  // Once invited, people show their account on the board.
+  const refreshBoard = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: programmeKeys.detail(programme.id) }),
+    [queryClient, programme.id],
+  );
 
   return (
     <Stack>
@@ -56,7 +67,12 @@ export function EnrolmentTab({ programme }: { programme: Programme }) {
         <Text size="sm" c="dimmed" maw={720}>
           {t(programme.phase === "draft" ? "programmes.board.introDraft" : "programmes.board.intro")}
         </Text>
-        {!isClosed && <Button onClick={() => setEnrolling(true)}>{t("programmes.enrol.open")}</Button>}
+        {!isClosed && (
+          <Group gap="xs">
+            <BulkInviteButton source={{ kind: "programme", programmeId: programme.id }} onFinished={refreshBoard} />
+            <Button onClick={() => setEnrolling(true)}>{t("programmes.enrol.open")}</Button>
+          </Group>
+        )}
       </Group>
       {counts && (
         <SectionCard title={t("programmes.board.countsTitle")} titleSize="h4">

@@ -20,6 +20,7 @@ import type {
   ProgrammeList,
   ProgrammePhase,
   ProgrammeTemplateList,
+  PublishPreview,
   PublishResult,
   RunDetail,
   RunList,
@@ -69,6 +70,7 @@ export const programmeKeys = {
   runs: (id: string) => [...programmeKeys.detail(id), "runs"] as const,
   run: (id: string, runId: string | null, query: RunQuery) => [...programmeKeys.runs(id), runId, query] as const,
   constraints: (id: string) => [...programmeKeys.detail(id), "constraints"] as const,
+  publishPreview: (id: string) => [...programmeKeys.detail(id), "publish-preview"] as const,
   pairs: (id: string, query: PairsQuery) => [...programmeKeys.detail(id), "pairs", query] as const,
   templates: () => ["programme-templates"] as const,
 };
@@ -138,6 +140,13 @@ export const constraintsQuery = (id: string) =>
     queryKey: programmeKeys.constraints(id),
     queryFn: (): Promise<z.infer<typeof ConstraintList>> =>
       call(client.GET("/api/programmes/{id}/constraints", { params: { path: { id } } })),
+  });
+
+/** Before publishing: who has no account (invited by email) or has not answered (notified). */
+export const publishPreviewQuery = (id: string) =>
+  queryOptions({
+    queryKey: programmeKeys.publishPreview(id),
+    queryFn: (): Promise<PublishPreview> => call(client.GET("/api/programmes/{id}/publish-preview", { params: { path: { id } } })),
   });
 
 export const managedPairsQuery = (id: string, query: PairsQuery) =>
@@ -302,7 +311,10 @@ export function useSwap(id: string) {
   });
 }
 
-/** Publishes a run: its pairs are created and their people told (a manager who takes part may be one of them). */
+/**
+ * Publishes a run: its pairs are created and their people told (a manager who takes part may be one of them);
+ * those enrolled without an account are invited by email.
+ */
 export function usePublish(id: string) {
   const refresh = useRefresh(id, [pairKeys.all, notificationKeys.all]);
   return useMutation({

@@ -1,3 +1,4 @@
+import { notifications } from "@mantine/notifications";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { apiError, fakeApi } from "../../test/fake-api.ts";
@@ -96,5 +97,50 @@ describe("reviewing a run", () => {
     const [weak, strong] = within(table).getAllByRole("row").slice(1);
     expect(within(weak as HTMLElement).getByText("Sous le minimum")).toBeTruthy();
     expect(within(strong as HTMLElement).queryByText("Sous le minimum")).toBeNull();
+  });
+
+  it("lists before publishing who has no account or has not answered and what each receives, then says how many were invited", async () => {
+    const api = fakeApi({
+      [RUN]: () => aRunDetail(PAIRS),
+      "GET /api/programmes/:id/publish-preview": () => ({
+        withoutAccount: 1,
+        notAnswered: 1,
+        total: 2,
+        people: [
+          { person: SYLVIE, role: "mentee", hasAccount: true, hasAnswered: false, receives: "notification" },
+          { person: YANIS, role: "mentor", hasAccount: false, hasAnswered: false, receives: "invitation" },
+        ],
+      }),
+      "POST /api/programmes/:id/matching-runs/:runId/publish": () => ({
+        created: 2,
+        skipped: 0,
+        invitation: { batchId: "00000000-0000-4000-8000-00000000b001", invited: 1 },
+      }),
+    });
+    const { user } = renderWithProviders(
+      <RunReview programme={aProgramme({ phase: "matching" })} summary={aRunSummary()} isLatest constraints={[]} onNewRun={vi.fn()} />,
+    );
+
+    await user.click(await screen.findByRole("button", { name: /^Publier le calcul n°.1$/ }));
+    const dialog = await screen.findByRole("dialog", { name: /^Publier le calcul n°.1.\?$/ });
+    expect(
+      await within(dialog).findByText("1 personne n’a pas de compte : elle recevra une invitation par courriel pour créer son compte."),
+    ).toBeTruthy();
+    expect(within(dialog).getByText("1 personne n’a pas répondu à son inscription : elle recevra une notification.")).toBeTruthy();
+    const list = within(dialog).getByRole("list", { name: "Personnes sans compte ou sans réponse" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Sylvie Roux (Mentoré·e) : une notification", "Yanis Morel (Mentor) : une invitation par courriel pour créer son compte"]);
+
+    const shown = vi.spyOn(notifications, "show");
+    await user.click(within(dialog).getByRole("button", { name: "Publier" }));
+    await waitFor(() => expect(api.calls("POST /api/programmes/:id/matching-runs/:runId/publish")).toHaveLength(1));
+    await waitFor(() =>
+      expect(shown).toHaveBeenCalledWith(
+        expect.objectContaining({ message: "2 binômes créés. 1 invitation par courriel part pour la personne sans compte." }),
+      ),
+    );
   });
 });

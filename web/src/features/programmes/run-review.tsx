@@ -1,10 +1,12 @@
-import { ActionIcon, Alert, Badge, Button, Checkbox, Group, List, Paper, Stack, Text } from "@mantine/core";
+import { ActionIcon, Alert, Badge, Button, Checkbox, Group, List, Modal, Paper, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type ConstraintKind,
   type Programme,
+  type PublishPreview,
   RUN_PAIR_SORTS,
   type RunDetail,
   type RunPair,
@@ -14,6 +16,7 @@ import {
 import { ConfirmWithReasonDialog } from "../../components/confirm-with-reason-dialog.tsx";
 import { DataTable, type DataTableColumn } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { PersonCell } from "../../components/person-cell.tsx";
 import { SearchField } from "../../components/search-field.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
@@ -24,7 +27,16 @@ import { errorMessage } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
 import { urlParam, useUrlSearch, useUrlState } from "../../lib/use-url-state.ts";
 import { usePercent, WHOLE_BADGE } from "./labels.tsx";
-import { type Constraint, RUN_PAGE_SIZE, usePublish, useRun, useSetConstraint, useSwap, useUpdateEnrolment } from "./queries.ts";
+import {
+  type Constraint,
+  publishPreviewQuery,
+  RUN_PAGE_SIZE,
+  usePublish,
+  useRun,
+  useSetConstraint,
+  useSwap,
+  useUpdateEnrolment,
+} from "./queries.ts";
 
 type Selected = { menteeId: string; mentee: string; mentor: string };
 
@@ -551,7 +563,11 @@ function UnmatchedList({
   );
 }
 
-/** Publishing the run: what it creates and whom it tells, then a notification of what was created. */
+/**
+ * Publishing the run: what it creates and whom it tells — first of all the people who have no account (they
+ * receive an email invitation to create it) or have not answered their enrolment (a notification) — then a
+ * notification of what was created and how many were invited.
+ */
 function PublishDialog({
   programme,
   summary,
@@ -565,42 +581,79 @@ function PublishDialog({
 }) {
   const { t } = useTranslation();
   const publish = usePublish(programme.id);
+  const preview = useQuery({ ...publishPreviewQuery(programme.id), enabled: opened });
   const close = () => {
     publish.reset();
     onClose();
   };
+  const confirm = () =>
+    publish.mutate(summary.id, {
+      onSuccess: (result) => {
+        notifications.show({
+          color: "green",
+          message: [
+            t("programmes.publish.created", { count: result.created }),
+            result.skipped ? t("programmes.publish.skippedCount", { count: result.skipped }) : "",
+            result.invitation ? t("programmes.publish.invitedCount", { count: result.invitation.invited }) : "",
+          ]
+            .filter(Boolean)
+            .join(" "),
+        });
+        close();
+      },
+    });
   return (
-    <ConfirmWithReasonDialog
+    <Modal
       opened={opened}
       onClose={close}
       title={t("programmes.publish.title", { number: summary.number })}
-      text={[
-        t("programmes.publish.text", { count: summary.pairs }),
-        t("programmes.publish.skipped"),
-        programme.phase === "matching" ? t("programmes.publish.toRunning") : "",
-      ]
-        .filter(Boolean)
-        .join(" ")}
-      confirmLabel={t("programmes.publish.confirm")}
-      destructive={false}
-      loading={publish.isPending}
-      error={publish.error}
-      onConfirm={() =>
-        publish.mutate(summary.id, {
-          onSuccess: (result) => {
-            notifications.show({
-              color: "green",
-              message: [
-                t("programmes.publish.created", { count: result.created }),
-                result.skipped ? t("programmes.publish.skippedCount", { count: result.skipped }) : "",
-              ]
-                .filter(Boolean)
-                .join(" "),
-            });
-            close();
-          },
-        })
-      }
-    />
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <Stack>
+        <Text size="sm">
+          {[
+            t("programmes.publish.text", { count: summary.pairs }),
+            t("programmes.publish.skipped"),
+            programme.phase === "matching" ? t("programmes.publish.toRunning") : "",
+          ]
+            .filter(Boolean)
+            .join(" ")}
+        </Text>
+        <ErrorAlert error={preview.error} />
+        {preview.data && <PublishPreviewList preview={preview.data} />}
+        <ErrorAlert error={publish.error} />
+        <FormActions submitLabel={t("programmes.publish.confirm")} loading={publish.isPending} onSubmit={confirm} onCancel={close} />
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Who has no account or has not answered, and what each will receive; nothing when everyone is ready. */
+function PublishPreviewList({ preview }: { preview: PublishPreview }) {
+  const { t } = useTranslation();
+  if (preview.total === 0) return null;
+  const more = preview.total - preview.people.length;
+  return (
+    <Stack gap="xs">
+      <Text fw={500}>{t("programmes.publish.peopleTitle")}</Text>
+      {preview.withoutAccount > 0 && <Text size="sm">{t("programmes.publish.withoutAccount", { count: preview.withoutAccount })}</Text>}
+      {preview.notAnswered > 0 && <Text size="sm">{t("programmes.publish.notAnswered", { count: preview.notAnswered })}</Text>}
+      <List size="sm" spacing={2} aria-label={t("programmes.publish.peopleTitle")} mah={240} style={{ overflowY: "auto" }}>
+        {preview.people.map((entry) => (
+          <List.Item key={entry.person.id}>
+            {t("programmes.publish.personReceives", {
+              name: personName(entry.person),
+              role: t(`programmes.roles.${entry.role}`),
+              receives: t(`programmes.publish.receives.${entry.receives}`),
+            })}
+          </List.Item>
+        ))}
+      </List>
+      {more > 0 && (
+        <Text size="sm" c="dimmed">
+          {t("programmes.publish.more", { count: more })}
+        </Text>
+      )}
+    </Stack>
   );
 }

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { type MailToRender, renderMail } from "./render-mail.ts";
+
+const context = { organisation: "Acme & Fils", publicUrl: "https://passerelle.acme.fr" };
+const mail = (values: Partial<MailToRender>): MailToRender => ({
+  id: "7f0c2a9e-4c1b-4d5e-9f3a-2b6c8d0e1f23",
+  template: "notification",
+  params: {},
+  locale: "fr",
+  category: "notification",
+  ...values,
+});
+
+describe("renderMail", () => {
+  it("writes a notification with the bell's sentence, in French by default, with the organisation's name", () => {
+    const out = renderMail(
+      mail({ params: { notificationKind: "proposal_received", menteeName: "Jeanne", path: "/proposals", name: "Marc" } }),
+      context,
+    );
+    expect(out.subject).toBe("Jeanne vous propose de devenir son mentor.");
+    expect(out.text).toContain("Bonjour Marc,");
+    expect(out.text).toContain("Ouvrir Passerelle : https://passerelle.acme.fr/proposals");
+    expect(out.text).toContain("mentorat inversé de Acme & Fils");
+    expect(out.html).toContain("Acme &amp; Fils");
+    expect(out.html).toContain('<html lang="fr">');
+  });
+
+  it("writes English for an English reader", () => {
+    const out = renderMail(mail({ locale: "en", params: { notificationKind: "pair_completed", path: "/pairs" } }), context);
+    expect(out.subject).toBe("Your pair is completed. Well done!");
+    expect(out.text).toMatch(/^Hello,/);
+    expect(out.text).toContain("Open Passerelle: https://passerelle.acme.fr/pairs");
+    expect(out.html).toContain('<html lang="en">');
+  });
+
+  it("escapes every value in the HTML", () => {
+    const out = renderMail(
+      mail({ params: { notificationKind: "proposal_received", menteeName: '<script>alert("x")</script>', path: "/proposals" } }),
+      context,
+    );
+    expect(out.html).not.toContain("<script>");
+    expect(out.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(out.text).toContain('<script>alert("x")</script>');
+  });
+
+  it("offers one-click unsubscribe on everything but security messages", () => {
+    const notification = renderMail(mail({ params: { notificationKind: "pair_completed" } }), context);
+    expect(notification.headers).toEqual({
+      "List-Unsubscribe": "<https://passerelle.acme.fr/api/mail/unsubscribe/7f0c2a9e-4c1b-4d5e-9f3a-2b6c8d0e1f23>",
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+    expect(notification.text).toContain("https://passerelle.acme.fr/account/notifications");
+    const security = renderMail(
+      mail({ template: "password_changed", category: "security", params: { email: "a@acme.fr", at: "2026-03-29T16:30:00Z" } }),
+      context,
+    );
+    expect(security.headers).toEqual({});
+    expect(security.text).not.toContain("/unsubscribe/");
+    // Paris time, after the change to summer time: 16:30 UTC is 18:30.
+    expect(security.text).toContain("29 mars 2026 à 18:30");
+  });
+
+  it("invites with who invites, to what, and until when", () => {
+    const out = renderMail(
+      mail({
+        template: "invitation",
+        category: "invitation",
+        params: { inviter: "Karima Benaïssa", programmeName: "Pilote 2026", path: "/invitation/abc", expiresAt: "2026-12-13T09:00:00Z" },
+      }),
+      context,
+    );
+    expect(out.subject).toBe("Karima Benaïssa vous invite sur Passerelle – Acme & Fils");
+    expect(out.text).toContain("le programme « Pilote 2026 »");
+    expect(out.text).toContain("13 décembre 2026 à 10:00");
+    expect(out.text).toContain("Créer mon compte : https://passerelle.acme.fr/invitation/abc");
+  });
+
+  it("lists a digest's notifications", () => {
+    const items = JSON.stringify([
+      { kind: "proposal_declined", params: {} },
+      { kind: "match_published", params: { partnerName: "Inès" } },
+    ]);
+    const out = renderMail(mail({ template: "digest", category: "digest", params: { items } }), context);
+    expect(out.subject).toBe("Passerelle : 2 nouvelles notifications");
+    expect(out.text).toContain("- Votre proposition a été déclinée.");
+    expect(out.text).toContain("- Votre binôme avec Inès est publié");
+  });
+});
