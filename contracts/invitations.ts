@@ -26,7 +26,7 @@ export const InvitationBatchIdParams = z.object({ id: z.uuid() });
 
 /** Who a bulk invitation would reach, before it is sent. */
 export const InvitationBatchPreview = z.object({
-  /** People without an account, with an email address: they will receive an invitation. */
+  /** People without an account (and, from a programme, accounts never activated whose invitation expired): each receives an invitation. */
   toInvite: z.number().int(),
   /** People who already have an account (active or invited): skipped. */
   withAccount: z.number().int(),

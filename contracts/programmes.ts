@@ -317,13 +317,21 @@ export const SwapBody = z.object({ menteeA: z.uuid(), menteeB: z.uuid(), confirm
 export const PublishResult = z.object({
   created: z.number().int(),
   skipped: z.number().int(),
-  /** The bulk invitation that emails the enrolled people without an account, and how many it invites; absent when everyone has one. */
+  /**
+   * The bulk invitation that emails the enrolled people without an account (and, again, those whose invitation
+   * expired before they activated theirs), and how many it invites; absent when nobody needs one.
+   */
   invitation: z.object({ batchId: z.uuid(), invited: z.number().int() }).optional(),
 });
 export type PublishResult = z.infer<typeof PublishResult>;
 
-/** What someone enrolled receives when a run is published: an email to create their account, or (with an account) a notification. */
-export const PUBLISH_NOTICES = ["invitation", "notification"] as const;
+/**
+ * What someone enrolled receives when a run is published: an email to create their account ("invitation");
+ * a new one when their account was never activated and its invitation expired ("new_invitation"); nothing new
+ * when their invitation's link still works ("open_invitation": the notifications wait in the account it
+ * opens); or, with an active account, a notification.
+ */
+export const PUBLISH_NOTICES = ["invitation", "new_invitation", "open_invitation", "notification"] as const;
 export const PublishNotice = z.enum(PUBLISH_NOTICES);
 export type PublishNotice = z.infer<typeof PublishNotice>;
 
@@ -331,7 +339,11 @@ export type PublishNotice = z.infer<typeof PublishNotice>;
 export const PublishPreview = z.object({
   /** How many of them have no account (publishing invites them by email). */
   withoutAccount: z.number().int(),
-  /** How many have an account but have not answered their enrolment. */
+  /** How many have an account never activated whose invitation expired (publishing invites them again by email). */
+  invitationExpired: z.number().int(),
+  /** How many have an account never activated whose invitation link still works (nothing new is sent). */
+  invitationOpen: z.number().int(),
+  /** How many have an active account but have not answered their enrolment (they receive a notification). */
   notAnswered: z.number().int(),
   /** The first of them (at most 100), by role and name. */
   people: z.array(

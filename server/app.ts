@@ -27,9 +27,16 @@ import { registerWebAssets, WEB_DIST } from "./platform/http/web-assets.ts";
 import { mailSettings } from "./platform/mail/index.ts";
 import { mailRoutes } from "./platform/mail/mail.routes.ts";
 
-/** Hides secrets that travel in URLs (invitation and setup tokens) from the logs. */
+/**
+ * Hides secrets that travel in URLs from the logs: invitation links (the page /invitation/… and the
+ * API /api/invitations/…), setup and password-reset tokens (?token=), and the message ids that
+ * one-click unsubscribe links carry.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/invitations\/)[^/?]+/, "$1[redacted]").replace(/([?&]token=)[^&]+/, "$1[redacted]");
+  return url
+    .replace(/(\/invitations?\/)[^/?]+/, "$1[redacted]")
+    .replace(/(\/unsubscribe\/)[^/?]+/, "$1[redacted]")
+    .replace(/([?&]token=)[^&]+/, "$1[redacted]");
 }
 
 /** `mail` defaults to the configuration's (an SMTP transport when SMTP_URL is set, else the outbox). */

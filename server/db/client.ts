@@ -81,9 +81,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const client = await pool.connect();
         try {
           await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-          await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
-          await installJobQueue(async (text, values) => client.query(text, values as unknown[]));
-          await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+          try {
+            await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+            await installJobQueue(async (text, values) => client.query(text, values as unknown[]));
+          } finally {
+            // A failed migration must not leave the lock on a pooled connection: the next instance would wait for ever.
+            await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+          }
         } finally {
           client.release();
         }

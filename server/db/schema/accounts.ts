@@ -54,6 +54,8 @@ export const invitations = pgTable(
     round: integer("round").notNull().default(0),
     /** The bulk invitation that sent it, if any. */
     batchId: uuid("batch_id").references(() => invitationBatches.id, { onDelete: "set null" }),
+    /** The person unsubscribed from its emails (List-Unsubscribe): no reminder follows. */
+    remindersStoppedAt: timestamp("reminders_stopped_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index("invitations_user_idx").on(t.userId)],
 );

@@ -24,6 +24,7 @@ import * as repo from "./accounts.repository.ts";
 import { INVITATION_VALIDITY_MS, inviterName, presentInvitation } from "./invitations.domain.ts";
 import * as invitationsRepo from "./invitations.repository.ts";
 import { type IssuedInvitation, issueInvitations } from "./issue-invitation.ts";
+import { expireOpenResets } from "./password-resets.repository.ts";
 
 /** `mail.transport` set: invitations are emailed and their links never returned (undefined or no `mail`: the outbox). */
 export type AccountsDeps = {
@@ -317,7 +318,10 @@ export async function updateMe(
   return toMe(db, user);
 }
 
-/** Changes my password after checking the current one; my other sessions end. */
+/**
+ * Changes my password after checking the current one; my other sessions end, and so do my "forgot
+ * password" links still open (one asked for before would otherwise set a password over this one).
+ */
 export async function changePassword(
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
   deps: AccountsDeps,
@@ -331,8 +335,10 @@ export async function changePassword(
   assertStrongPassword(input.newPassword, user.email, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.id, { passwordHash, updatedAt: deps.clock.now() });
+    const now = deps.clock.now();
+    await repo.updateUser(tx, user.id, { passwordHash, updatedAt: now });
     await deleteSessionsOfUser(tx, user.id, input.sessionId);
+    await expireOpenResets(tx, user.id, now);
   });
 }
 

@@ -9,8 +9,9 @@ import { presentBatch } from "./invitations.domain.ts";
 import * as repo from "./invitations.repository.ts";
 
 /**
- * Invites in bulk: the people of the source without an account get an invited account and an email,
- * by the "invitation-batch" job (run-invitation-batch.ts); the answer is the batch, queued, whose
+ * Invites in bulk: the people of the source without an account get an invited account and an email
+ * (from a programme, those whose invitation expired get a new one), by the "invitation-batch" job
+ * (run-invitation-batch.ts); the answer is the batch, queued, whose
  * progress the caller reads. A manager invites participants only, as one by one.
  */
 export async function createInvitationBatch(
@@ -36,9 +37,9 @@ export async function startInvitationBatch(
   input: { source: InvitationBatchSource; role: Role; createdBy: string | null },
   now: Date,
 ): Promise<repo.BatchRow | undefined> {
-  const counts = await countSource(tx, input.source);
+  const counts = await countSource(tx, input.source, now);
   if (!counts) return undefined;
-  return queueBatch(tx, { ...input, total: counts.withoutAccount }, now);
+  return queueBatch(tx, { ...input, total: counts.toInvite }, now);
 }
 
 async function queueBatch(
@@ -48,13 +49,16 @@ async function queueBatch(
 ): Promise<repo.BatchRow> {
   const source: repo.StoredBatchSource = { ...input.source, role: input.role };
   const batch = await repo.insertBatch(tx, { createdBy: input.createdBy, createdAt: now, source, total: input.total });
-  await enqueue(tx, "invitation-batch", { batchId: batch.id }, { singletonKey: batch.id });
+  await enqueue(tx, "invitation-batch", { batchId: batch.id });
   return batch;
 }
 
 /**
  * Publishing a matching run: the programme's enrolled people who have no account are invited, as
- * participants, by a bulk invitation (in the publication's transaction). Null when nobody needs one.
+ * participants, by a bulk invitation (in the publication's transaction), and so are those whose account
+ * was never activated and whose invitation expired (a new one, to the same account): otherwise the
+ * notifications of the publication would wait in an account nobody can open. Those with a link that
+ * still works are left alone. Null when nobody needs one.
  */
 export async function inviteEnrolledWithoutAccount(
   tx: Tx,
@@ -63,7 +67,7 @@ export async function inviteEnrolledWithoutAccount(
   now: Date,
 ): Promise<{ batchId: string; total: number } | null> {
   const source: InvitationBatchSource = { kind: "programme", programmeId };
-  const total = (await countSource(tx, source))?.withoutAccount ?? 0;
+  const total = (await countSource(tx, source, now))?.toInvite ?? 0;
   if (!total) return null;
   const batch = await queueBatch(tx, { source, role: "participant", createdBy, total }, now);
   return { batchId: batch.id, total };

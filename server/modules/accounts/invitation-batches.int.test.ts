@@ -194,6 +194,50 @@ describe("a bulk invitation from a programme", () => {
     expect(invitedOnes).toContain(`${people.employeeIds("yanis")[0]}@exemple.fr`);
   });
 
+  it("invites again its enrolled people whose invitation expired, not those whose link still works", async () => {
+    const DAY = 24 * 3_600_000;
+    const people = await cast(ctx, [{ key: "ines" }, { key: "yanis" }, { key: "odile" }]);
+    const emailOf = (key: string) => `${people.employeeIds(key)[0]}@exemple.fr`;
+    const inviteByHand = async (key: string) => {
+      const invited = await (await loggedIn(["manager"])).post("/api/admin/invitations", {
+        email: emailOf(key),
+        displayName: key,
+        roles: ["participant"],
+      });
+      expect(invited.statusCode).toBe(201);
+      await ctx.runJobs();
+    };
+    await inviteByHand("ines");
+    ctx.clock.advance(7 * DAY);
+    await inviteByHand("odile");
+    const hr = await newManager(ctx);
+    const programmeId = await programmeIn(hr, "enrolment", { cast: people, mentors: ["ines", "yanis"], mentees: ["odile"] });
+    const source = { kind: "programme", programmeId };
+    expect((await hr.post("/api/invitation-batches/preview", { source })).json()).toEqual({ toInvite: 2, withAccount: 1 });
+
+    const before = smtp.to(emailOf("ines")).length;
+    const batch = (await hr.post("/api/invitation-batches", { source })).json();
+    await ctx.runJobs();
+    await ctx.database.db.transaction((tx) => enqueue(tx, "invitation-batch", { batchId: batch.id }));
+    await ctx.runJobs();
+    expect((await hr.get(`/api/invitation-batches/${batch.id}`)).json()).toMatchObject({ status: "done", total: 2, done: 2, skipped: 0 });
+    const [again, ...more] = smtp.to(emailOf("ines")).slice(before);
+    expect(more).toHaveLength(0);
+    expect(again?.text).toContain("vous invite à rejoindre le programme « Pilote mentorat inversé » sur Passerelle");
+    expect(smtp.to(emailOf("odile"))).toHaveLength(1);
+    expect(smtp.to(emailOf("yanis"))).toHaveLength(1);
+    const [ines] = await ctx.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, emailOf("ines")));
+    const rows = await ctx.database.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.userId, ines?.id as string));
+    expect(rows.filter((r) => r.batchId === batch.id)).toHaveLength(1);
+    expect((await hr.post("/api/invitation-batches/preview", { source })).json()).toEqual({ toInvite: 0, withAccount: 3 });
+  });
+
   it("answers 404 for an unknown programme", async () => {
     const hr = await loggedIn(["manager"]);
     const source = { kind: "programme", programmeId: "00000000-0000-4000-8000-000000000000" };

@@ -122,6 +122,29 @@ describe("invitation reminders", () => {
     expect(smtp.to(email)).toHaveLength(4);
   });
 
+  it("stop when the invited person unsubscribes from the invitation email; the link keeps working", async () => {
+    const { email } = await invite("Inès Garnier");
+    const [invitation] = smtp.to(email);
+    const messageId = invitation?.header("List-Unsubscribe")?.match(/\/api\/mail\/unsubscribe\/([0-9a-f-]{36})>$/)?.[1];
+    expect(messageId).toBeDefined();
+    // As a mail client does it (RFC 8058): a form POST, no cookie, no CSRF token.
+    const unsubscribed = await ctx.app.inject({
+      method: "POST",
+      url: `/api/mail/unsubscribe/${messageId}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "List-Unsubscribe=One-Click",
+    });
+    expect(unsubscribed.statusCode).toBe(200);
+    expect(unsubscribed.json()).toEqual({ kind: null, category: "invitation" });
+
+    ctx.clock.advance(3 * DAY);
+    await sweep();
+    ctx.clock.advance(3 * DAY);
+    await sweep();
+    expect(smtp.to(email)).toHaveLength(1);
+    expect(await opens(tokenIn(invitation?.text))).toBe(200);
+  });
+
   it("send one reminder, not two, when the sweep missed day 3; two sweeps at once send it once", async () => {
     const { email } = await invite("Marc Lefèvre");
     ctx.clock.advance(6 * DAY);

@@ -1,10 +1,10 @@
 /** SQL of invitations: their links (and reminders), bulk invitations and the accounts these create. */
-import { and, eq, gt, gte, inArray, isNull, max, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gt, gte, inArray, isNull, max, not, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Locale, Role } from "../../../contracts/accounts.ts";
 import type { InvitationBatchSource } from "../../../contracts/invitations.ts";
 import type { Tx } from "../../db/client.ts";
-import { invitationBatches, invitations, userRoles, users } from "../../db/schema.ts";
+import { invitationBatches, invitations, people, userRoles, users } from "../../db/schema.ts";
 import type { InvitationRound } from "./invitations.domain.ts";
 
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -98,6 +98,67 @@ export async function insertInvitedUsers(
   return created;
 }
 
+/** The account (`users` of the outer query) holds a link still open at `now`: unused, unexpired. */
+const hasOpenLink = (tx: Tx, now: Date) =>
+  exists(
+    tx
+      .select({ one: sql`1` })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.userId, users.id),
+          isNull(invitations.usedAt),
+          sql`${invitations.expiresAt} > ${now.toISOString()}::timestamptz`,
+        ),
+      ),
+  );
+
+/** An account never activated, as an invitation email needs it. */
+export type InvitedAccount = { id: string; email: string; displayName: string; locale: Locale };
+
+/**
+ * The accounts never activated ("invited") of these directory entries, each with whether it holds a
+ * link still open at `now` (unused, unexpired: the invitation's or a reminder's). An account counts as a
+ * person's when it is linked to them or has their work email, as the people and programmes contexts
+ * count "has an account".
+ */
+export async function invitedAccountsOf(
+  tx: Tx,
+  personIds: string[],
+  now: Date,
+): Promise<{ personId: string; account: InvitedAccount; hasOpenInvitation: boolean }[]> {
+  const found: { personId: string; account: InvitedAccount; hasOpenInvitation: boolean }[] = [];
+  for (let k = 0; k < personIds.length; k += 1000) {
+    const rows = await tx
+      .select({
+        personId: people.id,
+        account: { id: users.id, email: users.email, displayName: users.displayName, locale: users.locale },
+        hasOpenInvitation: sql<boolean>`${hasOpenLink(tx, now)}`.mapWith(Boolean),
+      })
+      .from(people)
+      .innerJoin(users, or(eq(users.personId, people.id), eq(users.email, people.email)))
+      .where(and(inArray(people.id, personIds.slice(k, k + 1000)), eq(users.status, "invited")))
+      .orderBy(asc(users.id));
+    found.push(...rows);
+  }
+  return found;
+}
+
+/**
+ * Locks these accounts until the transaction ends, and returns those still invited without an open
+ * link at `now`, read after the lock: two bulk invitations choosing the same person take turns, and the
+ * second sees the first one's link (a new statement reads what was committed before it began).
+ */
+export async function lockInvitedWithoutOpenLink(tx: Tx, userIds: string[], now: Date): Promise<InvitedAccount[]> {
+  if (!userIds.length) return [];
+  await tx.select({ id: users.id }).from(users).where(inArray(users.id, userIds)).orderBy(asc(users.id)).for("update");
+  return tx
+    .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(and(inArray(users.id, userIds), eq(users.status, "invited"), not(hasOpenLink(tx, now))))
+    .orderBy(asc(users.id));
+}
+
 /* ---------------------------------------------------------------- bulk invitations */
 
 export async function insertBatch(
@@ -133,6 +194,16 @@ export async function updateBatch(
 
 /* ---------------------------------------------------------------- reminders */
 
+/** The account's invitations still open get no more reminders (their links keep working). Returns how many. */
+export async function stopReminders(tx: Tx, userId: string, now: Date): Promise<number> {
+  const rows = await tx
+    .update(invitations)
+    .set({ remindersStoppedAt: now })
+    .where(and(eq(invitations.userId, userId), isNull(invitations.usedAt), isNull(invitations.remindersStoppedAt)))
+    .returning({ id: invitations.id });
+  return rows.length;
+}
+
 /** Any constant: the key of the lock that lets one reminder sweep at a time choose whom to remind. */
 const REMINDER_SWEEP_LOCK = 0x1a7e_0001;
 
@@ -146,7 +217,7 @@ export async function lockReminderSweep(tx: Tx): Promise<void> {
 
 /**
  * Invitations (round 0) still open on an account not activated yet, at least `firstDue` old, whose
- * next reminder has not been sent: round 2 not sent and older than `secondDue`, or no reminder sent at
+ * person has not unsubscribed from their emails, and whose next reminder has not been sent: round 2 not sent and older than `secondDue`, or no reminder sent at
  * all. With the inviter's name, the bulk invitation's source and the last round sent for it (its
  * reminders share its expiry; those of an earlier invitation of the account, voided by this one, do not count). Locked, skipping those an
  * accept or a new invitation holds at this moment.
@@ -183,6 +254,7 @@ export async function invitationsToRemind(tx: Tx, now: Date, due: { first: Date;
       and(
         eq(invitations.round, 0),
         isNull(invitations.usedAt),
+        isNull(invitations.remindersStoppedAt),
         eq(users.status, "invited"),
         sql`${invitations.expiresAt} > ${now.toISOString()}::timestamptz`,
         sql`${invitations.createdAt} <= ${due.first.toISOString()}::timestamptz`,

@@ -176,6 +176,26 @@ describe("forgot password", () => {
     expect(smtp.to("lea@acme.test").filter((m) => m.subject.startsWith("Choisir"))).toHaveLength(4);
   });
 
+  it("keeps only the address in the job, not the asker's IP address", async () => {
+    expect((await forgot("lea@acme.test")).statusCode).toBe(202);
+    const { rows } = await ctx.database.executeSql("select data from pgboss.job where name = 'password-reset-request'");
+    expect(rows.map((r) => (r as { data: unknown }).data)).toEqual([{ email: "lea@acme.test" }]);
+  });
+
+  it("ends the open links when the password is changed on the account page", async () => {
+    await createUser(ctx, { email: "lea@acme.test" });
+    const token = await askLink("lea@acme.test");
+    const lea = new TestClient(ctx.app);
+    await lea.login("lea@acme.test");
+    const changed = await lea.post("/api/me/password", { currentPassword: TEST_PASSWORD, newPassword: "ma phrase de passe choisie" });
+    expect(changed.statusCode).toBe(200);
+
+    const late = await reset(token);
+    expect(late.statusCode).toBe(410);
+    expect(late.json().error.code).toBe("PASSWORD_RESET_INVALID");
+    await new TestClient(ctx.app).login("lea@acme.test", "ma phrase de passe choisie");
+  });
+
   it("refuses a weak password on the `password` field and keeps the link open", async () => {
     await createUser(ctx, { email: "lea@acme.test" });
     const token = await askLink("lea@acme.test");

@@ -24,7 +24,7 @@ export const passwordResetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       },
     },
     async (req, reply) => {
-      await requestPasswordReset({ email: req.body.email, ip: req.ip }, serviceDeps);
+      await requestPasswordReset({ email: req.body.email }, serviceDeps);
       return reply.status(202).send({ ok: true as const });
     },
   );

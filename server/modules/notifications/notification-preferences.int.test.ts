@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NOTIFICATION_KINDS } from "../../../contracts/notifications.ts";
+import { NOTIFICATION_KINDS, type NotificationKind } from "../../../contracts/notifications.ts";
 import { notifications, users } from "../../db/schema.ts";
 import { enqueue } from "../../platform/jobs/job-queue.ts";
 import { type Cast, cast, menteeProfile, mentorProfile, newManager, programmeIn } from "../../test/programme-builders.ts";
@@ -272,6 +272,93 @@ describe("the daily digest", () => {
     });
     await runDigest();
     for (const u of crowd) expect(smtp.to(u.email).map((m) => m.subject)).toEqual(["Passerelle : 1 nouvelle notification"]);
+  });
+
+  /** An active account of its own, logged in, with these kinds on the digest. */
+  async function digestReader(name: string, kinds: NotificationKind[]) {
+    const email = `reader-${Date.now()}-${Math.random().toString(36).slice(2)}@acme.test`;
+    const user = await createUser(ctx, { email, displayName: name });
+    const client = new TestClient(ctx.app);
+    await client.login(user.email);
+    expect(
+      (
+        await put(
+          client,
+          kinds.map((kind) => ({ kind, channel: "digest" })),
+        )
+      ).statusCode,
+    ).toBe(200);
+    const tell = (...told: NotificationKind[]) =>
+      ctx.database.db.transaction((tx) =>
+        notify(
+          tx,
+          told.map((kind) => ({ userId: user.id, kind })),
+          ctx.clock.now(),
+        ),
+      );
+    const stillPending = async () =>
+      (
+        await ctx.database.db
+          .select({ id: notifications.id })
+          .from(notifications)
+          .where(and(eq(notifications.userId, user.id), eq(notifications.isDigestPending, true)))
+      ).length;
+    return { user, client, tell, stillPending };
+  }
+
+  it("sends nothing more once I unsubscribed from the digest, and nothing waits any longer", async () => {
+    const mia = await digestReader("Mia", ["pair_active", "pair_completed"]);
+    await mia.tell("pair_active");
+    await runDigest();
+    const [first] = smtp.to(mia.user.email);
+    expect(first?.subject).toBe("Passerelle : 1 nouvelle notification");
+
+    await mia.tell("pair_completed");
+    expect((await oneClick(messageIdOf(first))).statusCode).toBe(200);
+    await runDigest();
+    await ctx.runJobs();
+    expect(smtp.to(mia.user.email)).toHaveLength(1);
+    expect(await mia.stillPending()).toBe(0);
+    // The bell keeps them all.
+    expect((await mia.client.get("/api/me/notifications")).json().items).toHaveLength(2);
+  });
+
+  it('lists only the kinds still on the digest after I changed my choice on "Mes notifications"', async () => {
+    const noa = await digestReader("Noa", ["pair_active", "pair_completed", "proposal_declined"]);
+    await noa.tell("pair_active", "pair_completed", "proposal_declined");
+    expect(
+      (
+        await put(noa.client, [
+          { kind: "pair_active", channel: "app" },
+          { kind: "pair_completed", channel: "email" },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    await runDigest();
+    await ctx.runJobs();
+    const [digest, ...more] = smtp.to(noa.user.email);
+    expect(more).toHaveLength(0);
+    expect(digest?.subject).toBe("Passerelle : 1 nouvelle notification");
+    expect(digest?.text).toContain("- Votre proposition a été déclinée.");
+    expect(digest?.text).not.toContain("Votre binôme est terminé");
+    expect(digest?.text).not.toContain("binôme démarre");
+    expect(await noa.stillPending()).toBe(0);
+  });
+
+  it("counts every notification it stops waiting for, listing the 50 newest", async () => {
+    const zoe = await digestReader("Zoé", ["pair_active", "proposal_declined"]);
+    await zoe.tell("proposal_declined");
+    await zoe.tell(...Array.from({ length: 54 }, () => "pair_active" as const));
+    await runDigest();
+    const [digest, ...more] = smtp.to(zoe.user.email);
+    expect(more).toHaveLength(0);
+    expect(digest?.subject).toBe("Passerelle : 55 nouvelles notifications");
+    const lines = digest?.text.split("\n").filter((line) => line.startsWith("- ")) ?? [];
+    expect(lines).toHaveLength(51);
+    expect(lines.at(-1)).toBe("- … et 5 autres notifications dans Passerelle.");
+    // The oldest is the one left out.
+    expect(digest?.text).not.toContain("Votre proposition a été déclinée.");
+    expect(await zoe.stillPending()).toBe(0);
   });
 
   it("drops the digest of someone whose account is no longer active, without email", async () => {

@@ -5,8 +5,10 @@ import {
   DIGEST_MAX_ITEMS,
   digestMail,
   kindsConcerning,
+  listedInDigest,
   MANAGERS_NOTIFICATION_KINDS,
   PARTICIPANT_NOTIFICATION_KINDS,
+  type PendingNotification,
   unsubscribeChanges,
   unsubscribeTarget,
   withDefaults,
@@ -121,5 +123,26 @@ describe("the digest email", () => {
     const items = JSON.parse(digestMail(recipient, many).params.items as string) as { params: { n: string } }[];
     expect(items).toHaveLength(DIGEST_MAX_ITEMS);
     expect(items[0]?.params.n).toBe("0");
+  });
+
+  it("gives how many notifications it stands for, and how many it does not list", () => {
+    const many = Array.from({ length: DIGEST_MAX_ITEMS + 7 }, () => ({ kind: "pair_active" as const, params: {} }));
+    expect(digestMail(recipient, many).params).toMatchObject({ count: String(DIGEST_MAX_ITEMS + 7), more: "7" });
+    const few = digestMail(recipient, many.slice(0, 2)).params;
+    expect(few.count).toBe("2");
+    expect(few).not.toHaveProperty("more");
+  });
+
+  it("lists only the kinds the recipient has on the digest now", () => {
+    const channels = new Map<NotificationKind, NotificationChannel>([
+      ["pair_active", "digest"],
+      ["pair_ended", "app"],
+    ]);
+    const pending: PendingNotification[] = [
+      { kind: "pair_ended" as const, params: {} },
+      { kind: "pair_active" as const, params: { n: "1" } },
+      { kind: "proposal_received" as const, params: {} },
+    ];
+    expect(listedInDigest(pending, (kind) => channels.get(kind) ?? "email")).toEqual([{ kind: "pair_active", params: { n: "1" } }]);
   });
 });

@@ -61,8 +61,8 @@ export type UnsubscribeMessage = { category: MailCategory; template: string; par
 
 /**
  * What an email's unsubscribe link stops: a notification's email stops that kind (`kind`); a digest
- * stops the digest (no kind). Invitations and security messages are not sent by preference: nothing
- * to stop.
+ * stops the digest (no kind). Invitations and security messages are not sent by preference: no kind
+ * to stop (an invitation's link stops its reminders instead, see unsubscribe.ts).
  */
 export function unsubscribeTarget(message: UnsubscribeMessage): { kind: NotificationKind | null; category: MailCategory } {
   const kind = message.params.notificationKind as NotificationKind | undefined;
@@ -91,16 +91,39 @@ export const DIGEST_MAX_ITEMS = 50;
 /** A notification waiting for its recipient's digest. */
 export type PendingNotification = { kind: NotificationKind; params: Record<string, string> };
 
-/** The digest email of one recipient: their pending notifications, newest first (given in that order), in their language. */
+/**
+ * Of the notifications waiting for someone's digest, those the digest lists: of a kind they have on
+ * "digest" at the moment it is sent. Their choice when the notification was made only marked it as
+ * waiting; a kind since moved to "app" or "email" (on "Mes notifications", or by unsubscribing from a
+ * digest) is not emailed any more, and the bell has it.
+ */
+export function listedInDigest<P extends PendingNotification>(
+  pending: readonly P[],
+  channelOf: (kind: NotificationKind) => NotificationChannel,
+): P[] {
+  return pending.filter((n) => channelOf(n.kind) === "digest");
+}
+
+/**
+ * The digest email of one recipient, in their language: their pending notifications, newest first
+ * (given in that order), at most DIGEST_MAX_ITEMS of them listed; `count` is how many there are in all,
+ * `more` how many are not listed (only when some are not).
+ */
 export function digestMail(
   recipient: { userId: string; email: string; displayName: string; locale: Locale },
   pendingNewestFirst: readonly PendingNotification[],
 ): NewMail {
   const items = pendingNewestFirst.slice(0, DIGEST_MAX_ITEMS).map(({ kind, params }) => ({ kind, params }));
+  const more = pendingNewestFirst.length - items.length;
   return {
     category: "digest",
     template: "digest",
-    params: { items: JSON.stringify(items), name: recipient.displayName },
+    params: {
+      items: JSON.stringify(items),
+      count: String(pendingNewestFirst.length),
+      ...(more > 0 ? { more: String(more) } : {}),
+      name: recipient.displayName,
+    },
     toAddress: recipient.email,
     toUserId: recipient.userId,
     locale: recipient.locale,

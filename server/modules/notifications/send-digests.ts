@@ -1,5 +1,6 @@
+import { DEFAULT_NOTIFICATION_CHANNEL } from "../../../contracts/notifications.ts";
 import { type NewMail, queueMail } from "../../platform/mail/index.ts";
-import { digestMail } from "./notifications.domain.ts";
+import { digestMail, listedInDigest } from "./notifications.domain.ts";
 import * as repo from "./notifications.repository.ts";
 import type { NotificationsDeps } from "./notifications.service.ts";
 
@@ -11,6 +12,12 @@ const BATCH = 50;
  * for its digest gets one email listing them, newest first, in its language; they stop waiting in the
  * same transaction as the email is queued, so a second run (or a retry) sends nothing again.
  * Notifications waiting for someone who no longer has an active account stop waiting, without email.
+ *
+ * What is listed follows the person's choices as they are now, read in the transaction that sends:
+ * a notification of a kind since moved off "digest" stops waiting without being emailed. Deciding here
+ * rather than clearing the waiting flag when a choice changes is what holds under concurrency: a
+ * `notify` that read the old choice may commit its "waiting" row after the change was saved (and after
+ * any clearing it did), and only the send-time check catches that row.
  */
 export async function sendDigests(deps: NotificationsDeps): Promise<{ sent: number; cleared: number }> {
   const { db } = deps.database;
@@ -29,8 +36,12 @@ export async function sendDigests(deps: NotificationsDeps): Promise<{ sent: numb
         rows.push(row);
         perRecipient.set(recipient.userId, rows);
       }
+      const chosen = await repo.chosenChannels(tx, [...perRecipient.keys()]);
       const mails: NewMail[] = [];
-      for (const [userId, rows] of perRecipient) mails.push(digestMail(byUser.get(userId) as repo.Recipient, rows));
+      for (const [userId, rows] of perRecipient) {
+        const listed = listedInDigest(rows, (kind) => chosen.get(`${userId}:${kind}`) ?? DEFAULT_NOTIFICATION_CHANNEL);
+        if (listed.length) mails.push(digestMail(byUser.get(userId) as repo.Recipient, listed));
+      }
       await queueMail(tx, mails, deps.clock.now());
       await repo.clearDigestPending(
         tx,

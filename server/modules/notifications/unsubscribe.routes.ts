@@ -8,7 +8,7 @@ import { previewUnsubscribe, unsubscribe } from "./unsubscribe.ts";
 
 /** The message's id, as written in the email (any text: a link cut by a mail client is a 404, not a 400). */
 const MessageIdParams = z.object({ id: text().max(200) });
-/** What an unsubscribe link stops: a kind of notification, or (kind null) the daily digest; nothing for an invitation. */
+/** What an unsubscribe link stops: a kind of notification, or (kind null) the daily digest, or (kind null) an invitation's reminders. */
 const UnsubscribeTarget = z.object({ kind: NotificationKind.nullable(), category: MailCategory });
 
 /**
@@ -39,7 +39,8 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     {
       schema: {
         tags,
-        summary: "One-click unsubscribe (RFC 8058): that kind of email (or the digest) now stays in the app",
+        summary:
+          "One-click unsubscribe (RFC 8058): that kind of email (or the digest) now stays in the app; an invitation gets no more reminders",
         description:
           "Public, no session and no CSRF token. Accepts an empty body or the form `List-Unsubscribe=One-Click` (urlencoded or multipart), which it ignores.",
         params: MessageIdParams,

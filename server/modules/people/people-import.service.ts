@@ -174,7 +174,7 @@ export async function requestApply(id: string, deps: ImportDeps): Promise<Import
   const isClaimed = await db.transaction(async (tx) => {
     if (!(await repo.claimImport(tx, id, queued))) return false;
     // The import is "applying" exactly when its job exists: both commit together, or neither does.
-    await enqueue(tx, "people-import-apply", { importId: id }, { singletonKey: id });
+    await enqueue(tx, "people-import-apply", { importId: id });
     return true;
   });
   if (!isClaimed) throw new AppError("IMPORT_NOT_PENDING");

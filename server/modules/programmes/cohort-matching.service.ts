@@ -376,7 +376,8 @@ export async function swap(
 /**
  * Publishes the latest run: each of its pairs whose two people are still free becomes a pair in
  * "intro", both are told, and the mentee's open proposals are withdrawn. The programme is then running.
- * The people enrolled who have no account yet are invited to create one, by email.
+ * The people enrolled who have no account yet are invited to create one, by email, and so again are those
+ * whose account was never activated and whose invitation expired.
  */
 export async function publish(programmeId: string, runId: string, user: Me, deps: CohortDeps): Promise<PublishResult> {
   const now = deps.clock.now();
@@ -417,8 +418,9 @@ export async function publish(programmeId: string, runId: string, user: Me, deps
     await repo.markRunPublished(tx, run.id, now);
     const phase = phaseAfterPublishing(programme.phase);
     if (phase !== programme.phase) await repo.updateProgramme(tx, programmeId, { phase, updatedAt: now });
-    // Those enrolled without an account are invited by email (a bulk invitation, its job queued with this
-    // transaction): their notifications wait for them in the account they create.
+    // Those enrolled without an account, or whose invitation expired before they activated theirs, are invited
+    // by email (a bulk invitation, its job queued with this transaction): their notifications wait for them in
+    // the account they activate. Those whose link still works are left alone.
     const invitation = await inviteEnrolledWithoutAccount(tx, programmeId, user.id, now);
     return {
       created,

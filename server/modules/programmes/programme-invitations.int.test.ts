@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cast, menteeProfile, mentorProfile, newManager, programmeIn } from "../../test/programme-builders.ts";
 import { type SmtpTestServer, startSmtpTestServer } from "../../test/smtp-test-server.ts";
-import { createTestApp, type TestContext } from "../../test/test-app.ts";
+import { createTestApp, TestClient, type TestContext } from "../../test/test-app.ts";
 
 /**
  * A programme's people and their accounts: publishing a run invites by email those enrolled without an
@@ -91,5 +91,72 @@ describe("a declined enrolment", () => {
     expect(((await bernard.get("/api/me/notifications")).json().items as { kind: string }[]).map((n) => n.kind)).not.toContain(
       "managers_enrolment_declined",
     );
+  });
+});
+
+describe("publishing a run to people invited but not activated", () => {
+  const DAY = 24 * 3_600_000;
+
+  it("invites again those whose invitation expired, not those whose link still works, and the dialog says so", async () => {
+    const people = await cast(ctx, [
+      { key: "ines", profile: mentorProfile(["prompting"]), withAccount: true },
+      { key: "yanis", profile: mentorProfile(["excel"]) },
+      { key: "bernard", profile: menteeProfile(["prompting"]) },
+      { key: "odile", profile: menteeProfile(["excel"]) },
+    ]);
+    const emailOf = (key: string) => `${people.employeeIds(key)[0]}@exemple.fr`;
+    const inviteByHand = async (key: string) => {
+      const invited = await (await newManager(ctx)).post("/api/admin/invitations", {
+        email: emailOf(key),
+        displayName: key,
+        roles: ["participant"],
+      });
+      expect(invited.statusCode).toBe(201);
+      await ctx.runJobs();
+    };
+    // Bernard's invitation expires (7 days); Odile's, sent a day before publishing, still works.
+    await inviteByHand("bernard");
+    ctx.clock.advance(7 * DAY);
+    await inviteByHand("odile");
+    ctx.clock.advance(DAY);
+    const hr = await newManager(ctx);
+    const programmeId = await programmeIn(hr, "matching", { cast: people, mentors: ["ines", "yanis"], mentees: ["bernard", "odile"] });
+
+    const preview = (await hr.get(`/api/programmes/${programmeId}/publish-preview`)).json();
+    expect(preview).toMatchObject({ withoutAccount: 1, invitationExpired: 1, invitationOpen: 1, notAnswered: 1, total: 4 });
+    expect((preview.people as { person: { id: string }; receives: string }[]).map((p) => [people.keyOf(p.person.id), p.receives])).toEqual([
+      ["bernard", "new_invitation"],
+      ["odile", "open_invitation"],
+      ["ines", "notification"],
+      ["yanis", "invitation"],
+    ]);
+
+    const mark = { bernard: smtp.to(emailOf("bernard")).length, odile: smtp.to(emailOf("odile")).length };
+    const run = (await hr.post(`/api/programmes/${programmeId}/matching-runs`, {})).json();
+    const published = await hr.post(`/api/programmes/${programmeId}/matching-runs/${run.id}/publish`, {});
+    expect(published.statusCode).toBe(200);
+    expect(published.json().invitation).toEqual({ batchId: expect.any(String), invited: 2 });
+    await ctx.runJobs();
+    expect((await hr.get(`/api/invitation-batches/${published.json().invitation.batchId}`)).json()).toMatchObject({
+      status: "done",
+      total: 2,
+      done: 2,
+    });
+
+    const [again, ...more] = smtp.to(emailOf("bernard")).slice(mark.bernard);
+    expect(more).toHaveLength(0);
+    expect(again?.subject).toContain("vous invite sur Passerelle");
+    expect(again?.text).toContain("à rejoindre le programme « Pilote mentorat inversé »");
+    const token = /\/invitation\/([\w-]+)/.exec(again?.text ?? "")?.[1];
+    expect((await new TestClient(ctx.app).get(`/api/invitations/${token}`)).statusCode).toBe(200);
+    // Odile still has her link: nothing new for her.
+    expect(smtp.to(emailOf("odile")).slice(mark.odile)).toHaveLength(0);
+    expect(smtp.to(emailOf("yanis")).filter((m) => m.subject.includes("vous invite sur Passerelle"))).toHaveLength(1);
+
+    expect((await hr.get(`/api/programmes/${programmeId}/publish-preview`)).json()).toMatchObject({
+      withoutAccount: 0,
+      invitationExpired: 0,
+      invitationOpen: 3,
+    });
   });
 });

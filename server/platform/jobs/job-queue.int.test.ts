@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Database, openDatabase } from "../../db/client.ts";
 import { createTestDatabase, isPostgresRun } from "../../test/test-database.ts";
 import { enqueue, listFailedJobs, runPendingJobs, SCHEDULES, startJobWorkers } from "./job-queue.ts";
@@ -99,6 +99,35 @@ describe.skipIf(isPostgresRun())("a delayed job on the embedded database", () =>
       await runPendingJobs(database, handlers);
       expect(seen).toEqual(["b1"]);
       await database.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("runs again at start a job its process was running when it died", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "passerelle-jobs-"));
+    try {
+      let database = await openDatabase({ kind: "pglite", dataDir });
+      await database.migrate();
+      await database.db.transaction((tx) => enqueue(tx, "invitation-batch", { batchId: "b2" }));
+      // The process takes the job, then dies before finishing it: the job stays "active".
+      await database.executeSql("update pgboss.job set state = 'active', started_on = now() where name = 'invitation-batch'");
+      await database.close();
+
+      database = await openDatabase({ kind: "pglite", dataDir });
+      await database.migrate();
+      const seen: string[] = [];
+      const workers = await startJobWorkers(
+        database,
+        { "invitation-batch": async (data) => void seen.push(data.batchId) },
+        { pollingIntervalSeconds: 0.5, isScheduling: false },
+      );
+      try {
+        await vi.waitFor(() => expect(seen).toEqual(["b2"]), { timeout: 15_000, interval: 100 });
+      } finally {
+        await workers.stop();
+        await database.close();
+      }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -28,7 +28,7 @@ export type JobPayloads = {
   "invitation-reminders": Record<string, never>;
   "proposals-expire": Record<string, never>;
   "intro-reminders": Record<string, never>;
-  "password-reset-request": { email: string; ip: string };
+  "password-reset-request": { email: string };
 };
 export type JobName = keyof JobPayloads;
 
@@ -42,7 +42,7 @@ export const QUEUES: Record<JobName, QueueSettings> = {
   "mail-deliver": { ...QUICK, retryLimit: 6, retryDelay: 60 },
   "mail-digest": SWEEP,
   "people-import-apply": { retryLimit: 1, retryDelay: 30, retryBackoff: false, expireInSeconds: 60 * 60 },
-  "invitation-batch": { ...QUICK, expireInSeconds: 60 * 60 },
+  "invitation-batch": { ...QUICK, expireInSeconds: 15 * 60 },
   "invitation-reminders": SWEEP,
   "proposals-expire": SWEEP,
   "intro-reminders": SWEEP,
@@ -171,6 +171,11 @@ export async function startJobWorkers(
   });
   boss.on("error", (err) => options.onError?.(err));
   await boss.start();
+  // The embedded database belongs to this one process (its data directory is locked): a job still
+  // "active" was being run by this process's previous life, which died. Run it again now rather than
+  // after its expiry (handlers are idempotent). On PostgreSQL another instance may be running it.
+  if (database.kind === "pglite")
+    await database.executeSql(`update ${JOBS_SCHEMA}.job set state = 'retry', start_after = now() where state = 'active'`);
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   for (const [name, handler] of Object.entries(handlers) as [JobName, JobHandler<JobName>][]) {
     const { loops, batchSize, isConcurrent } = WORKER_SETTINGS[name]?.[database.kind] ?? ONE_AT_A_TIME;

@@ -241,11 +241,11 @@ describe.skipIf(!isPostgresRun())(
         { status: "sent", attempts: 1, n: 197 },
         { status: "sent", attempts: 2, n: 3 },
       ]);
-      // Both instances took part (the emails were not all sent by one of them).
+      // Every delivery job ran once, on one instance or the other (which one is the queue's business:
+      // a fast instance may take them all between two polls of the other).
       const byA = (ran.A["mail-deliver"] ?? 0) - delivered.A;
       const byB = (ran.B["mail-deliver"] ?? 0) - delivered.B;
       expect(byA + byB).toBe(203);
-      expect(Math.min(byA, byB)).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     });
   },

@@ -3,6 +3,7 @@ import type { Clock } from "../clock/clock.ts";
 import * as repo from "./mail.repository.ts";
 import type { MailSettings } from "./mail-transport.ts";
 import { type RenderedMail, renderMail } from "./render-mail.ts";
+import { maskedParams, maskedRendering, secretTokenOf } from "./secret-links.ts";
 
 export type MailDeps = { database: Database; clock: Clock; mail: MailSettings };
 
@@ -27,19 +28,30 @@ export async function deliverMail(messageId: string, job: { retryCount: number; 
   const { db } = deps.database;
   const row = await db.transaction((tx) => repo.claimForDelivery(tx, messageId));
   if (!row) return; // sent already, or kept: a second run of the job sends nothing
-  const rendered = await renderStored(row, deps);
-  await repo.recordRendering(db, row.id, rendered);
   const { transport } = deps.mail;
-  if (!transport) {
-    await repo.finishDelivery(db, row.id, { status: "outbox", lastResponse: null });
-    return;
-  }
+  const isLastTry = job.retryCount >= job.retryLimit;
   try {
+    const rendered = await renderStored(row, deps);
+    if (!transport) {
+      await repo.recordRendering(db, row.id, rendered);
+      await repo.finishDelivery(db, row.id, { status: "outbox", lastResponse: null });
+      return;
+    }
+    // With an SMTP server, a link that opens an account is for its recipient alone: stored masked.
+    const token = secretTokenOf(row.template, row.params);
+    await repo.recordRendering(db, row.id, token ? maskedRendering(rendered, token) : rendered);
     const sent = await transport.send({ from: deps.mail.from, to: row.toAddress, ...rendered });
-    await repo.finishDelivery(db, row.id, { status: "sent", lastResponse: sent.response, sentAt: deps.clock.now() });
+    await repo.finishDelivery(db, row.id, {
+      status: "sent",
+      lastResponse: sent.response,
+      sentAt: deps.clock.now(),
+      // Sent: no retry will need the token again, so the stored message keeps none.
+      ...(token ? { params: maskedParams(row.params, token) } : {}),
+    });
   } catch (err) {
+    // Whatever failed (rendering, the SMTP server's refusal, the connection), the message is never
+    // left "sending": queued again for the job's retry, or failed with the answer after the last one.
     const answer = err instanceof Error ? err.message : String(err);
-    const isLastTry = job.retryCount >= job.retryLimit;
     await repo.finishDelivery(db, row.id, { status: isLastTry ? "failed" : "queued", lastResponse: answer.slice(0, 2000) });
     throw err;
   }

@@ -9,9 +9,15 @@ export type OutgoingMail = { from: string; to: string; subject: string; html: st
 export type SentMail = { response: string; messageId: string };
 export type MailTransport = { send(mail: OutgoingMail): Promise<SentMail>; close(): void };
 
-/** `smtp://user:pass@host:587`, `smtps://…:465`; nodemailer's URL options (`?pool=true`…) apply. */
+/**
+ * An SMTP exchange that hangs gives up long before its delivery job expires (5 minutes, job-queue.ts):
+ * a job retried while its first run still waits on the server would send the message twice.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/** `smtp://user:pass@host:587`, `smtps://…:465`; nodemailer's URL options (`?pool=true`…) apply and win. */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport({ ...SMTP_TIMEOUTS, url });
   return {
     async send(mail) {
       const info = await transporter.sendMail(mail);

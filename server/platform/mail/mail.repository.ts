@@ -59,7 +59,12 @@ export async function recordRendering(
 export async function finishDelivery(
   tx: Tx,
   id: string,
-  values: { status: Extract<MailStatus, "sent" | "outbox" | "queued" | "failed">; lastResponse: string | null; sentAt?: Date | null },
+  values: {
+    status: Extract<MailStatus, "sent" | "outbox" | "queued" | "failed">;
+    lastResponse: string | null;
+    sentAt?: Date | null;
+    params?: Record<string, string>;
+  },
 ): Promise<void> {
   await tx.update(mailMessages).set(values).where(eq(mailMessages.id, id));
 }

@@ -8,6 +8,7 @@ import { AppError } from "../errors/app-error.ts";
 import { enqueue, listFailedJobs } from "../jobs/job-queue.ts";
 import { type MailDeps, renderStored } from "./deliver-mail.ts";
 import * as repo from "./mail.repository.ts";
+import { maskedRendering, secretTokenOf } from "./secret-links.ts";
 
 export type OutboxDeps = Pick<MailDeps, "database" | "mail">;
 
@@ -48,9 +49,12 @@ export async function readMail(id: string, deps: OutboxDeps): Promise<MailMessag
   const row = await repo.findMessage(deps.database.db, id);
   if (!row) throw new AppError("NOT_FOUND");
   const isRendered = row.subject !== null && row.html !== null && row.text !== null && row.headers !== null;
-  const rendered = isRendered
+  const stored = isRendered
     ? { subject: row.subject as string, html: row.html as string, text: row.text as string, headers: row.headers ?? {} }
     : await renderStored(row, deps);
+  // With an SMTP server, a link that opens an account is never shown to an administrator (secret-links.ts).
+  const token = deps.mail.transport ? secretTokenOf(row.template, row.params) : undefined;
+  const rendered = token ? maskedRendering(stored, token) : stored;
   return {
     ...toSummary(row),
     subject: rendered.subject,
@@ -70,7 +74,7 @@ export async function retryMail(id: string, deps: OutboxDeps): Promise<MailMessa
     const row = await repo.findMessage(tx, id);
     if (!row) throw new AppError("NOT_FOUND");
     if (!(await repo.requeueFailed(tx, id))) throw new AppError("MAIL_NOT_FAILED", { params: { status: row.status } });
-    await enqueue(tx, "mail-deliver", { messageId: id }, { singletonKey: id });
+    await enqueue(tx, "mail-deliver", { messageId: id });
     return toSummary({ ...row, status: "queued" });
   });
 }

@@ -85,4 +85,21 @@ describe("renderMail", () => {
     expect(out.text).toContain("- Votre proposition a été déclinée.");
     expect(out.text).toContain("- Votre binôme avec Inès est publié");
   });
+
+  it("counts every notification of a digest in its subject, and says how many are not listed", () => {
+    const items = JSON.stringify([{ kind: "proposal_declined", params: {} }]);
+    const fr = renderMail(mail({ template: "digest", category: "digest", params: { items, count: "58", more: "57" } }), context);
+    expect(fr.subject).toBe("Passerelle : 58 nouvelles notifications");
+    expect(fr.text).toContain("- Votre proposition a été déclinée.\n- … et 57 autres notifications dans Passerelle.\n");
+    expect(fr.html).toContain('<li style="margin-bottom:8px;line-height:1.5">… et 57 autres notifications dans Passerelle.</li></ul>');
+    const en = renderMail(
+      mail({ template: "digest", category: "digest", locale: "en", params: { items, count: "2", more: "1" } }),
+      context,
+    );
+    expect(en.subject).toBe("Passerelle: 2 new notifications");
+    expect(en.text).toContain("- … and 1 more notification in Passerelle.");
+    const all = renderMail(mail({ template: "digest", category: "digest", params: { items, count: "1" } }), context);
+    expect(all.subject).toBe("Passerelle : 1 nouvelle notification");
+    expect(all.text).not.toContain("…");
+  });
 });

@@ -112,11 +112,16 @@ function contentOf(mail: MailToRender, t: TFunction, context: RenderContext): Co
     }
     case "digest": {
       const items = JSON.parse(p.items ?? "[]") as Pick<Notification, "kind" | "params">[];
+      // `count`: every notification the digest stands for; `more`: those beyond the ones listed (older digests have neither).
+      const more = Number(p.more ?? 0);
       return {
-        subject: t(key("subject"), { count: items.length }),
+        subject: t(key("subject"), { count: p.count ? Number(p.count) : items.length }),
         heading: t(key("heading")),
         paragraphs: [t(key("body"))],
-        list: items.map((item) => notificationText(item, (k, v) => t(k, v ?? {}), dates)),
+        list: [
+          ...items.map((item) => notificationText(item, (k, v) => t(k, v ?? {}), dates)),
+          ...(more > 0 ? [t(key("more"), { count: more })] : []),
+        ],
         action: { label: t(key("action")), path: "/" },
       };
     }

@@ -1508,7 +1508,7 @@ export type paths = {
       };
     };
     /**
-     * One-click unsubscribe (RFC 8058): that kind of email (or the digest) now stays in the app
+     * One-click unsubscribe (RFC 8058): that kind of email (or the digest) now stays in the app; an invitation gets no more reminders
      * @description Public, no session and no CSRF token. Accepts an empty body or the form `List-Unsubscribe=One-Click` (urlencoded or multipart), which it ignores.
      */
     post: {
@@ -2604,6 +2604,8 @@ export type paths = {
           content: {
             "application/json": {
               withoutAccount: number;
+              invitationExpired: number;
+              invitationOpen: number;
               notAnswered: number;
               people: ({
                   person: {
@@ -2618,7 +2620,7 @@ export type paths = {
                   hasAccount: boolean;
                   hasAnswered: boolean;
                   /** @enum {string} */
-                  receives: "invitation" | "notification";
+                  receives: "invitation" | "new_invitation" | "open_invitation" | "notification";
                 })[];
               total: number;
             };

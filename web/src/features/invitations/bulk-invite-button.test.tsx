@@ -44,7 +44,7 @@ describe("BulkInviteButton", () => {
     expect(bar.getAttribute("aria-valuetext")).toBe("1 sur 3");
 
     // Read again a second later, until done.
-    expect(await within(dialog).findByText("3 invitations envoyées.", {}, { timeout: 3000 })).toBeTruthy();
+    expect(await within(dialog).findByText("3 invitations envoyées.", {}, { timeout: 10_000 })).toBeTruthy();
     expect(api.calls("GET /api/invitation-batches/:id").every((c) => c.params.id === BATCH_ID)).toBe(true);
     await waitFor(() => expect(onFinished).toHaveBeenCalledTimes(1));
   });

@@ -104,17 +104,21 @@ describe("reviewing a run", () => {
       [RUN]: () => aRunDetail(PAIRS),
       "GET /api/programmes/:id/publish-preview": () => ({
         withoutAccount: 1,
+        invitationExpired: 1,
+        invitationOpen: 1,
         notAnswered: 1,
-        total: 2,
+        total: 4,
         people: [
+          { person: BERNARD, role: "mentee", hasAccount: true, hasAnswered: false, receives: "new_invitation" },
           { person: SYLVIE, role: "mentee", hasAccount: true, hasAnswered: false, receives: "notification" },
+          { person: INES, role: "mentor", hasAccount: true, hasAnswered: false, receives: "open_invitation" },
           { person: YANIS, role: "mentor", hasAccount: false, hasAnswered: false, receives: "invitation" },
         ],
       }),
       "POST /api/programmes/:id/matching-runs/:runId/publish": () => ({
         created: 2,
         skipped: 0,
-        invitation: { batchId: "00000000-0000-4000-8000-00000000b001", invited: 1 },
+        invitation: { batchId: "00000000-0000-4000-8000-00000000b001", invited: 2 },
       }),
     });
     const { user } = renderWithProviders(
@@ -126,20 +130,37 @@ describe("reviewing a run", () => {
     expect(
       await within(dialog).findByText("1 personne n’a pas de compte : elle recevra une invitation par courriel pour créer son compte."),
     ).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        "1 personne n’a pas activé son compte et son invitation a expiré : elle recevra une nouvelle invitation par courriel.",
+      ),
+    ).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        "1 personne n’a pas encore activé son compte : son invitation par courriel est encore valable ; elle trouvera la notification en l’activant.",
+      ),
+    ).toBeTruthy();
     expect(within(dialog).getByText("1 personne n’a pas répondu à son inscription : elle recevra une notification.")).toBeTruthy();
     const list = within(dialog).getByRole("list", { name: "Personnes sans compte ou sans réponse" });
     expect(
       within(list)
         .getAllByRole("listitem")
         .map((item) => item.textContent),
-    ).toEqual(["Sylvie Roux (Mentoré·e) : une notification", "Yanis Morel (Mentor) : une invitation par courriel pour créer son compte"]);
+    ).toEqual([
+      "Bernard Petit (Mentoré·e) : une nouvelle invitation par courriel (la précédente a expiré)",
+      "Sylvie Roux (Mentoré·e) : une notification",
+      "Inès Haddad (Mentor) : rien de nouveau : son invitation par courriel est encore valable",
+      "Yanis Morel (Mentor) : une invitation par courriel pour créer son compte",
+    ]);
 
     const shown = vi.spyOn(notifications, "show");
     await user.click(within(dialog).getByRole("button", { name: "Publier" }));
     await waitFor(() => expect(api.calls("POST /api/programmes/:id/matching-runs/:runId/publish")).toHaveLength(1));
     await waitFor(() =>
       expect(shown).toHaveBeenCalledWith(
-        expect.objectContaining({ message: "2 binômes créés. 1 invitation par courriel part pour la personne sans compte." }),
+        expect.objectContaining({
+          message: "2 binômes créés. 2 invitations par courriel partent pour des personnes qui n’ont pas encore de compte actif.",
+        }),
       ),
     );
   });

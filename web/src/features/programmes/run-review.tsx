@@ -637,6 +637,10 @@ function PublishPreviewList({ preview }: { preview: PublishPreview }) {
     <Stack gap="xs">
       <Text fw={500}>{t("programmes.publish.peopleTitle")}</Text>
       {preview.withoutAccount > 0 && <Text size="sm">{t("programmes.publish.withoutAccount", { count: preview.withoutAccount })}</Text>}
+      {preview.invitationExpired > 0 && (
+        <Text size="sm">{t("programmes.publish.invitationExpired", { count: preview.invitationExpired })}</Text>
+      )}
+      {preview.invitationOpen > 0 && <Text size="sm">{t("programmes.publish.invitationOpen", { count: preview.invitationOpen })}</Text>}
       {preview.notAnswered > 0 && <Text size="sm">{t("programmes.publish.notAnswered", { count: preview.notAnswered })}</Text>}
       <List size="sm" spacing={2} aria-label={t("programmes.publish.peopleTitle")} mah={240} style={{ overflowY: "auto" }}>
         {preview.people.map((entry) => (

@@ -1,4 +1,5 @@
 import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { apiError, fakeApi } from "../../test/fake-api.ts";
 import { renderWithProviders } from "../../test/render.tsx";
@@ -44,8 +45,22 @@ describe("UnsubscribePage", () => {
     await waitFor(() => expect(screen.queryByRole("link", { name: "Mes notifications" })).toBeNull());
   });
 
-  it("has nothing to stop for an invitation", async () => {
-    fakeApi({ "GET /api/me": loggedOut, "GET /api/mail/unsubscribe/:id": () => ({ kind: null, category: "invitation" }) });
+  it("stops an invitation's reminders, its link still valid", async () => {
+    const api = fakeApi({
+      "GET /api/me": loggedOut,
+      "GET /api/mail/unsubscribe/:id": () => ({ kind: null, category: "invitation" }),
+      "POST /api/mail/unsubscribe/:id": () => ({ kind: null, category: "invitation" }),
+    });
+    renderPage();
+    expect(await screen.findByText("Vous ne recevrez plus de rappel de cette invitation par courriel.")).toBeTruthy();
+    expect(screen.getByText(/Le lien de votre invitation reste valable/)).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Ne plus recevoir ces courriels" }));
+    expect(await screen.findByText("C’est fait : vous ne recevrez plus ces courriels.")).toBeTruthy();
+    expect(api.calls("POST /api/mail/unsubscribe/:id")).toHaveLength(1);
+  });
+
+  it("has nothing to stop for a security message", async () => {
+    fakeApi({ "GET /api/me": loggedOut, "GET /api/mail/unsubscribe/:id": () => ({ kind: null, category: "security" }) });
     renderPage();
     expect(await screen.findByText(/il n’y a rien à arrêter/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Ne plus recevoir ces courriels" })).toBeNull();

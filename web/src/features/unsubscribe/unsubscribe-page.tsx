@@ -31,7 +31,10 @@ export function UnsubscribePage() {
       ? t("unsubscribe.whatKind", { label: t(kindLabelKey(data.kind)) })
       : data.category === "digest"
         ? t("unsubscribe.whatDigest")
-        : null;
+        : data.category === "invitation"
+          ? t("unsubscribe.whatInvitation")
+          : null;
+  const isInvitation = data?.category === "invitation";
 
   return (
     <GuestCard title={t("unsubscribe.title")}>
@@ -46,7 +49,7 @@ export function UnsubscribePage() {
         <>
           <Text>{what}</Text>
           <Text size="sm" c="dimmed">
-            {t("unsubscribe.bellStays")}
+            {t(isInvitation ? "unsubscribe.invitationStays" : "unsubscribe.bellStays")}
           </Text>
           <ErrorAlert error={stop.error} />
           <Button onClick={() => stop.mutate()} loading={stop.isPending} w="fit-content">
