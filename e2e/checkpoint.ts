@@ -10,6 +10,11 @@ const BLOCKING = new Set(["serious", "critical"]);
  * and a check that the page does not scroll sideways at the journey's width.
  */
 export async function checkpoint(page: Page, name: string): Promise<void> {
+  // A toast or a drawer still fading in has its text half transparent: axe would measure a contrast
+  // nobody reads. Wait until the page's transitions have ended (a spinner never ends: then go on).
+  await page
+    .waitForFunction("document.getAnimations().every((animation) => animation.playState !== 'running')", undefined, { timeout: 3_000 })
+    .catch(() => {});
   await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { checkpoint } from "./checkpoint.ts";
-import { LoginPage } from "./pages/login-page.ts";
+import { AppHeader, LoginPage } from "./pages/login-page.ts";
 
 const DEMO_PASSWORD = "passerelle-demo";
 const ADMIN = { email: "loic.kerbrat@demo.passerelle.fr", name: "Loïc Kerbrat" };
@@ -10,6 +10,8 @@ test("the admin reads the demo's outbox: the emails kept without an SMTP server,
   await login.open();
   await login.logIn(ADMIN.email, DEMO_PASSWORD);
   await expect(page.getByRole("button", { name: ADMIN.name })).toBeVisible();
+  // The admin's language is their account's: another journey may have left it in English.
+  await new AppHeader(page).switchLanguage("FR");
 
   await page.getByRole("group", { name: "Gestion" }).getByRole("link", { name: "Courriels" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Courriels");
@@ -36,7 +38,10 @@ test("the admin reads the demo's outbox: the emails kept without an SMTP server,
 
   await drawer.getByRole("tab", { name: "Texte" }).click();
   await expect(drawer.getByText(/\/invitation\/[\w-]{20,}/)).toBeVisible();
-  await expect(drawer.getByText(/Mentorat inversé — déploiement 2027/)).toBeVisible();
+  // Who invites, and until when, in the invited person's language (the newest invitation may be another
+  // journey's: to no programme, in English).
+  await expect(drawer.getByText(/vous invite à rejoindre|invites you to join/)).toBeVisible();
+  await expect(drawer.getByText(/Ce lien personnel est valable jusqu’au|This personal link is valid until/)).toBeVisible();
   await checkpoint(page, "outbox-03-message-text");
 
   await page.keyboard.press("Escape");

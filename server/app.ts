@@ -97,7 +97,9 @@ export async function buildApp({ logger = false, mail, ...rest }: BuildAppOption
       },
     },
   });
-  await app.register(fastifyRateLimit, { max: 600, timeWindow: "1 minute" });
+  // The API's requests are counted per client; the web app's files are not: one page load fetches dozens
+  // of script chunks, and a 429 on one of them leaves the page blank.
+  await app.register(fastifyRateLimit, { max: 600, timeWindow: "1 minute", allowList: (request) => !request.url.startsWith("/api/") });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",

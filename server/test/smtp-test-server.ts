@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { createTestApp } from "./test-app.ts";
 
 export type ReceivedMail = {
   to: string;
@@ -77,5 +78,19 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
       if (answer) refusal = answer;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The real app (test-app.ts) whose emails go to a fresh test SMTP server; `close` stops both. */
+export async function startTestAppWithSmtp(env: Record<string, string> = {}) {
+  const smtp = await startSmtpTestServer();
+  const ctx = await createTestApp({ env: { SMTP_URL: smtp.url, ...env } });
+  return {
+    smtp,
+    ctx,
+    async close() {
+      await ctx.close();
+      await smtp.close();
+    },
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitations, mailMessages, users } from "../../db/schema.ts";
 import { enqueue } from "../../platform/jobs/job-queue.ts";
 import { cast, newManager, programmeIn, uniqueSuffix } from "../../test/programme-builders.ts";
-import { type SmtpTestServer, startSmtpTestServer } from "../../test/smtp-test-server.ts";
+import { type SmtpTestServer, startTestAppWithSmtp } from "../../test/smtp-test-server.ts";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
 import { insertPeople } from "../people/index.ts";
 
@@ -14,14 +14,11 @@ import { insertPeople } from "../people/index.ts";
 
 let smtp: SmtpTestServer;
 let ctx: TestContext;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  smtp = await startSmtpTestServer();
-  ctx = await createTestApp({ env: { SMTP_URL: smtp.url } });
+  ({ smtp, ctx, close } = await startTestAppWithSmtp());
 });
-afterAll(async () => {
-  await ctx.close();
-  await smtp.close();
-});
+afterAll(() => close());
 
 /** People of a department of their own (unique), as the HR import would write them; returns their emails by key. */
 async function department(people: { key: string; isActive?: boolean; site?: string }[], on: TestContext = ctx) {

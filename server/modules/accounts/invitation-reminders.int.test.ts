@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "../../platform/jobs/job-queue.ts";
-import { type SmtpTestServer, startSmtpTestServer } from "../../test/smtp-test-server.ts";
+import { type SmtpTestServer, startTestAppWithSmtp } from "../../test/smtp-test-server.ts";
 import { createTestApp, createUser, TEST_PASSWORD, TestClient, type TestContext } from "../../test/test-app.ts";
 import { sendInvitationReminders } from "./send-invitation-reminders.ts";
 
@@ -9,14 +9,11 @@ import { sendInvitationReminders } from "./send-invitation-reminders.ts";
 const DAY = 24 * 3_600_000;
 let smtp: SmtpTestServer;
 let ctx: TestContext;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  smtp = await startSmtpTestServer();
-  ctx = await createTestApp({ env: { SMTP_URL: smtp.url } });
+  ({ smtp, ctx, close } = await startTestAppWithSmtp());
 });
-afterAll(async () => {
-  await ctx.close();
-  await smtp.close();
-});
+afterAll(() => close());
 
 let serial = 0;
 const unique = (name: string) => `${name}-${process.pid.toString(36)}${(++serial).toString(36)}@exemple.fr`;

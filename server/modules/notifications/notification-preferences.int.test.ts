@@ -4,7 +4,7 @@ import { NOTIFICATION_KINDS, type NotificationKind } from "../../../contracts/no
 import { notifications, users } from "../../db/schema.ts";
 import { enqueue } from "../../platform/jobs/job-queue.ts";
 import { type Cast, cast, menteeProfile, mentorProfile, newManager, programmeIn } from "../../test/programme-builders.ts";
-import { type SmtpTestServer, startSmtpTestServer } from "../../test/smtp-test-server.ts";
+import { type SmtpTestServer, startTestAppWithSmtp } from "../../test/smtp-test-server.ts";
 import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
 import { insertUser } from "../accounts/index.ts";
 import { notify } from "./index.ts";
@@ -16,14 +16,11 @@ import { savePreferences } from "./notifications.repository.ts";
  */
 let smtp: SmtpTestServer;
 let ctx: TestContext;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  smtp = await startSmtpTestServer();
-  ctx = await createTestApp({ env: { SMTP_URL: smtp.url } });
+  ({ smtp, ctx, close } = await startTestAppWithSmtp());
 });
-afterAll(async () => {
-  await ctx.close();
-  await smtp.close();
-});
+afterAll(() => close());
 
 const emailOf = (people: Cast, key: string) => `${people.employeeIds(key)[0]}@exemple.fr`;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cast, menteeProfile, mentorProfile, newManager, programmeIn } from "../../test/programme-builders.ts";
-import { type SmtpTestServer, startSmtpTestServer } from "../../test/smtp-test-server.ts";
+import { type SmtpTestServer, startTestAppWithSmtp } from "../../test/smtp-test-server.ts";
 import { createTestApp, TestClient, type TestContext } from "../../test/test-app.ts";
 
 /**
@@ -9,14 +9,11 @@ import { createTestApp, TestClient, type TestContext } from "../../test/test-app
  */
 let smtp: SmtpTestServer;
 let ctx: TestContext;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  smtp = await startSmtpTestServer();
-  ctx = await createTestApp({ env: { SMTP_URL: smtp.url } });
+  ({ smtp, ctx, close } = await startTestAppWithSmtp());
 });
-afterAll(async () => {
-  await ctx.close();
-  await smtp.close();
-});
+afterAll(() => close());
 
 describe("publishing a run", () => {
   it("lists first who has no account or has not answered, then invites by email those without an account", async () => {
