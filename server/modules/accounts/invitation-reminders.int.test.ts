@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "../../platform/jobs/job-queue.ts";
 import { type SmtpTestServer, startTestAppWithSmtp } from "../../test/smtp-test-server.ts";
-import { createTestApp, createUser, TEST_PASSWORD, TestClient, type TestContext } from "../../test/test-app.ts";
+import { createUser, TEST_PASSWORD, TestClient, type TestContext } from "../../test/test-app.ts";
 import { sendInvitationReminders } from "./send-invitation-reminders.ts";
 
 /** Reminders of an invitation not accepted: after 3 days and after 6, once each, each with a new link. */

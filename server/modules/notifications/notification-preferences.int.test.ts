@@ -5,7 +5,7 @@ import { notifications, users } from "../../db/schema.ts";
 import { enqueue } from "../../platform/jobs/job-queue.ts";
 import { type Cast, cast, menteeProfile, mentorProfile, newManager, programmeIn } from "../../test/programme-builders.ts";
 import { type SmtpTestServer, startTestAppWithSmtp } from "../../test/smtp-test-server.ts";
-import { createTestApp, createUser, TestClient, type TestContext } from "../../test/test-app.ts";
+import { createUser, TestClient, type TestContext } from "../../test/test-app.ts";
 import { insertUser } from "../accounts/index.ts";
 import { notify } from "./index.ts";
 import { savePreferences } from "./notifications.repository.ts";

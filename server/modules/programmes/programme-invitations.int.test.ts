@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cast, menteeProfile, mentorProfile, newManager, programmeIn } from "../../test/programme-builders.ts";
 import { type SmtpTestServer, startTestAppWithSmtp } from "../../test/smtp-test-server.ts";
-import { createTestApp, TestClient, type TestContext } from "../../test/test-app.ts";
+import { TestClient, type TestContext } from "../../test/test-app.ts";
 
 /**
  * A programme's people and their accounts: publishing a run invites by email those enrolled without an
