@@ -33,20 +33,18 @@ export async function deliverMail(messageId: string, job: { retryCount: number; 
   try {
     const rendered = await renderStored(row, deps);
     if (!transport) {
-      await repo.recordRendering(db, row.id, rendered);
-      await repo.finishDelivery(db, row.id, { status: "outbox", lastResponse: null });
+      await repo.finishDelivery(db, row.id, { status: "outbox", lastResponse: null, ...rendered });
       return;
     }
-    // With an SMTP server, a link that opens an account is for its recipient alone: stored masked.
-    const token = secretTokenOf(row.template, row.params);
-    await repo.recordRendering(db, row.id, token ? maskedRendering(rendered, token) : rendered);
     const sent = await transport.send({ from: deps.mail.from, to: row.toAddress, ...rendered });
+    // With an SMTP server, a link that opens an account is for its recipient alone: the stored copy is
+    // masked, and once sent no retry needs the token again, so the message keeps none.
+    const token = secretTokenOf(row.template, row.params);
     await repo.finishDelivery(db, row.id, {
       status: "sent",
       lastResponse: sent.response,
       sentAt: deps.clock.now(),
-      // Sent: no retry will need the token again, so the stored message keeps none.
-      ...(token ? { params: maskedParams(row.params, token) } : {}),
+      ...(token ? { ...maskedRendering(rendered, token), params: maskedParams(row.params, token) } : rendered),
     });
   } catch (err) {
     // Whatever failed (rendering, the SMTP server's refusal, the connection), the message is never

@@ -48,14 +48,6 @@ export async function claimForDelivery(tx: Tx, id: string): Promise<MailRow | un
   return { ...row, status: "sending", attempts: row.attempts + 1 };
 }
 
-export async function recordRendering(
-  tx: Tx,
-  id: string,
-  values: { subject: string; html: string; text: string; headers: Record<string, string> },
-): Promise<void> {
-  await tx.update(mailMessages).set(values).where(eq(mailMessages.id, id));
-}
-
 export async function finishDelivery(
   tx: Tx,
   id: string,
@@ -64,7 +56,7 @@ export async function finishDelivery(
     lastResponse: string | null;
     sentAt?: Date | null;
     params?: Record<string, string>;
-  },
+  } & Partial<{ subject: string; html: string; text: string; headers: Record<string, string> }>,
 ): Promise<void> {
   await tx.update(mailMessages).set(values).where(eq(mailMessages.id, id));
 }
