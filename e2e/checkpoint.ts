@@ -13,7 +13,12 @@ export async function checkpoint(page: Page, name: string): Promise<void> {
   // A toast or a drawer still fading in has its text half transparent: axe would measure a contrast
   // nobody reads. Wait until the page's transitions have ended (a spinner never ends: then go on).
   await page
-    .waitForFunction("document.getAnimations().every((animation) => animation.playState !== 'running')", undefined, { timeout: 3_000 })
+    .waitForFunction(
+      // A toast just mounted is transparent before its transition even starts: wait for it to be opaque too.
+      "document.getAnimations().every((animation) => animation.playState !== 'running') && [...document.querySelectorAll('.mantine-Notification-root')].every((toast) => getComputedStyle(toast).opacity === '1')",
+      undefined,
+      { timeout: 3_000, polling: 100 },
+    )
     .catch(() => {});
   await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
