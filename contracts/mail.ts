@@ -22,6 +22,11 @@ export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "outbox"] a
 export const MailStatus = z.enum(MAIL_STATUSES);
 export type MailStatus = z.infer<typeof MailStatus>;
 
+/** A calendar invitation carried by an email: a session's .ics as an invitation (REQUEST) or its cancellation (CANCEL). */
+export const MAIL_CALENDAR_METHODS = ["REQUEST", "CANCEL"] as const;
+export const MailCalendar = z.object({ method: z.enum(MAIL_CALENDAR_METHODS), content: z.string() });
+export type MailCalendar = z.infer<typeof MailCalendar>;
+
 export const MailMessageSummary = z.object({
   id: z.uuid(),
   category: MailCategory,

@@ -17,11 +17,23 @@ export const NOTIFICATION_KINDS = [
   "pair_ended",
   "pair_completion_requested",
   "pair_completed",
+  "session_scheduled",
+  "session_rescheduled",
+  "session_cancelled",
+  "session_tomorrow",
+  "agenda_due",
+  "action_item_due",
+  "pair_no_session",
+  "goal_proposed",
+  "goal_achieved",
+  "goal_signed_off",
   // To the programme managers:
   "managers_pair_not_a_fit",
   "managers_pair_ended",
   "managers_pair_formed",
   "managers_enrolment_declined",
+  "managers_glossary_term_proposed",
+  "managers_weekly_digest",
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -10,6 +10,9 @@
  */
 export * from "./schema/accounts.ts";
 export * from "./schema/auth.ts";
+export * from "./schema/calendar.ts";
+export * from "./schema/glossary.ts";
+export * from "./schema/goals.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/onboarding.ts";
@@ -18,5 +21,6 @@ export * from "./schema/people.ts";
 export * from "./schema/profiles.ts";
 export * from "./schema/programmes.ts";
 export * from "./schema/proposals.ts";
+export * from "./schema/sessions.ts";
 export * from "./schema/skills.ts";
 export * from "./schema/system.ts";

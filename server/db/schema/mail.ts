@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { LOCALES } from "../../../contracts/accounts.ts";
-import { MAIL_CATEGORIES, MAIL_STATUSES } from "../../../contracts/mail.ts";
+import { MAIL_CATEGORIES, MAIL_STATUSES, type MailCalendar } from "../../../contracts/mail.ts";
 import { users } from "./accounts.ts";
 
 /**
@@ -28,6 +28,8 @@ export const mailMessages = pgTable(
     html: text("html"),
     text: text("text"),
     headers: jsonb("headers").$type<Record<string, string>>(),
+    /** A calendar invitation sent with the email (a session's .ics, METHOD:REQUEST or CANCEL). */
+    calendar: jsonb("calendar").$type<MailCalendar>(),
     attempts: integer("attempts").notNull().default(0),
     lastResponse: text("last_response"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

@@ -38,6 +38,8 @@ export const programmes = pgTable("programmes", {
   allowsProposals: boolean("allows_proposals").notNull().default(true),
   proposalExpiryDays: smallint("proposal_expiry_days").notNull().default(14),
   requiresOnboarding: boolean("requires_onboarding").notNull().default(true),
+  /** How many hours before a session its agenda is due (the reminder goes out then if it is empty). */
+  agendaDeadlineHours: smallint("agenda_deadline_hours").notNull().default(48),
   phase: text("phase", { enum: PROGRAMME_PHASES }).notNull().default("draft"),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

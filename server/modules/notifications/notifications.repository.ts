@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, gt, inArray, isNull, notExists, or, sql } from "drizzle-orm";
 import type { Locale } from "../../../contracts/accounts.ts";
+import type { MailCalendar } from "../../../contracts/mail.ts";
 import type { NotificationChannel, NotificationKind } from "../../../contracts/notifications.ts";
 import type { Tx } from "../../db/client.ts";
 import { notificationPreferences, notifications, userRoles, users } from "../../db/schema.ts";
@@ -9,6 +10,8 @@ export type NewNotification = ({ personId: string; userId?: undefined } | { user
   kind: NotificationKind;
   params?: Record<string, string>;
   link?: string | null;
+  /** Sent with the email only (a session's .ics as an invitation); the bell has no use for it. */
+  calendar?: MailCalendar;
 };
 
 export async function insertNotifications(tx: Tx, items: (NewNotification & { isDigestPending?: boolean })[], now: Date): Promise<void> {

@@ -20,6 +20,7 @@ export function notificationMail(recipient: repo.Recipient, n: repo.NewNotificat
     toAddress: recipient.email,
     toUserId: recipient.userId,
     locale: recipient.locale,
+    calendar: n.calendar ?? null,
   };
 }
 

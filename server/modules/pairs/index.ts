@@ -18,3 +18,4 @@ export {
 } from "./pairs.repository.ts";
 export { remindIntroAnswers } from "./remind-intro-answers.ts";
 export { scheduleIntro } from "./schedule-intro.ts";
+export { type PairAccess, pairAccess, pairMember } from "./pair-access.ts";

@@ -36,7 +36,8 @@ export async function deliverMail(messageId: string, job: { retryCount: number; 
       await repo.finishDelivery(db, row.id, { status: "outbox", lastResponse: null, ...rendered });
       return;
     }
-    const sent = await transport.send({ from: deps.mail.from, to: row.toAddress, ...rendered });
+    const icalEvent = row.calendar ? { ...row.calendar, filename: "invite.ics" } : undefined;
+    const sent = await transport.send({ from: deps.mail.from, to: row.toAddress, ...rendered, ...(icalEvent ? { icalEvent } : {}) });
     // With an SMTP server, a link that opens an account is for its recipient alone: the stored copy is
     // masked, and once sent no retry needs the token again, so the message keeps none.
     const token = secretTokenOf(row.template, row.params);

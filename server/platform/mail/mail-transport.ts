@@ -4,7 +4,16 @@
  */
 import nodemailer from "nodemailer";
 
-export type OutgoingMail = { from: string; to: string; subject: string; html: string; text: string; headers: Record<string, string> };
+export type OutgoingMail = {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  /** A calendar invitation (a session's .ics): nodemailer sends it as text/calendar with its METHOD. */
+  icalEvent?: { method: string; filename: string; content: string };
+};
 /** What the SMTP server answered ("250 2.0.0 Ok: queued as …") and the Message-ID it was sent with. */
 export type SentMail = { response: string; messageId: string };
 export type MailTransport = { send(mail: OutgoingMail): Promise<SentMail>; close(): void };

@@ -1,7 +1,7 @@
 /** All SQL of the mail platform: the messages (queue, history and outbox). */
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Locale } from "../../../contracts/accounts.ts";
-import type { MailCategory, MailStatus } from "../../../contracts/mail.ts";
+import type { MailCalendar, MailCategory, MailStatus } from "../../../contracts/mail.ts";
 import type { Tx } from "../../db/client.ts";
 import { mailMessages, organisation } from "../../db/schema.ts";
 
@@ -13,6 +13,8 @@ export type NewMail = {
   toAddress: string;
   toUserId?: string | null;
   locale: Locale;
+  /** A calendar invitation sent with it (a session's .ics). */
+  calendar?: MailCalendar | null;
 };
 
 export async function insertMessages(tx: Tx, items: NewMail[], now: Date): Promise<string[]> {

@@ -1383,7 +1383,7 @@ export type paths = {
                   /** Format: uuid */
                   id: string;
                   /** @enum {string} */
-                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
+                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "session_scheduled" | "session_rescheduled" | "session_cancelled" | "session_tomorrow" | "agenda_due" | "action_item_due" | "pair_no_session" | "goal_proposed" | "goal_achieved" | "goal_signed_off" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | "managers_glossary_term_proposed" | "managers_weekly_digest";
                   params: {
                     [key: string]: string;
                   };
@@ -1419,7 +1419,7 @@ export type paths = {
                   /** Format: uuid */
                   id: string;
                   /** @enum {string} */
-                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
+                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "session_scheduled" | "session_rescheduled" | "session_cancelled" | "session_tomorrow" | "agenda_due" | "action_item_due" | "pair_no_session" | "goal_proposed" | "goal_achieved" | "goal_signed_off" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | "managers_glossary_term_proposed" | "managers_weekly_digest";
                   params: {
                     [key: string]: string;
                   };
@@ -1445,7 +1445,7 @@ export type paths = {
             "application/json": {
               items: ({
                   /** @enum {string} */
-                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
+                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "session_scheduled" | "session_rescheduled" | "session_cancelled" | "session_tomorrow" | "agenda_due" | "action_item_due" | "pair_no_session" | "goal_proposed" | "goal_achieved" | "goal_signed_off" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | "managers_glossary_term_proposed" | "managers_weekly_digest";
                   /** @enum {string} */
                   channel: "app" | "email" | "digest";
                 })[];
@@ -1461,7 +1461,7 @@ export type paths = {
           "application/json": {
             items: ({
                 /** @enum {string} */
-                kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
+                kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "session_scheduled" | "session_rescheduled" | "session_cancelled" | "session_tomorrow" | "agenda_due" | "action_item_due" | "pair_no_session" | "goal_proposed" | "goal_achieved" | "goal_signed_off" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | "managers_glossary_term_proposed" | "managers_weekly_digest";
                 /** @enum {string} */
                 channel: "app" | "email" | "digest";
               })[];
@@ -1475,7 +1475,7 @@ export type paths = {
             "application/json": {
               items: ({
                   /** @enum {string} */
-                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined";
+                  kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "session_scheduled" | "session_rescheduled" | "session_cancelled" | "session_tomorrow" | "agenda_due" | "action_item_due" | "pair_no_session" | "goal_proposed" | "goal_achieved" | "goal_signed_off" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | "managers_glossary_term_proposed" | "managers_weekly_digest";
                   /** @enum {string} */
                   channel: "app" | "email" | "digest";
                 })[];
@@ -1499,7 +1499,7 @@ export type paths = {
           content: {
             "application/json": {
               /** @enum {string|null} */
-              kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | null;
+              kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "session_scheduled" | "session_rescheduled" | "session_cancelled" | "session_tomorrow" | "agenda_due" | "action_item_due" | "pair_no_session" | "goal_proposed" | "goal_achieved" | "goal_signed_off" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | "managers_glossary_term_proposed" | "managers_weekly_digest" | null;
               /** @enum {string} */
               category: "notification" | "digest" | "invitation" | "security";
             };
@@ -1523,7 +1523,7 @@ export type paths = {
           content: {
             "application/json": {
               /** @enum {string|null} */
-              kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | null;
+              kind: "programme_invited" | "proposal_received" | "proposal_accepted" | "proposal_declined" | "proposal_withdrawn" | "proposal_expired" | "proposal_expiring" | "match_published" | "intro_scheduled" | "intro_answer_needed" | "pair_active" | "pair_not_a_fit" | "pair_ended" | "pair_completion_requested" | "pair_completed" | "session_scheduled" | "session_rescheduled" | "session_cancelled" | "session_tomorrow" | "agenda_due" | "action_item_due" | "pair_no_session" | "goal_proposed" | "goal_achieved" | "goal_signed_off" | "managers_pair_not_a_fit" | "managers_pair_ended" | "managers_pair_formed" | "managers_enrolment_declined" | "managers_glossary_term_proposed" | "managers_weekly_digest" | null;
               /** @enum {string} */
               category: "notification" | "digest" | "invitation" | "security";
             };

@@ -4,13 +4,16 @@
  */
 import type { NotificationKind } from "../../../../contracts/notifications.ts";
 
-export const KIND_GROUPS = ["pairs", "proposals", "managers"] as const;
+export const KIND_GROUPS = ["pairs", "sessions", "proposals", "managers"] as const;
 export type KindGroup = (typeof KIND_GROUPS)[number];
 
-/** The group of a kind: the managers' kinds start with "managers_", the proposals' with "proposal_". */
+const SESSION_PREFIXES = ["session_", "agenda_", "action_item_", "goal_", "pair_no_session"];
+
+/** The group of a kind: the managers' kinds start with "managers_", the proposals' with "proposal_", the sessions' and goals' with theirs. */
 export function groupOf(kind: NotificationKind): KindGroup {
   if (kind.startsWith("managers_")) return "managers";
   if (kind.startsWith("proposal_")) return "proposals";
+  if (SESSION_PREFIXES.some((prefix) => kind.startsWith(prefix))) return "sessions";
   return "pairs";
 }
 

@@ -1,0 +1,74 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { type CalendarEvent, sessionsCalendar } from "./session-calendar.ts";
+
+const organizer = { name: "Passerelle", email: "passerelle@example.com" };
+const event = (over: Partial<CalendarEvent> = {}): CalendarEvent => ({
+  id: "5b0c1a64-9d3e-4f57-8a3c-0c2e4b8f1a11",
+  // 18:30 in Paris on 30 March 2026, the day after the change to summer time (UTC+2): 16:30 UTC.
+  startsAt: new Date("2026-03-30T16:30:00Z"),
+  endsAt: new Date("2026-03-30T17:30:00Z"),
+  status: "scheduled",
+  sequence: 0,
+  summary: "Séance de mentorat inversé avec Léa Martin",
+  description: "Ordre du jour : automatiser un rapport.",
+  location: "https://visio.example.com/abc",
+  url: "https://passerelle.example.com/pairs/p/sessions/s",
+  attendees: [
+    { name: "Léa Martin", email: "lea@example.com" },
+    { name: "Paul Durand", email: "paul@example.com" },
+  ],
+  ...over,
+});
+
+function parse(ics: string) {
+  const component = new ICAL.Component(ICAL.parse(ics));
+  for (const tz of component.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+  return component;
+}
+
+describe("a session's calendar file", () => {
+  it("writes 18:30 in Paris just after the change to summer time, whatever the server's zone", () => {
+    // The test script runs under TZ=Asia/Kathmandu (UTC+5:45): a server-local time would show here.
+    const ics = sessionsCalendar([event()], { name: "Passerelle", timeZone: "Europe/Paris", organizer });
+    expect(ics).toContain("DTSTART;TZID=Europe/Paris:20260330T183000");
+    expect(ics).toContain("BEGIN:VTIMEZONE");
+    const vevent = parse(ics).getFirstSubcomponent("vevent");
+    const start = new ICAL.Event(vevent ?? undefined).startDate;
+    expect(start.toJSDate().toISOString()).toBe("2026-03-30T16:30:00.000Z");
+  });
+
+  it("keeps its UID when rescheduled, with a higher SEQUENCE, and says CANCELLED once cancelled", () => {
+    const first = parse(sessionsCalendar([event()], { name: "P", timeZone: "Europe/Paris", organizer })).getFirstSubcomponent("vevent");
+    const moved = parse(
+      sessionsCalendar([event({ startsAt: new Date("2026-04-02T16:30:00Z"), endsAt: new Date("2026-04-02T17:30:00Z"), sequence: 1 })], {
+        name: "P",
+        timeZone: "Europe/Paris",
+        organizer,
+      }),
+    ).getFirstSubcomponent("vevent");
+    const cancelled = parse(
+      sessionsCalendar([event({ status: "cancelled", sequence: 2 })], { name: "P", timeZone: "Europe/Paris", organizer, method: "CANCEL" }),
+    );
+    expect(moved?.getFirstPropertyValue("uid")).toBe(first?.getFirstPropertyValue("uid"));
+    expect(Number(moved?.getFirstPropertyValue("sequence"))).toBeGreaterThan(Number(first?.getFirstPropertyValue("sequence")));
+    expect(cancelled.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(cancelled.getFirstSubcomponent("vevent")?.getFirstPropertyValue("status")).toBe("CANCELLED");
+  });
+
+  it("writes an invitation with its method, organizer and both people", () => {
+    const ics = sessionsCalendar([event()], { name: "P", timeZone: "Europe/Paris", organizer, method: "REQUEST" });
+    const calendar = parse(ics);
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    const attendees = calendar
+      .getFirstSubcomponent("vevent")
+      ?.getAllProperties("attendee")
+      .map((p) => String(p.getFirstValue()).toLowerCase());
+    expect(attendees).toEqual(["mailto:lea@example.com", "mailto:paul@example.com"]);
+  });
+
+  it("falls back to Paris for an unknown zone rather than writing a broken file", () => {
+    const ics = sessionsCalendar([event()], { name: "P", timeZone: "Mars/Olympus", organizer });
+    expect(ics).toContain("DTSTART;TZID=Europe/Paris:20260330T183000");
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * A session as a calendar event (RFC 5545), for the .ics of one session, the invitation an email
+ * carries, and a person's subscription feed. Times are written in the reader's time zone with its
+ * VTIMEZONE embedded (@touch4it/ical-timezones), from luxon zoned times: a plain Date under a TZID
+ * would be written in the server's own zone. The session's id is the event's stable UID; its
+ * sequence is raised on every change the calendars must follow; a cancelled session is CANCELLED.
+ */
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { DateTime } from "luxon";
+import type { SessionStatus } from "../../../contracts/sessions.ts";
+
+export type CalendarEvent = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: SessionStatus;
+  sequence: number;
+  /** The reader's words: "Séance de mentorat inversé avec Léa Martin". */
+  summary: string;
+  description: string;
+  /** The video link or the place. */
+  location: string;
+  /** The session's page in Passerelle. */
+  url: string;
+  attendees: { name: string; email: string }[];
+};
+
+/** Who sends the invitations (the app's From address). */
+export type CalendarOrganizer = { name: string; email: string };
+
+/** The UID of a session's event: the same in every file, email and feed, for ever. */
+export const sessionUid = (sessionId: string) => `session-${sessionId}@passerelle`;
+
+/**
+ * A calendar of sessions in `timeZone` (IANA, "Europe/Paris"). `method` REQUEST or CANCEL makes it an
+ * email invitation (iTIP); without it, a file to open or a feed to subscribe to.
+ */
+export function sessionsCalendar(
+  events: readonly CalendarEvent[],
+  options: { name: string; timeZone: string; organizer: CalendarOrganizer; method?: "REQUEST" | "CANCEL" },
+): string {
+  const zone = DateTime.local().setZone(options.timeZone).isValid ? options.timeZone : "Europe/Paris";
+  const calendar = ical({ name: options.name, prodId: { company: "Passerelle", product: "Passerelle", language: "FR" } });
+  calendar.timezone({ name: zone, generator: getVtimezoneComponent });
+  if (options.method) calendar.method(options.method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
+  for (const event of events) {
+    const isCancelled = event.status === "cancelled" || options.method === "CANCEL";
+    calendar.createEvent({
+      id: sessionUid(event.id),
+      sequence: event.sequence,
+      start: DateTime.fromJSDate(event.startsAt).setZone(zone),
+      end: DateTime.fromJSDate(event.endsAt).setZone(zone),
+      timezone: zone,
+      stamp: DateTime.fromJSDate(event.startsAt).setZone("UTC"),
+      summary: event.summary,
+      description: event.description,
+      location: event.location || null,
+      url: event.url,
+      status: isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      organizer: options.organizer,
+      attendees: event.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: false })),
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,2 @@
+export { GlossaryButton } from "./glossary-button.tsx";
+export { GlossaryText } from "./glossary-text.tsx";
