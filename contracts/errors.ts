@@ -89,8 +89,32 @@ export const ERROR_CATALOGUE = {
   TOO_MANY_PROPOSALS: { status: 409, message: "errors.tooManyProposals" },
   MENTOR_FULL: { status: 409, message: "errors.mentorFull" },
 
+  // Goals of a pair (server/modules/goals/goals.domain.ts).
+  GOAL_PAIR_CLOSED: { status: 409, message: "errors.goalPairClosed" },
+  GOAL_NOT_EDITABLE: { status: 409, message: "errors.goalNotEditable" },
+  /** Agreeing to a goal one wrote, signing off a goal one learns: the partner's part. */
+  GOAL_PARTNER_ONLY: { status: 403, message: "errors.goalPartnerOnly", alsoMessages: ["errors.goalSignOffPartnerOnly"] },
+  GOAL_LEARNER_ONLY: { status: 403, message: "errors.goalLearnerOnly" },
+  GOAL_ALREADY_AGREED: { status: 409, message: "errors.goalAlreadyAgreed" },
+  GOAL_INVALID_STATUS_CHANGE: { status: 409, message: "errors.goalInvalidStatusChange" },
+  GOAL_NOT_ACHIEVED: { status: 409, message: "errors.goalNotAchieved" },
+  GOAL_ALREADY_SIGNED_OFF: { status: 409, message: "errors.goalAlreadySignedOff" },
+
   // Email (the outbox).
   MAIL_NOT_FAILED: { status: 409, message: "errors.mailNotFailed" },
+
+  // Glossary (server/modules/glossary).
+  GLOSSARY_TERM_EXISTS: { status: 409, message: "errors.glossaryTermExists" },
+  GLOSSARY_TERM_INCOMPLETE: { status: 409, message: "errors.glossaryTermIncomplete" },
+
+  // Session notes and action items (server/modules/sessions/notes).
+  NOTES_NOT_OPEN: { status: 409, message: "errors.notesSessionNotStarted", alsoMessages: ["errors.notesSessionCancelled"] },
+
+  // Sessions and their agenda (server/modules/sessions).
+  SESSIONS_NOT_OPEN: { status: 409, message: "errors.sessionsPairNotActive", alsoMessages: ["errors.sessionsAwaitOnboarding"] },
+  SESSION_NOT_SCHEDULED: { status: 409, message: "errors.sessionNotScheduled", alsoMessages: ["errors.sessionCancelled"] },
+  SESSION_NOT_STARTED: { status: 409, message: "errors.sessionNotStarted" },
+  AGENDA_CLOSED: { status: 409, message: "errors.agendaClosed" },
 } as const satisfies Record<string, CatalogueEntry>;
 
 type Catalogue = typeof ERROR_CATALOGUE;

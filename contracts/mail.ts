@@ -43,12 +43,13 @@ export const MailMessageSummary = z.object({
 });
 export type MailMessageSummary = z.infer<typeof MailMessageSummary>;
 
-/** A message as it is (or would be) sent: its headers, HTML and plain text. */
+/** A message as it is (or would be) sent: its headers, HTML and plain text, and the calendar invitation it carries (or null). */
 export const MailMessage = MailMessageSummary.extend({
   from: z.string(),
   headers: z.record(z.string(), z.string()),
   html: z.string(),
   text: z.string(),
+  calendar: MailCalendar.nullable(),
 });
 export type MailMessage = z.infer<typeof MailMessage>;
 

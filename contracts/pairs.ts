@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { GOAL_STATUSES, type GoalStatus } from "./goals.ts";
 import { Format } from "./profiles.ts";
-import { PairState, ParticipantRole, PersonRef, Reason } from "./programmes.ts";
+import { PairState, ParticipantRole, PersonRef, ProgrammePhase, Reason } from "./programmes.ts";
+import { SessionMode } from "./sessions.ts";
 import { searchText, text } from "./text.ts";
 
 export { OPEN_PAIR_STATES, OpenPairState, PAIR_STATES, PairState } from "./programmes.ts";
@@ -9,8 +11,11 @@ export { OPEN_PAIR_STATES, OpenPairState, PAIR_STATES, PairState } from "./progr
 export const END_REASONS = ["no_time", "not_a_fit", "left_company", "other"] as const;
 export const EndReason = z.enum(END_REASONS);
 export type EndReason = z.infer<typeof EndReason>;
-/** Where a pair comes from: a published matching run, or a mentee's proposal the mentor accepted. */
-export const PAIR_ORIGINS = ["matching", "proposal"] as const;
+/**
+ * Where a pair comes from: a published matching run, a mentee's proposal the mentor accepted, or a
+ * programme manager who paired two people by hand (a rematch after a pair closed).
+ */
+export const PAIR_ORIGINS = ["matching", "proposal", "manual"] as const;
 export const PairOrigin = z.enum(PAIR_ORIGINS);
 export type PairOrigin = z.infer<typeof PairOrigin>;
 /** What caused a pair's transition (pair_events.cause): the pair state machine's table, programmes.domain.ts. */
@@ -68,15 +73,33 @@ export const PairEvent = z.object({
 
 const OnboardingOfPerson = z.object({ isComplete: z.boolean(), modulesDone: z.number().int(), modulesTotal: z.number().int() });
 
+/** My partner's work details, as the HR directory has them: only ever sent to the pair's two people. */
+export const PartnerContact = z.object({
+  email: z.string(),
+  jobTitle: z.string().nullable(),
+  department: z.string().nullable(),
+  site: z.string().nullable(),
+});
+export type PartnerContact = z.infer<typeof PartnerContact>;
+
 /** A pair as one of its two people sees it: never the partner's "not a fit" reason. */
 export const Pair = z.object({
   id: z.uuid(),
-  programme: z.object({ id: z.uuid(), name: z.string(), requiresOnboarding: z.boolean() }),
+  /** The programme's dates bound the intro coffee (Europe/Paris calendar days). */
+  programme: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    requiresOnboarding: z.boolean(),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+  }),
   state: PairState,
   origin: PairOrigin,
   myRole: ParticipantRole,
   mentor: PersonRef,
   mentee: PersonRef,
+  /** How to reach my partner: their work email and where they work, from the HR directory. */
+  partner: PartnerContact,
   /** How well the two fit, as a word (the score stays with the managers); null for a pair opened without one. */
   fit: FitLevel.nullable(),
   /** Most important first; no figures (ParticipantReason). */
@@ -146,6 +169,22 @@ export const IntroBody = z.object({
   /** A video link or a place ("Café du 3e étage"). */
   place: text().trim().min(1, { error: "fields.required" }).max(INTRO_PLACE_MAX_LENGTH),
 });
+/** How long the app plans an intro coffee for when it proposes times (a half-hour, as the page says). */
+export const INTRO_MINUTES = 30;
+/** How many times the app proposes for the intro coffee. */
+export const INTRO_SLOTS_COUNT = 3;
+/** A time proposed for the intro coffee, in person or online (the programme's format, or the people's). */
+export const IntroSlot = z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), mode: SessionMode });
+export type IntroSlot = z.infer<typeof IntroSlot>;
+export const IntroSlots = z.object({
+  /** At most INTRO_SLOTS_COUNT, one per working day, from 24 hours ahead to the programme's end. */
+  items: z.array(IntroSlot),
+  /** What they rest on: times both people gave on their profile, times either gave (none in common), or the app's default. */
+  basis: z.enum(["both", "either", "default"]),
+  /** The programme's session format. */
+  format: Format,
+});
+export type IntroSlots = z.infer<typeof IntroSlots>;
 export const IntroAnswerBody = z.object({
   isFit: z.boolean(),
   /** Only for "not a fit"; shown to the programme's managers only. */
@@ -227,3 +266,72 @@ export type Proposal = z.infer<typeof Proposal>;
 export const ProposalList = z.object({ items: z.array(Proposal) });
 export const ProposalParams = z.object({ id: z.uuid() });
 export const DeclineBody = z.object({ reason: text().trim().max(REASON_MAX_LENGTH).nullable().optional() });
+
+/* ---------------------------------------------------------------- a pair as its managers follow it */
+
+/**
+ * What the managers see of a pair's work: counts and dates only. The contents (agendas, goal statements,
+ * notes, action items, resources) stay the pair's: no text of theirs is ever in here.
+ */
+export const PairActivity = z.object({
+  sessions: z.object({
+    /** Scheduled and not yet marked held or missed (upcoming, or past and not marked yet). */
+    scheduled: z.number().int(),
+    held: z.number().int(),
+    missed: z.number().int(),
+    cancelled: z.number().int(),
+    /** When the last session held started. */
+    lastHeldAt: z.iso.datetime().nullable(),
+    /** When the next scheduled session starts. */
+    nextAt: z.iso.datetime().nullable(),
+  }),
+  goals: z.object({
+    /** Goals of the pair by status (both directions together), every status named. */
+    byStatus: z.object(Object.fromEntries(GOAL_STATUSES.map((status) => [status, z.number().int()])) as Record<GoalStatus, z.ZodNumber>),
+    /** Achieved goals the partner signed off ("I saw it"). */
+    signedOff: z.number().int(),
+  }),
+  notes: z.object({
+    /** Session notes written (by either person, shared or not). */
+    notesWritten: z.number().int(),
+    actionItemsOpen: z.number().int(),
+    actionItemsDone: z.number().int(),
+    resources: z.number().int(),
+  }),
+});
+export type PairActivity = z.infer<typeof PairActivity>;
+
+/** One pair of a programme for its managers: the pair as in the list, its programme, and its activity (counts and dates). */
+export const ManagedPairDetail = ManagedPair.extend({
+  programme: z.object({ id: z.uuid(), name: z.string(), phase: ProgrammePhase }),
+  activity: PairActivity,
+});
+export type ManagedPairDetail = z.infer<typeof ManagedPairDetail>;
+export const ManagedPairParams = z.object({ id: z.uuid(), pairId: z.uuid() });
+
+export const RematchOptionsQuery = z.object({
+  /** The person of the pair to find a new partner for. */
+  person: z.uuid(),
+});
+/** Someone who may form a new pair with the person to rematch: enrolled (joined), not set aside, free, and allowed by the engine. */
+export const RematchOption = z.object({
+  person: PersonRef.extend({ jobTitle: z.string().nullable(), site: z.string().nullable() }),
+  role: ParticipantRole,
+  /** The engine's score of the new pair (managers see figures). */
+  score: z.number(),
+  /** Mentees this mentor may still take in the programme; null for a mentee. */
+  placesLeft: z.number().int().nullable(),
+});
+export type RematchOption = z.infer<typeof RematchOption>;
+export const RematchOptions = z.object({
+  person: PersonRef,
+  role: ParticipantRole,
+  /** The person may take a new pair now: a mentee without an open pair, a mentor with places left; otherwise `blockedBy` says why. */
+  isFree: z.boolean(),
+  blockedBy: z.enum(["has_open_pair", "mentor_full", "not_available", "matching_not_open"]).nullable(),
+  /** Highest score first. */
+  items: z.array(RematchOption),
+});
+export type RematchOptions = z.infer<typeof RematchOptions>;
+/** A manager pairs two people of the programme by hand (origin "manual"). */
+export const NewPairBody = z.object({ mentorId: z.uuid(), menteeId: z.uuid() });

@@ -41,6 +41,9 @@ export const OPEN_PAIR_STATES = ["intro", "active"] as const satisfies readonly 
 export const OpenPairState = z.enum(OPEN_PAIR_STATES);
 export type OpenPairState = z.infer<typeof OpenPairState>;
 
+/** The longest agenda deadline a programme may set, in hours before the session: two weeks. */
+export const AGENDA_DEADLINE_MAX_HOURS = 336;
+
 const Bilingual = z.object({ fr: z.string(), en: z.string() });
 const IsoDate = z.iso.date();
 const weight = z.number().min(0).max(1);
@@ -80,10 +83,16 @@ export const ProgrammeFields = z.object({
   allowsProposals: z.boolean(),
   proposalExpiryDays: z.number().int().min(1).max(90),
   requiresOnboarding: z.boolean(),
+  /** How many hours before a session its agenda is due (the reminder goes out then if it is still empty): 1 hour to 2 weeks. */
+  agendaDeadlineHours: z.number().int().min(1).max(AGENDA_DEADLINE_MAX_HOURS),
 });
 export type ProgrammeFields = z.infer<typeof ProgrammeFields>;
 
-export const CreateProgrammeBody = ProgrammeFields.extend({ templateId: text().max(80).nullable() });
+export const CreateProgrammeBody = ProgrammeFields.extend({
+  templateId: text().max(80).nullable(),
+  /** Optional at creation: DEFAULT_AGENDA_DEADLINE_HOURS (the column's default) when left out. */
+  agendaDeadlineHours: ProgrammeFields.shape.agendaDeadlineHours.optional(),
+});
 export type CreateProgrammeBody = z.infer<typeof CreateProgrammeBody>;
 export const UpdateProgrammeBody = ProgrammeFields.partial();
 export type UpdateProgrammeBody = z.infer<typeof UpdateProgrammeBody>;

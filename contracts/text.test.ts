@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as accounts from "./accounts.ts";
+import * as calendar from "./calendar.ts";
+import * as glossary from "./glossary.ts";
+import * as goals from "./goals.ts";
 import * as invitations from "./invitations.ts";
 import * as mail from "./mail.ts";
 import * as notifications from "./notifications.ts";
@@ -9,6 +12,8 @@ import * as pairs from "./pairs.ts";
 import * as people from "./people.ts";
 import * as profiles from "./profiles.ts";
 import * as programmes from "./programmes.ts";
+import * as sessionNotes from "./session-notes.ts";
+import * as sessions from "./sessions.ts";
 import * as skills from "./skills.ts";
 import { firstUnstorableIndex, searchText, text, withoutUnstorableCharacters } from "./text.ts";
 
@@ -77,7 +82,23 @@ function stringLeaves(schema: z.ZodType, path: string, out: [string, z.ZodType][
   return out;
 }
 
-const CONTRACTS = { accounts, invitations, mail, notifications, onboarding, pairs, people, profiles, programmes, skills };
+const CONTRACTS = {
+  accounts,
+  calendar,
+  glossary,
+  goals,
+  invitations,
+  mail,
+  notifications,
+  onboarding,
+  pairs,
+  people,
+  profiles,
+  programmes,
+  sessionNotes,
+  sessions,
+  skills,
+};
 /** What a request carries: bodies, query strings and path parameters (responses are the server's own text). */
 const isRequestSchema = (name: string) => /(Body|Query|Params)$/.test(name);
 

@@ -66,7 +66,7 @@ test("a manager runs a pilot from the template to published pairs; a mentor and 
   const brigitte = await logIn(browser, BRIGITTE.email);
   const brigittePair = new PairPage(brigitte);
   await brigittePair.open(INES.name);
-  await brigittePair.scheduleIntro(20, "12:30", "Café du 2e étage");
+  await brigittePair.scheduleIntro("Café du 2e étage");
   await brigittePair.confirmIntro();
   const ines = await logIn(browser, INES.email);
   const inesPair = new PairPage(ines);

@@ -8,14 +8,20 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { TRUST_ANY_PROXY_WARNING } from "./config.ts";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { passwordResetRoutes } from "./modules/accounts/password-reset.routes.ts";
+import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
+import { glossaryRoutes } from "./modules/glossary/glossary.routes.ts";
+import { goalsRoutes } from "./modules/goals/goals.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.ts";
+import { managerPairsRoutes } from "./modules/pairs/manager-pairs.routes.ts";
 import { pairsRoutes } from "./modules/pairs/pairs.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people/people-import.routes.ts";
 import { profilesRoutes } from "./modules/profiles/profiles.routes.ts";
 import { programmesRoutes } from "./modules/programmes/programmes.routes.ts";
 import { proposalsRoutes } from "./modules/proposals/proposals.routes.ts";
+import { notesRoutes } from "./modules/sessions/notes/notes.routes.ts";
+import { sessionsRoutes } from "./modules/sessions/sessions.routes.ts";
 import { skillsRoutes } from "./modules/skills/skills.routes.ts";
 import { systemRoutes } from "./modules/system/system.routes.ts";
 import authPlugin from "./platform/auth/auth-plugin.ts";
@@ -29,13 +35,14 @@ import { mailRoutes } from "./platform/mail/mail.routes.ts";
 
 /**
  * Hides secrets that travel in URLs from the logs: invitation links (the page /invitation/… and the
- * API /api/invitations/…), setup and password-reset tokens (?token=), and the message ids that
- * one-click unsubscribe links carry.
+ * API /api/invitations/…), setup and password-reset tokens (?token=), the message ids that
+ * one-click unsubscribe links carry, and calendar subscription feeds' tokens (/api/calendar/…).
  */
 export function redactUrl(url: string): string {
   return url
     .replace(/(\/invitations?\/)[^/?]+/, "$1[redacted]")
     .replace(/(\/unsubscribe\/)[^/?]+/, "$1[redacted]")
+    .replace(/(\/api\/calendar\/)[^/?]+/, "$1[redacted]")
     .replace(/([?&]token=)[^&]+/, "$1[redacted]");
 }
 
@@ -132,8 +139,14 @@ export async function buildApp({ logger = false, mail, ...rest }: BuildAppOption
   await app.register(notificationsRoutes, deps);
   await app.register(programmesRoutes, deps);
   await app.register(pairsRoutes, deps);
+  await app.register(managerPairsRoutes, deps);
   await app.register(proposalsRoutes, deps);
   await app.register(onboardingRoutes, deps);
+  await app.register(sessionsRoutes, deps);
+  await app.register(notesRoutes, deps);
+  await app.register(calendarRoutes, deps);
+  await app.register(glossaryRoutes, deps);
+  await app.register(goalsRoutes, deps);
   await app.register(mailRoutes, deps);
 
   const hasWeb = await registerWebAssets(app);

@@ -5,19 +5,21 @@ import { type Database, openDatabase } from "./db/client.ts";
 import type { DataDirLock } from "./db/lock.ts";
 import { jobHandlers } from "./job-handlers.ts";
 import { ensureFirstAdmin } from "./modules/accounts/index.ts";
+import { syncGlossaryFromFile } from "./modules/glossary/index.ts";
 import { recoverInterruptedImports } from "./modules/people/index.ts";
 import { syncCatalogueFromFile } from "./modules/skills/index.ts";
 import { systemClock } from "./platform/clock/clock.ts";
 import { startJobWorkers } from "./platform/jobs/job-queue.ts";
 import { mailSettings } from "./platform/mail/index.ts";
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one), migrates it and loads the skills catalogue. */
+/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else the locked embedded one), migrates it and loads the skills catalogue and the glossary's seed. */
 export async function openConfiguredDatabase(config: Config, lock?: DataDirLock): Promise<Database> {
   const database = config.databaseUrl
     ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
     : await openDatabase({ kind: "pglite", dataDir: config.dataDir, lock });
   await database.migrate();
   await syncCatalogueFromFile(database);
+  await syncGlossaryFromFile(database, systemClock.now());
   return database;
 }
 

@@ -11,19 +11,15 @@ export class PairPage {
     await expect(this.page.getByRole("heading", { level: 1, name: new RegExp(partnerName) })).toBeVisible();
   }
 
-  /** Schedules (or moves) the intro coffee on a day of the month shown by the picker, at `time` ("14:30"). */
-  async scheduleIntro(day: number, time: string, place: string) {
+  /** Schedules (or moves) the intro coffee at the first time the app proposes, at `place`. */
+  async scheduleIntro(place: string) {
     const move = this.page.getByRole("button", { name: /^(Déplacer le café|Move the coffee)$/ });
     if (await move.isVisible()) await move.click();
-    // The date field opens its calendar when clicked (or takes "20/12/2026" typed in).
-    await this.page.getByRole("textbox", { name: /^(Date)$/ }).click();
     await this.page
-      .locator("table button:not([data-outside])", { hasText: new RegExp(`^${day}$`) })
+      .getByRole("group", { name: /Moments proposés|Suggested times/ })
+      .getByRole("button")
       .first()
       .click();
-    const [hours, minutes] = time.split(":");
-    await this.page.getByLabel(/^(Heures|Hours)$/).fill(hours ?? "");
-    await this.page.getByLabel(/^(Minutes)$/).fill(minutes ?? "");
     await this.page.getByLabel(/Lien de visio ou lieu|Video link or place/).fill(place);
     await this.page.getByRole("button", { name: /Enregistrer le (café|nouveau créneau)|Save the (coffee|new time)/ }).click();
     await expect(this.page.getByText(/^(Prévu le|Planned for) /)).toBeVisible();

@@ -21,6 +21,7 @@ import { type Clock, manualClock } from "../platform/clock/clock.ts";
 import { AppError } from "../platform/errors/app-error.ts";
 import type { DemoCohorts, DemoRoles } from "./demo-cohorts.ts";
 import type { DemoPerson } from "./demo-company.ts";
+import { seedDemoWorkspaces } from "./demo-workspaces.ts";
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -77,6 +78,7 @@ export async function seedDemoProgrammes(
   people: { personIds: Map<string, string>; accounts: Map<string, CurrentUser> },
   manager: CurrentUser,
   runJobs: (at: Clock) => Promise<void>,
+  mail: { from: string; publicUrl: string },
 ): Promise<DemoProgrammes> {
   const { personIds, accounts } = people;
   const employeeIdOf = new Map([...personIds].map(([employeeId, personId]) => [personId, employeeId]));
@@ -199,6 +201,11 @@ export async function seedDemoProgrammes(
   // (those who have not answered): the bulk invitation's job creates their accounts and queues their emails.
   story.set(at(1, 14));
   await database.db.transaction((tx) => inviteEnrolledWithoutAccount(tx, second.id, manager.id, story.now()));
+  await runJobs(story);
+
+  // --- the pilot's pairs at work since their coffee: goals, sessions, agendas, notes, what is ahead.
+  const loginPairIds = new Set(active.filter(hasLogin).map((pair) => pair.id));
+  await seedDemoWorkspaces(database, story, today, active, coffeeOf, memberOf, loginPairIds, mail);
   await runJobs(story);
   return { pilotId: pilot.id, secondId: second.id };
 }

@@ -223,3 +223,43 @@ describe("the demo's outbox", () => {
     expect((await admin.get("/api/admin/mail/settings")).json().mode).toBe("outbox");
   });
 });
+
+describe("demo workspaces", () => {
+  it("gives the pilot's pairs goals both ways (some signed off), held sessions with agendas and notes, and sessions ahead", async () => {
+    const rows = async <T>(query: ReturnType<typeof sql>) => ((await ctx.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    const [goals] = await rows<{ mentee: number; mentor: number; signed: number }>(sql`
+      select count(*) filter (where learner_role = 'mentee')::int as mentee, count(*) filter (where learner_role = 'mentor')::int as mentor,
+        count(*) filter (where signed_off_at is not null)::int as signed from goals`);
+    expect(goals?.mentee).toBeGreaterThanOrEqual(8);
+    expect(goals?.mentor).toBeGreaterThanOrEqual(8);
+    expect(goals?.signed).toBeGreaterThanOrEqual(1);
+    const [sessions] = await rows<{ held: number; ahead: number; heldWithAgenda: number; heldWithNotes: number }>(sql`
+      select count(*) filter (where status = 'held')::int as held,
+        count(*) filter (where status = 'scheduled' and starts_at > ${ctx.clock.now().toISOString()}::timestamptz)::int as ahead,
+        count(*) filter (where status = 'held' and exists (select 1 from agenda_items a where a.session_id = s.id))::int as "heldWithAgenda",
+        count(*) filter (where status = 'held' and exists (select 1 from session_notes n where n.session_id = s.id))::int as "heldWithNotes"
+      from pair_sessions s`);
+    expect(sessions?.held).toBeGreaterThanOrEqual(8);
+    expect(sessions?.heldWithAgenda).toBe(sessions?.held);
+    expect(sessions?.heldWithNotes).toBe(sessions?.held);
+    expect(sessions?.ahead).toBeGreaterThanOrEqual(8);
+  });
+
+  it("leaves the demo logins' pair a session that began an hour ago, not marked yet, its agenda empty", async () => {
+    const senior = logins.find((l) => l.label === "senior" && l.displayName.startsWith("Philippe")) as DemoLogin;
+    const client = new TestClient(ctx.app);
+    await client.login(senior.email, DEMO_PASSWORD);
+    const pairs = (await client.get("/api/me/pairs")).json().items as { id: string; state: string; programme: { name: string } }[];
+    const pilot = pairs.find((p) => p.state === "active");
+    if (!pilot) throw new Error("the senior demo login has no active pair");
+    const sessions = (await client.get(`/api/pairs/${pilot.id}/sessions`)).json().items as {
+      startsAt: string;
+      status: string;
+      agendaCount: number;
+    }[];
+    const now = ctx.clock.now().getTime();
+    const started = sessions.filter((s) => s.status === "scheduled" && Date.parse(s.startsAt) < now);
+    expect(started).toHaveLength(1);
+    expect(started[0]?.agendaCount).toBe(0);
+  });
+});

@@ -107,7 +107,7 @@ export async function seedDemo({ database, clock, config }: SeedDemoDeps): Promi
   if (!managerUser) throw new Error("the demo company has no HR manager account");
   const mail = demoMailSettings(config);
   const runJobs = async (at: Clock) => void (await runPendingJobs(database, jobHandlers({ database, clock: at, config, mail })));
-  await seedDemoProgrammes(database, today, cohorts, DEMO_JOURNEY_PEOPLE, { personIds, accounts }, managerUser, runJobs);
+  await seedDemoProgrammes(database, today, cohorts, DEMO_JOURNEY_PEOPLE, { personIds, accounts }, managerUser, runJobs, mail);
   await runJobs(clock);
   return logins;
 }

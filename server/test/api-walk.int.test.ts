@@ -12,7 +12,21 @@
 
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWorld, EMAIL_OF, IDENTITIES, type Identity, SECRET_GOALS, SECRET_REFLECTION, type World } from "./api-world.ts";
+import {
+  buildWorld,
+  EMAIL_OF,
+  IDENTITIES,
+  type Identity,
+  SECRET_ACTION_ITEM,
+  SECRET_AGENDA_ITEM,
+  SECRET_GOAL_STATEMENT,
+  SECRET_GOALS,
+  SECRET_JOURNAL,
+  SECRET_NOTES,
+  SECRET_REFLECTION,
+  SECRET_RESOURCE_URL,
+  type World,
+} from "./api-world.ts";
 import {
   ApiClient,
   type ApiRequest,
@@ -41,7 +55,7 @@ type Case = {
   /** Which object the URL names, when an operation is walked with several. */
   with?: string;
   params?: (w: World, who: Identity) => Record<string, string>;
-  query?: Record<string, string>;
+  query?: Record<string, string> | ((w: World, who: Identity) => Record<string, string>);
   body?: (w: World, who: Identity) => unknown;
   raw?: { body: string; contentType: string };
   /** Runs on a session of its own (it logs in or out, or takes a session). */
@@ -221,6 +235,28 @@ const CASES: Case[] = [
   { op: "GET /api/skills", expect: loggedIn("2xx") },
   { op: "GET /api/skills/search", query: { q: "excel" }, expect: loggedIn("2xx") },
   { op: "GET /api/self-assessment/scale", expect: loggedIn("2xx") },
+
+  // The glossary: Bernard's proposed term is his and the managers' until a manager approves it (then everyone's).
+  { op: "GET /api/glossary", query: { q: "crud" }, expect: loggedIn("2xx") },
+  { op: "GET /api/glossary", with: "the terms waiting for review", query: { status: "proposed" }, expect: loggedIn("2xx") },
+  {
+    op: "GET /api/glossary/:id",
+    params: (w) => ({ id: w.glossaryTerm }),
+    expect: { anonymous: 401, otherProgramme: 404, otherPair: 404, participant: "2xx", manager: "2xx", admin: "2xx" },
+  },
+  {
+    op: "POST /api/glossary",
+    body: (_w, who) => ({ term: `Terme de ${who}`, definition: { fr: "Une définition.", en: "A definition." } }),
+    expect: loggedIn("2xx"),
+  },
+  {
+    op: "PATCH /api/glossary/:id",
+    params: (w) => ({ id: w.glossaryTerm }),
+    body: () => ({ example: { fr: "Un exemple.", en: "An example." } }),
+    expect: managers("2xx"),
+  },
+  { op: "POST /api/glossary/:id/approve", params: (w) => ({ id: w.glossaryTerm }), expect: managers("2xx") },
+  { op: "POST /api/glossary/:id/reject", params: (w) => ({ id: w.glossaryTerm }), expect: managers("2xx") },
   {
     op: "POST /api/admin/skills",
     body: (_w, who) => ({ categoryId: "essentials", label: { fr: `Outil ${who}`, en: `Tool ${who}` } }),
@@ -399,7 +435,139 @@ const CASES: Case[] = [
     expect: managers("ok"),
   },
   { op: "GET /api/programmes/:id/pairs", params: x, expect: managers("2xx") },
+  // The managers' view of one pair (counts and dates, never its texts), who may be paired again, a pair formed by hand.
+  {
+    op: "GET /api/programmes/:id/pairs/:pairId",
+    params: (w) => ({ id: w.programmes.x, pairId: w.pairs.x }),
+    expect: managers("2xx"),
+  },
+  {
+    op: "GET /api/programmes/:id/pairs/:pairId/rematch-options",
+    params: (w) => ({ id: w.programmes.x, pairId: w.pairs.x }),
+    query: (w) => ({ person: w.people.bernard as string }),
+    expect: managers("2xx"),
+  },
+  {
+    op: "POST /api/programmes/:id/pairs",
+    params: x,
+    body: (w) => ({ mentorId: w.people.marc, menteeId: w.people.odile }),
+    expect: managers("ok"),
+  },
   { op: "GET /api/programmes/:id/onboarding", params: x, expect: managers("2xx") },
+
+  // A pair's goals: its two people only (managers get counts on the programme's pairs). Before the pair rows below,
+  // which end pair X. Bernard wrote his goal and learns it: agreeing and signing off are his partner's part (403).
+  { op: "GET /api/pairs/:id/goals", params: (w) => ({ id: w.pairs.x }), expect: pairMember("2xx", 403) },
+  {
+    op: "POST /api/pairs/:id/goals",
+    params: (w) => ({ id: w.pairs.x }),
+    body: () => ({
+      learnerRole: "mentor",
+      skillIds: ["leadership"],
+      statement: "Animer une réunion d’équipe",
+      target: "2 réunions animées",
+      dueOn: "2026-06-15",
+    }),
+    expect: pairMember("2xx", 403),
+  },
+  {
+    op: "PATCH /api/goals/:id",
+    params: (w) => ({ id: w.goal }),
+    body: () => ({ target: "12 tâches faites avec l’IA" }),
+    expect: pairMember("2xx", 403),
+  },
+  { op: "POST /api/goals/:id/agree", params: (w) => ({ id: w.goal }), body: () => ({}), expect: pairMember(403, 403) },
+  {
+    op: "POST /api/goals/:id/updates",
+    params: (w) => ({ id: w.goal }),
+    body: () => ({ status: "in_progress", note: "Premiers essais" }),
+    expect: pairMember("2xx", 403),
+  },
+  { op: "POST /api/goals/:id/sign-off", params: (w) => ({ id: w.goal }), body: () => ({}), expect: pairMember(403, 403) },
+  { op: "GET /api/goal-templates", query: { skillId: "prompting" }, expect: loggedIn("2xx") },
+
+  // A pair's sessions and agenda (server/modules/sessions): its two people; the list is also the managers' (dates and
+  // statuses only). Pair X is at its intro coffee: scheduling, proposals and moves answer Bernard 409 (sessions not open);
+  // the agenda of a scheduled session still takes items. Bernard deletes his item, so later identities may get 404.
+  { op: "GET /api/pairs/:id/sessions", params: (w) => ({ id: w.pairs.x }), expect: pairMember("2xx", "2xx") },
+  {
+    op: "POST /api/pairs/:id/sessions",
+    params: (w) => ({ id: w.pairs.x }),
+    body: () => ({ startsAt: "2026-04-14T12:30:00+02:00", mode: "online", location: "https://visio.example.com/parcours" }),
+    expect: pairMember([409], 403),
+  },
+  { op: "GET /api/pairs/:id/session-proposals", params: (w) => ({ id: w.pairs.x }), expect: pairMember([409], 403) },
+  { op: "GET /api/sessions/:id", params: (w) => ({ id: w.session }), expect: pairMember("2xx", 403) },
+  {
+    op: "POST /api/sessions/:id/agenda-items",
+    params: (w) => ({ id: w.session }),
+    body: () => ({ kind: "question", text: "Question du parcours" }),
+    expect: pairMember("2xx", 403),
+  },
+  {
+    op: "PATCH /api/agenda-items/:id",
+    params: (w) => ({ id: w.agendaItem }),
+    body: () => ({ kind: "question" }),
+    expect: pairMember("2xx", "denied"),
+  },
+  { op: "DELETE /api/agenda-items/:id", params: (w) => ({ id: w.agendaItem }), expect: pairMember("2xx", "denied") },
+  { op: "PATCH /api/sessions/:id", params: (w) => ({ id: w.session }), body: () => ({ minutes: 30 }), expect: pairMember([409], 403) },
+  {
+    op: "POST /api/sessions/:id/outcome",
+    params: (w) => ({ id: w.session }),
+    body: () => ({ status: "held" }),
+    expect: pairMember([409], 403),
+  },
+  {
+    op: "POST /api/sessions/:id/cancel",
+    params: (w) => ({ id: w.sessionToCancel }),
+    body: () => ({ reason: "Un empêchement" }),
+    expect: pairMember("2xx", 403),
+  },
+
+  // Notes, journal, action items, resources (server/modules/sessions/notes): the pair's two people only — a manager
+  // gets 403, never a word of them. Bernard deletes the "to delete" ones, so that later identities meet the others.
+  { op: "GET /api/sessions/:id/notes", params: (w) => ({ id: w.heldSession }), expect: pairMember("2xx", 403) },
+  {
+    op: "PUT /api/sessions/:id/notes",
+    params: (w) => ({ id: w.heldSession }),
+    body: (_w, who) =>
+      who === "participant"
+        ? { notes: SECRET_NOTES, journal: SECRET_JOURNAL, isShared: false }
+        : { notes: "Mes notes", journal: "Mon journal", isShared: true },
+    expect: pairMember("2xx", 403),
+  },
+  { op: "GET /api/pairs/:id/journal", params: (w) => ({ id: w.pairs.x }), expect: pairMember("2xx", 403) },
+  { op: "GET /api/pairs/:id/action-items", params: (w) => ({ id: w.pairs.x }), query: { open: "true" }, expect: pairMember("2xx", 403) },
+  {
+    op: "POST /api/sessions/:id/action-items",
+    params: (w) => ({ id: w.heldSession }),
+    body: (w) => ({ text: "Action du parcours", ownerPersonId: w.people.bernard, dueOn: "2026-03-20" }),
+    expect: pairMember("2xx", 403),
+  },
+  {
+    op: "PATCH /api/action-items/:id",
+    params: (w) => ({ id: w.actionItem }),
+    body: () => ({ isDone: true }),
+    expect: pairMember("2xx", 403),
+  },
+  {
+    op: "DELETE /api/action-items/:id",
+    params: (w, who) => ({ id: who === "participant" ? w.actionItemToDelete : w.actionItem }),
+    expect: pairMember("2xx", 403),
+  },
+  { op: "GET /api/pairs/:id/resources", params: (w) => ({ id: w.pairs.x }), expect: pairMember("2xx", 403) },
+  {
+    op: "POST /api/pairs/:id/resources",
+    params: (w) => ({ id: w.pairs.x }),
+    body: () => ({ title: "Ressource du parcours", url: "https://exemple.fr/parcours" }),
+    expect: pairMember("2xx", 403),
+  },
+  {
+    op: "DELETE /api/resources/:id",
+    params: (w, who) => ({ id: who === "participant" ? w.resourceToDelete : w.resource }),
+    expect: pairMember("2xx", 403),
+  },
 
   { op: "GET /api/me/pairs", expect: loggedIn("2xx") },
   // Managers use the programme's pair list: GET /api/pairs/:id is for the pair's two people.
@@ -410,6 +578,8 @@ const CASES: Case[] = [
     body: () => ({ at: "2026-04-02T12:30:00+02:00", place: "Café du 3e" }),
     expect: pairMember("2xx", 403),
   },
+  // Times proposed for the intro coffee: the pair's two people only (a manager: 403).
+  { op: "GET /api/pairs/:id/intro-slots", params: (w) => ({ id: w.pairs.x }), expect: pairMember("2xx", 403) },
   {
     op: "POST /api/pairs/:id/intro-answer",
     params: (w) => ({ id: w.pairs.x }),
@@ -500,12 +670,27 @@ const CASES: Case[] = [
     body: (_w, who) => ({ reflections: who === "participant" ? [SECRET_REFLECTION] : ["Ma propre réflexion"] }),
     expect: loggedIn("2xx"),
   },
+
+  // Calendars: a session's .ics for its pair's two people (a manager: 403); my own feed under /api/me.
+  { op: "GET /api/sessions/:id/calendar.ics", params: (w) => ({ id: w.session }), expect: pairMember("2xx", 403) },
+  { op: "GET /api/me/calendar-feed", expect: loggedIn("2xx") },
+  { op: "POST /api/me/calendar-feed", expect: loggedIn("2xx") },
+  { op: "DELETE /api/me/calendar-feed", expect: loggedIn("2xx") },
+  // A feed's URL is public, the token is the key (Yanis's feed: pair Y's session); a made-up token is a 404 for everyone.
+  { op: "GET /api/calendar/:token.ics", params: (w) => ({ token: w.calendarFeedToken }), expect: everyone("2xx") },
+  {
+    op: "GET /api/calendar/:token.ics",
+    with: "a made-up token",
+    params: () => ({ token: "un-jeton-invente-0000000000000000000000000000" }),
+    expect: everyone(404),
+  },
 ];
 
 /** Texts and ids an identity must never find in an answer: others' private writing, what it may not know exists. */
 function forbiddenTexts(w: World, who: Identity): string[] {
   const texts: string[] = [];
-  if (who !== "participant") texts.push(SECRET_REFLECTION);
+  if (who !== "participant") texts.push(SECRET_REFLECTION, SECRET_GOAL_STATEMENT, SECRET_AGENDA_ITEM);
+  if (who !== "participant") texts.push(SECRET_NOTES, SECRET_JOURNAL, SECRET_ACTION_ITEM, SECRET_RESOURCE_URL);
   if (who === "anonymous" || who === "otherPair" || who === "otherProgramme") texts.push(SECRET_GOALS, w.proposal, w.pairs.x);
   if (who !== "manager" && who !== "admin") texts.push(w.programmes.d);
   if (who === "otherProgramme" || who === "anonymous") texts.push(w.programmes.x);
@@ -570,7 +755,7 @@ describe("every operation as every identity", () => {
       tally.set(who, count);
       for (const c of CASES) {
         const [method, template] = c.op.split(" ") as [Method, string];
-        const url = fillPath(template, c.params?.(world, who) ?? {}, c.query);
+        const url = fillPath(template, c.params?.(world, who) ?? {}, typeof c.query === "function" ? c.query(world, who) : c.query);
         const request: ApiRequest = c.raw
           ? { method, url, rawBody: c.raw.body, contentType: c.raw.contentType }
           : { method, url, ...(c.body ? { body: c.body(world, who) } : method === "GET" || method === "DELETE" ? {} : { body: {} }) };

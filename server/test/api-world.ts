@@ -8,12 +8,14 @@
  *   a matching run, a lock Marc–Odile;
  * - programme P (enrolment): Bernard's open proposal to Marc;
  * - programme D (draft): Bernard enrolled by a manager, not told yet (nobody may see it but managers);
- * - programme Y (enrolment): pair Y = Yanis ↔ Sylvie ("otherProgramme");
- * - Bernard's private onboarding reflection, his notifications; an HR import by the admin; a
+ * - programme Y (enrolment): pair Y = Yanis ↔ Sylvie ("otherProgramme"), a session, Yanis's calendar subscription feed;
+ * - pair X's session held before the walk: Bernard's private notes and journal, an action item and a resource of the pair;
+ * - Bernard's private onboarding reflection, his notifications, his glossary term waiting for review; an HR import by the admin; a
  *   pending invitation of an administrator-to-be and of a participant; an organisation skill.
  */
 
 import { addPeople, createProgramme, menteeProfile, mentorProfile, moveTo } from "./programme-builders.ts";
+import { givenSession } from "./session-builders.ts";
 import type { TestContext } from "./test-app.ts";
 import { createUser, TestClient } from "./test-app.ts";
 
@@ -32,6 +34,16 @@ export const EMAIL_OF: Record<Exclude<Identity, "anonymous">, string> = {
 /** Texts only their owner may ever read back: no answer to anyone else may contain them. */
 export const SECRET_REFLECTION = "Réflexion privée de Bernard n° 7f3a";
 export const SECRET_GOALS = "Objectifs confidentiels de Bernard n° 91c2";
+/** The statement of Bernard's goal in pair X: for the pair's two people only, managers included out. */
+export const SECRET_GOAL_STATEMENT = "Objectif de Bernard, à garder dans le binôme n° 4d7e";
+/** Bernard's agenda item in pair X: for the pair's two people only, managers included out. */
+export const SECRET_AGENDA_ITEM = "Sujet de Bernard pour la séance n° 5b1f";
+/** Bernard's notes (not shared) and journal after a held session of pair X: his alone. */
+export const SECRET_NOTES = "Notes privées de Bernard n° 2c8a";
+export const SECRET_JOURNAL = "Journal de bord de Bernard n° 6e0b";
+/** An action item and a resource of pair X: for the pair's two people only, managers included out. */
+export const SECRET_ACTION_ITEM = "Action de Bernard n° 3f9d";
+export const SECRET_RESOURCE_URL = "https://exemple.fr/ressource-de-bernard-8a4c";
 
 export type World = {
   programmes: { x: string; p: string; d: string; y: string };
@@ -53,6 +65,23 @@ export type World = {
   invitationToken: string;
   /** One pending invitation per identity, to accept. */
   acceptTokens: Record<Identity, string>;
+  /** Bernard's glossary term, waiting for a manager's review. */
+  glossaryTerm: string;
+  /** Bernard's goal in pair X (he learns it and wrote it; Ines has not agreed yet). */
+  goal: string;
+  /** Sessions of pair X, written straight in (the pair is at its intro coffee): one with Bernard's agenda item, one to cancel. */
+  session: string;
+  sessionToCancel: string;
+  agendaItem: string;
+  /** A session of pair X held before the walk (notes open), with Bernard's notes and journal, an action item and a resource of the pair. */
+  heldSession: string;
+  actionItem: string;
+  /** The ones the participant deletes (so that the others stay for every later identity). */
+  actionItemToDelete: string;
+  resource: string;
+  resourceToDelete: string;
+  /** The token of Yanis's calendar subscription feed (pair Y, with a session): public to whoever holds it. */
+  calendarFeedToken: string;
 };
 
 const tokenOf = (link: string) => link.split("/").pop() as string;
@@ -208,6 +237,57 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     label: { fr: "Outil maison", en: "In-house tool" },
   });
   await expectStatus(skill, 201, "organisation skill");
+  const glossaryTerm = await c("bernard").post("/api/glossary", {
+    term: "Jargon de Bernard",
+    definition: { fr: "Un mot de son équipe.", en: "A word of his team." },
+  });
+  await expectStatus(glossaryTerm, 201, "glossary term");
+  const goal = await c("bernard").post(`/api/pairs/${pairX}/goals`, {
+    learnerRole: "mentee",
+    skillIds: ["prompting"],
+    statement: SECRET_GOAL_STATEMENT,
+    target: "10 tâches faites avec l’IA",
+    dueOn: "2026-06-01",
+  });
+  await expectStatus(goal, 201, "Bernard's goal");
+  const session = await givenSession(ctx.database, pairX, { startsAt: new Date("2026-04-07T10:30:00Z") });
+  const sessionToCancel = await givenSession(ctx.database, pairX, { startsAt: new Date("2026-04-21T10:30:00Z") });
+  const agendaItem = await c("bernard").post(`/api/sessions/${session}/agenda-items`, {
+    kind: "topic",
+    text: SECRET_AGENDA_ITEM,
+    goalId: goal.json().id,
+  });
+  await expectStatus(agendaItem, 201, "Bernard's agenda item");
+
+  const heldSession = await givenSession(ctx.database, pairX, { startsAt: new Date("2026-02-24T10:30:00Z"), status: "held" });
+  await expectStatus(
+    await c("bernard").request("PUT", `/api/sessions/${heldSession}/notes`, {
+      notes: SECRET_NOTES,
+      journal: SECRET_JOURNAL,
+      isShared: false,
+    }),
+    200,
+    "Bernard's notes",
+  );
+  const addActionItem = async (text: string) => {
+    const added = await c("bernard").post(`/api/sessions/${heldSession}/action-items`, { text, ownerPersonId: people.bernard });
+    await expectStatus(added, 201, `action item ${text}`);
+    return added.json().id as string;
+  };
+  const addResource = async (title: string, url: string) => {
+    const added = await c("bernard").post(`/api/pairs/${pairX}/resources`, { title, url });
+    await expectStatus(added, 201, `resource ${title}`);
+    return added.json().id as string;
+  };
+  const actionItem = await addActionItem(SECRET_ACTION_ITEM);
+  const actionItemToDelete = await addActionItem("Action à supprimer");
+  const resource = await addResource("Ressource de Bernard", SECRET_RESOURCE_URL);
+  const resourceToDelete = await addResource("Ressource à retirer", "https://exemple.fr/a-retirer");
+
+  await givenSession(ctx.database, pairY, { startsAt: new Date("2026-04-03T10:30:00Z") });
+  const feed = await c("yanis").post("/api/me/calendar-feed");
+  await expectStatus(feed, 200, "Yanis's calendar feed");
+  const calendarFeedToken = tokenOf(feed.json().url).replace(/\.ics$/, "");
 
   return {
     programmes: { x, p, d, y },
@@ -227,6 +307,17 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     notifications,
     invitationToken: tokenOf(preview.json().link),
     acceptTokens,
+    glossaryTerm: glossaryTerm.json().id,
+    goal: goal.json().id,
+    session,
+    sessionToCancel,
+    agendaItem: agendaItem.json().id,
+    heldSession,
+    actionItem,
+    actionItemToDelete,
+    resource,
+    resourceToDelete,
+    calendarFeedToken,
   };
 }
 
@@ -244,5 +335,13 @@ export function worldIds(world: World): string[] {
     world.moduleId,
     ...world.notifications,
     world.invitationToken,
+    world.glossaryTerm,
+    world.goal,
+    world.session,
+    world.sessionToCancel,
+    world.agendaItem,
+    world.heldSession,
+    world.actionItem,
+    world.resource,
   ];
 }

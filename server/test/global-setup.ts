@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../db/client.ts";
+import { syncGlossaryFromFile } from "../modules/glossary/index.ts";
 import { syncCatalogueFromFile } from "../modules/skills/index.ts";
 
 declare module "vitest" {
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({ kind: "postgres", url: templateUrl.toString(), poolSize: 1 });
   await database.migrate();
   await syncCatalogueFromFile(database);
+  await syncGlossaryFromFile(database, new Date());
   await database.close();
   project.provide("pgTemplate", template);
   return async () => {

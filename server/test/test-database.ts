@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../db/client.ts";
+import { syncGlossaryFromFile } from "../modules/glossary/index.ts";
 import { syncCatalogueFromFile } from "../modules/skills/index.ts";
 
 /**
@@ -15,6 +16,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     const database = await openDatabase({ kind: "pglite" });
     await database.migrate();
     await syncCatalogueFromFile(database);
+    await syncGlossaryFromFile(database, new Date());
     return database;
   }
   const name = `passerelle_t_${randomBytes(6).toString("hex")}`;

@@ -1,9 +1,9 @@
 /** The calendar context's SQL: its feeds, and read-only views of the sessions it writes as events. */
-import { asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Locale } from "../../../contracts/accounts.ts";
 import type { Tx } from "../../db/client.ts";
-import { pairSessions, pairs, people, programmes, users } from "../../db/schema.ts";
+import { calendarFeeds, pairSessions, pairs, people, programmes, users } from "../../db/schema.ts";
 
 /** A session with what its calendar event shows: both people (names, emails) and the programme. */
 export type SessionForCalendar = {
@@ -76,4 +76,40 @@ export async function readerOf(db: Tx, personId: string): Promise<{ locale: Loca
     .leftJoin(users, eq(users.personId, people.id))
     .where(eq(people.id, personId));
   return row ? { timeZone: row.timeZone, locale: row.locale ?? "fr" } : undefined;
+}
+
+/** The pair a session belongs to, or undefined for an unknown session. */
+export async function pairOfSession(db: Tx, sessionId: string): Promise<string | undefined> {
+  const [row] = await db.select({ pairId: pairSessions.pairId }).from(pairSessions).where(eq(pairSessions.id, sessionId));
+  return row?.pairId;
+}
+
+/** My feed's creation date, or undefined when I have none. */
+export async function feedOf(db: Tx, userId: string): Promise<{ createdAt: Date } | undefined> {
+  const [row] = await db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+  return row;
+}
+
+/** Creates my feed, or replaces its token (the previous URL stops working at once). */
+export async function saveFeed(tx: Tx, userId: string, tokenHash: string, now: Date): Promise<void> {
+  await tx
+    .insert(calendarFeeds)
+    .values({ userId, tokenHash, createdAt: now })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash, createdAt: now } });
+}
+
+/** Revokes my feed; false when there was none. */
+export async function deleteFeed(tx: Tx, userId: string): Promise<boolean> {
+  const rows = await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning({ userId: calendarFeeds.userId });
+  return rows.length > 0;
+}
+
+/** Whose feed a token hash opens: an active account's only (a disabled account's feed answers nothing). */
+export async function feedOwner(db: Tx, tokenHash: string): Promise<{ personId: string | null; locale: Locale } | undefined> {
+  const [row] = await db
+    .select({ personId: users.personId, locale: users.locale })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(and(eq(calendarFeeds.tokenHash, tokenHash), eq(users.status, "active")));
+  return row;
 }

@@ -1,16 +1,13 @@
 /**
  * The calendar context: sessions as calendar events (.ics files, email invitations, subscription
- * feeds) and the times proposed for a pair to meet (availability, French public holidays).
+ * feeds). The times proposed for a pair to meet are in server/platform/time (the intro coffee of
+ * pairs/ and the sessions of sessions/ both need them, and this context reads pairs/).
  */
 export { type CalendarEvent, type CalendarOrganizer, sessionsCalendar, sessionUid } from "./session-calendar.ts";
-export { type CalendarOptions, calendarOptions, personCalendarFeed, sessionCalendarFile } from "./session-events.ts";
 export {
-  type AvailabilityBasis,
-  commonAvailability,
-  DEFAULT_AVAILABILITY,
-  frenchPublicHolidays,
-  isFrenchPublicHoliday,
-  proposeSlots,
-  SLOT_START,
-  type SlotSearch,
-} from "./slot-finder.ts";
+  type CalendarOptions,
+  calendarOptions,
+  personCalendarFeed,
+  sessionCalendarDownload,
+  sessionCalendarFile,
+} from "./session-events.ts";

@@ -67,6 +67,22 @@ describe("a session's calendar file", () => {
     expect(attendees).toEqual(["mailto:lea@example.com", "mailto:paul@example.com"]);
   });
 
+  it("writes a zone the timezone package knows only by its canonical name under the person's own name", () => {
+    // America/Montreal links to America/Toronto (EDT, UTC−4, on 30 March 2026).
+    const ics = sessionsCalendar([event()], { name: "P", timeZone: "America/Montreal", organizer });
+    expect(ics).toContain("DTSTART;TZID=America/Montreal:20260330T123000");
+    expect(ics).toContain("TZID:America/Montreal");
+    expect(ics).not.toContain("Toronto");
+    const start = new ICAL.Event(parse(ics).getFirstSubcomponent("vevent") ?? undefined).startDate;
+    expect(start.toJSDate().toISOString()).toBe("2026-03-30T16:30:00.000Z");
+  });
+
+  it("tells subscribed calendars how often to fetch a feed again", () => {
+    const ics = sessionsCalendar([], { name: "P", timeZone: "Europe/Paris", organizer, refreshSeconds: 3600 });
+    expect(ics).toContain("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
+    expect(ics).not.toContain("BEGIN:VEVENT");
+  });
+
   it("falls back to Paris for an unknown zone rather than writing a broken file", () => {
     const ics = sessionsCalendar([event()], { name: "P", timeZone: "Mars/Olympus", organizer });
     expect(ics).toContain("DTSTART;TZID=Europe/Paris:20260330T183000");

@@ -26,6 +26,24 @@ export type CalendarEvent = {
   attendees: { name: string; email: string }[];
 };
 
+/**
+ * The VTIMEZONE of an IANA zone. @touch4it/ical-timezones lists canonical zones only: an alias that the
+ * directory may hold ("America/Montreal", "US/Eastern") gets the rules of the zone it links to (Intl
+ * knows which), under its own name. Null when neither is known.
+ */
+function vtimezoneOf(zone: string): string | null {
+  const own = getVtimezoneComponent(zone);
+  if (own) return own;
+  let canonical: string;
+  try {
+    canonical = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  const linked = canonical === zone ? null : getVtimezoneComponent(canonical);
+  return linked ? linked.split(canonical).join(zone) : null;
+}
+
 /** Who sends the invitations (the app's From address). */
 export type CalendarOrganizer = { name: string; email: string };
 
@@ -38,11 +56,19 @@ export const sessionUid = (sessionId: string) => `session-${sessionId}@passerell
  */
 export function sessionsCalendar(
   events: readonly CalendarEvent[],
-  options: { name: string; timeZone: string; organizer: CalendarOrganizer; method?: "REQUEST" | "CANCEL" },
+  options: {
+    name: string;
+    timeZone: string;
+    organizer: CalendarOrganizer;
+    method?: "REQUEST" | "CANCEL";
+    /** A subscription feed: how often calendars should fetch it again. */
+    refreshSeconds?: number;
+  },
 ): string {
-  const zone = DateTime.local().setZone(options.timeZone).isValid ? options.timeZone : "Europe/Paris";
+  const zone = DateTime.local().setZone(options.timeZone).isValid && vtimezoneOf(options.timeZone) ? options.timeZone : "Europe/Paris";
   const calendar = ical({ name: options.name, prodId: { company: "Passerelle", product: "Passerelle", language: "FR" } });
-  calendar.timezone({ name: zone, generator: getVtimezoneComponent });
+  if (options.refreshSeconds) calendar.ttl(options.refreshSeconds);
+  calendar.timezone({ name: zone, generator: vtimezoneOf });
   if (options.method) calendar.method(options.method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
   for (const event of events) {
     const isCancelled = event.status === "cancelled" || options.method === "CANCEL";

@@ -20,7 +20,8 @@ it("asks whoever has not answered, once, an hour after the intro meeting's start
     { key: "gerard", profile: menteeProfile(["dataviz", "excel"]), withAccount: true },
   ]);
   const { pairId } = await publishedPair(hr, { cast: people, mentor: "chloe", mentee: "gerard" });
-  const at = new Date(ctx.clock.now().getTime() + 3 * 24 * 3600_000);
+  // Within the programme (it starts on 9 March 2026), which an intro coffee must be.
+  const at = new Date(ctx.clock.now().getTime() + 8 * 24 * 3600_000);
   const schedule = async (when: Date) =>
     expect(
       (await (await people.as("chloe")).request("PUT", `/api/pairs/${pairId}/intro`, { at: when.toISOString(), place: "Café du 3e" }))

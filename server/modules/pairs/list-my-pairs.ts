@@ -9,6 +9,7 @@ import { participantReasons, partnerOf } from "./pairs.domain.ts";
 import * as repo from "./pairs.repository.ts";
 import type { PairsDeps } from "./pairs-deps.ts";
 import { presentHistory } from "./present-history.ts";
+import { contactsOf, programmeCalendars } from "./workspace.repository.ts";
 
 /** My pairs, newest first, as one of their two people sees them (`personId`: the session's; none, no pairs). */
 export async function listMyPairs(user: { personId: string | null }, deps: PairsDeps): Promise<Pair[]> {
@@ -27,6 +28,15 @@ export async function getMyPair(pairId: string, user: { personId: string | null 
 async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof repo.pairsOfPerson>>, personId: string): Promise<Pair[]> {
   const ids = rows.map((r) => r.pair.id);
   const [events, answers] = await Promise.all([repo.eventsOf(db, ids), repo.introAnswersOf(db, ids)]);
+  // The partners' work details (only theirs: the pairs' other people) and the programmes' dates.
+  const contacts = await contactsOf(
+    db,
+    rows.map((r) => partnerOf(r.pair, personId)),
+  );
+  const calendars = await programmeCalendars(
+    db,
+    rows.map((r) => r.pair.programmeId),
+  );
   const { ref } = await personRefs(
     db,
     rows.flatMap((r) => [r.pair.mentorId, r.pair.menteeId]),
@@ -51,12 +61,19 @@ async function presentForMember(db: Tx, rows: Awaited<ReturnType<typeof repo.pai
     const menteeOnboarding = of(pair.menteeId);
     return {
       id: pair.id,
-      programme: { id: pair.programmeId, name: programmeName, requiresOnboarding },
+      programme: {
+        id: pair.programmeId,
+        name: programmeName,
+        requiresOnboarding,
+        startsOn: calendars.get(pair.programmeId)?.startsOn ?? "",
+        endsOn: calendars.get(pair.programmeId)?.endsOn ?? "",
+      },
       state: pair.state,
       origin: pair.origin,
       myRole: pair.mentorId === personId ? "mentor" : "mentee",
       mentor: ref(pair.mentorId),
       mentee: ref(pair.menteeId),
+      partner: contacts.get(partner) ?? { email: "", jobTitle: null, department: null, site: null },
       // A word, never the figure: the score stays with the managers.
       fit: typeof pair.score === "number" ? fitOf(pair.score) : null,
       // Each person of the pair reads the reasons addressed to them, without the figures.

@@ -1,9 +1,9 @@
-import type { ManagedPair, ManagedPairPage, PairState } from "../../../contracts/pairs.ts";
+import type { ManagedPairPage, PairState } from "../../../contracts/pairs.ts";
 import { notFound } from "../../platform/errors/app-error.ts";
 import { personRefs } from "../people/index.ts";
 import * as repo from "./pairs.repository.ts";
 import type { PairsDeps } from "./pairs-deps.ts";
-import { presentHistory } from "./present-history.ts";
+import { presentManagedPair } from "./present-managed-pair.ts";
 
 /** The programme's pairs as its managers see them: the score, intro answers with their reasons, who needs a new match. */
 export async function listProgrammePairs(
@@ -27,32 +27,7 @@ export async function listProgrammePairs(
     counts,
     introAnswers: { fit: allAnswers.filter((a) => a.isFit).length, notFit: allAnswers.filter((a) => !a.isFit).length },
     needsRematch: rematch.map((r) => ({ person: ref(r.personId), role: r.role })),
-    items: rows.map(
-      (pair): ManagedPair => ({
-        id: pair.id,
-        state: pair.state,
-        origin: pair.origin,
-        mentor: ref(pair.mentorId),
-        mentee: ref(pair.menteeId),
-        score: typeof pair.score === "number" ? pair.score : null,
-        introAt: pair.introAt?.toISOString() ?? null,
-        introAnswers: answers
-          .filter((a) => a.pairId === pair.id)
-          .map((a) => ({
-            role: a.personId === pair.mentorId ? "mentor" : "mentee",
-            isFit: a.isFit,
-            reason: a.reason,
-            answeredAt: a.answeredAt.toISOString(),
-          })),
-        endReason: pair.endReason,
-        // The managers also read the words left when a person ended the pair.
-        history: events
-          .filter((e) => e.pairId === pair.id)
-          .map((e) => ({ ...presentHistory([e])[0], note: e.note }) as ManagedPair["history"][number]),
-        createdAt: pair.createdAt.toISOString(),
-        updatedAt: pair.updatedAt.toISOString(),
-      }),
-    ),
+    items: rows.map((pair) => presentManagedPair(pair, events, answers, ref)),
     total,
     page: query.page,
     pageSize: query.pageSize,

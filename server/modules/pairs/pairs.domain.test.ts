@@ -10,12 +10,15 @@ import {
   decideProgrammeClose,
   decideScheduleIntro,
   findTransition,
+  introMode,
   introOutcome,
   introRemindersDueUntil,
+  introSlotWindow,
   PAIR_TRANSITIONS,
   type PairActor,
   type PairFacts,
   participantReasons,
+  programmeSpan,
 } from "./pairs.domain.ts";
 import { pairActor } from "./pairs.policy.ts";
 
@@ -76,7 +79,7 @@ describe("the pair state machine", () => {
     const record = (event: { fromState: PairState | null; toState: PairState; cause: string } | null, actor: PairActor) => {
       if (event) made.add(`${event.fromState ?? "(none)"} ${event.toState} ${event.cause} ${actor}`);
     };
-    for (const origin of ["matching", "proposal"] as const) {
+    for (const origin of ["matching", "proposal", "manual"] as const) {
       const opened = decideOpening([{ id: "p", mentorId: "ines", menteeId: "bernard", score: 0.7, reasons: [] }], {
         programme: { id: "prog-1", name: "Pilote" },
         origin,
@@ -84,7 +87,7 @@ describe("the pair state machine", () => {
         nameOf: () => "",
         now: NOW,
       });
-      for (const event of opened.events) record(event, origin === "matching" ? "manager" : "mentor");
+      for (const event of opened.events) record(event, origin === "proposal" ? "mentor" : "manager");
     }
     for (const state of PAIR_STATES)
       for (const actor of ACTORS) {
@@ -178,9 +181,59 @@ describe("opening pairs", () => {
 
 describe("the intro coffee", () => {
   const at = new Date("2026-03-12T11:30:00Z");
+  const PROGRAMME = { startsOn: "2026-03-09", endsOn: "2026-09-09" };
+  const fieldErrorOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      const { code, details } = error as { code: string; details: { path: string; messageKey: string }[] };
+      return { code, details: details.map(({ path, messageKey }) => ({ path, messageKey })) };
+    }
+    return null;
+  };
+  const schedule =
+    (when: string, now = NOW) =>
+    () =>
+      decideScheduleIntro(pairIn("intro"), "mentee", { at: new Date(when), place: "x" }, now, PROGRAMME);
+
+  it("falls within the programme's days, Paris time, and not in the past: a field error on `at` otherwise", () => {
+    const outside = { code: "VALIDATION_ERROR", details: [{ path: "at", messageKey: "fields.introOutsideProgramme" }] };
+    const past = { code: "VALIDATION_ERROR", details: [{ path: "at", messageKey: "fields.introInPast" }] };
+    // The first day starts at midnight in Paris (23:00 UTC the day before, in winter).
+    expect(fieldErrorOf(schedule("2026-03-08T22:59:00Z", new Date("2026-03-01T09:00:00Z")))).toEqual(outside);
+    expect(fieldErrorOf(schedule("2026-03-08T23:00:00Z", new Date("2026-03-01T09:00:00Z")))).toBeNull();
+    // The last day ends at midnight in Paris (22:00 UTC, in summer).
+    expect(fieldErrorOf(schedule("2026-09-09T21:59:00Z"))).toBeNull();
+    expect(fieldErrorOf(schedule("2026-09-09T22:00:00Z"))).toEqual(outside);
+    // Not in the past, not even a minute.
+    expect(fieldErrorOf(schedule("2026-03-10T08:59:00Z"))).toEqual(past);
+    expect(fieldErrorOf(schedule("2026-03-10T09:00:00Z"))).toBeNull();
+    // Only its people and in intro come first: a manager is refused (403) whatever the date.
+    expect(codeOf(() => decideScheduleIntro(pairIn("intro"), "manager", { at: new Date("2020-01-01"), place: "x" }, NOW, PROGRAMME))).toBe(
+      "FORBIDDEN",
+    );
+  });
+
+  it("spans the programme's Paris days, and proposes times from 24 hours ahead, not before the first day", () => {
+    expect(programmeSpan(PROGRAMME)).toEqual({ from: new Date("2026-03-08T23:00:00Z"), until: new Date("2026-09-09T22:00:00Z") });
+    expect(introSlotWindow(NOW, PROGRAMME)).toEqual({ after: new Date("2026-03-11T09:00:00Z"), until: new Date("2026-09-09T22:00:00Z") });
+    expect(introSlotWindow(new Date("2026-03-01T09:00:00Z"), PROGRAMME).after).toEqual(new Date("2026-03-08T23:00:00Z"));
+  });
+
+  it("is proposed in the programme's format, or when it allows both, in what suits both people (else in person)", () => {
+    expect(introMode("online", ["in_person", "in_person"])).toBe("online");
+    expect(introMode("in_person", ["online", null])).toBe("in_person");
+    expect(introMode("both", ["online", "online"])).toBe("online");
+    expect(introMode("both", ["online", "both"])).toBe("online");
+    expect(introMode("both", [null, "online"])).toBe("online");
+    expect(introMode("both", ["in_person", "both"])).toBe("in_person");
+    expect(introMode("both", ["online", "in_person"])).toBe("in_person");
+    expect(introMode("both", ["both", null])).toBe("in_person");
+    expect(introMode("both", [null, null])).toBe("in_person");
+  });
 
   it("is scheduled or moved by either person while in intro; the partner is told and the reminder re-armed", () => {
-    const decision = decideScheduleIntro(pairIn("intro"), "mentee", { at, place: "Café du 3e" }, NOW);
+    const decision = decideScheduleIntro(pairIn("intro"), "mentee", { at, place: "Café du 3e" }, NOW, PROGRAMME);
     expect(decision.change).toEqual({ introAt: at, introPlace: "Café du 3e", introReminderAt: null, updatedAt: NOW });
     expect(decision.event).toBeNull();
     expect(decision.notices).toEqual([
@@ -191,14 +244,14 @@ describe("the intro coffee", () => {
         link: "/pairs/pair-1",
       },
     ]);
-    expect(decideScheduleIntro(pairIn("intro"), "mentor", { at, place: "x" }, NOW).notices[0]?.personId).toBe("bernard");
+    expect(decideScheduleIntro(pairIn("intro"), "mentor", { at, place: "x" }, NOW, PROGRAMME).notices[0]?.personId).toBe("bernard");
   });
 
   it("is not scheduled by a manager (403), nor once the pair is out of intro (409)", () => {
-    expect(codeOf(() => decideScheduleIntro(pairIn("intro"), "manager", { at, place: "x" }, NOW))).toBe("FORBIDDEN");
+    expect(codeOf(() => decideScheduleIntro(pairIn("intro"), "manager", { at, place: "x" }, NOW, PROGRAMME))).toBe("FORBIDDEN");
     for (const state of PAIR_STATES.filter((s) => s !== "intro"))
       expect(
-        codeOf(() => decideScheduleIntro(pairIn(state), "mentor", { at, place: "x" }, NOW)),
+        codeOf(() => decideScheduleIntro(pairIn(state), "mentor", { at, place: "x" }, NOW, PROGRAMME)),
         state,
       ).toBe("NOT_IN_INTRO");
   });

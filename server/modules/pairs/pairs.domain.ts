@@ -4,10 +4,13 @@
  * (which notification to whom). The use cases load the facts, open the transaction and carry the
  * decision out; a refusal is thrown as the AppError the API answers, before anything is written.
  */
+import { DateTime } from "luxon";
 import type { NotificationKind } from "../../../contracts/notifications.ts";
 import type { EndReason, PairCause, PairOrigin, PairState, ParticipantReason } from "../../../contracts/pairs.ts";
 import type { ParticipantRole } from "../../../contracts/programmes.ts";
-import { AppError } from "../../platform/errors/app-error.ts";
+import type { Format } from "../../../contracts/session-formats.ts";
+import { SESSION_MODES, type SessionMode } from "../../../contracts/sessions.ts";
+import { AppError, invalidFields } from "../../platform/errors/app-error.ts";
 import { requireMember } from "./pairs.policy.ts";
 
 export type { PairCause } from "../../../contracts/pairs.ts";
@@ -21,6 +24,7 @@ export type PairTransition = { from: PairState | null; to: PairState; cause: Pai
 export const PAIR_TRANSITIONS: readonly PairTransition[] = [
   { from: null, to: "intro", cause: "matching", by: ["manager"] },
   { from: null, to: "intro", cause: "proposal", by: ["mentor"] },
+  { from: null, to: "intro", cause: "manual", by: ["manager"] },
   { from: "intro", to: "active", cause: "intro_confirmed", by: ["system"] },
   { from: "intro", to: "not_a_fit", cause: "intro_not_a_fit", by: ["mentor", "mentee"] },
   { from: "intro", to: "ended_early", cause: "ended_early", by: ["mentor", "mentee", "manager"] },
@@ -152,7 +156,7 @@ const toBoth = (pair: PairFacts, kind: NotificationKind, params: Record<string, 
 export type PairToOpen<R> = { id: string; mentorId: string; menteeId: string; score: number | null; reasons: R };
 
 /**
- * Opening pairs (a published run: the manager; an accepted proposal: the mentor): each starts in intro
+ * Opening pairs (a published run or a pair formed by hand: the manager; an accepted proposal: the mentor): each starts in intro
  * with its first event, and both people are told who their partner is.
  */
 export function decideOpening<R>(
@@ -208,10 +212,67 @@ export function decideOpening<R>(
 
 /* ---------------------------------------------------------------- the intro coffee */
 
-/** One of the pair schedules (or moves) the intro meeting, while in intro; the partner is told. */
-export function decideScheduleIntro(pair: PairFacts, actor: PairActor, intro: { at: Date; place: string }, now: Date): PairDecision {
+/** The zone of a programme's calendar dates (its start and end): the company's. */
+export const PROGRAMME_TIME_ZONE = "Europe/Paris";
+/** The app proposes intro times from this long ahead: the partner needs notice. */
+export const INTRO_NOTICE_MS = 24 * 60 * 60 * 1000;
+
+export type ProgrammeDates = { startsOn: string; endsOn: string };
+
+/** The instants a programme's dates span: from midnight of its first day to midnight after its last, in Paris. */
+export function programmeSpan(programme: ProgrammeDates): { from: Date; until: Date } {
+  const from = DateTime.fromISO(programme.startsOn, { zone: PROGRAMME_TIME_ZONE }).startOf("day");
+  const until = DateTime.fromISO(programme.endsOn, { zone: PROGRAMME_TIME_ZONE }).startOf("day").plus({ days: 1 });
+  return { from: from.toJSDate(), until: until.toJSDate() };
+}
+
+/** A calendar date as the messages' `datetime(…; timeZone: UTC)` format shows it: the same day everywhere. */
+const calendarDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+/**
+ * When an intro coffee may take place: not in the past, and on one of the programme's days (Paris dates).
+ * Otherwise a field error on `at`, which the form shows under the date.
+ */
+export function checkIntroTime(at: Date, now: Date, programme: ProgrammeDates): void {
+  if (at.getTime() < now.getTime()) throw invalidFields([{ path: "at", messageKey: "fields.introInPast" }]);
+  const { from, until } = programmeSpan(programme);
+  if (at.getTime() < from.getTime() || at.getTime() >= until.getTime())
+    throw invalidFields([
+      {
+        path: "at",
+        messageKey: "fields.introOutsideProgramme",
+        params: { startsOn: calendarDay(programme.startsOn), endsOn: calendarDay(programme.endsOn) },
+      },
+    ]);
+}
+
+/** Where the intro coffee is proposed: the programme's format, or when it allows both, what suits both people (else in person). */
+export function introMode(programmeFormat: Format, formats: readonly (Format | null)[]): SessionMode {
+  if (programmeFormat !== "both") return programmeFormat;
+  const suitsBoth = SESSION_MODES.filter((mode) => formats.every((f) => f === null || f === "both" || f === mode));
+  return suitsBoth.length === 1 && suitsBoth[0] ? suitsBoth[0] : "in_person";
+}
+
+/** When proposed intro times may fall: from 24 hours ahead (and the programme's first day) to the programme's end. */
+export function introSlotWindow(now: Date, programme: ProgrammeDates): { after: Date; until: Date } {
+  const { from, until } = programmeSpan(programme);
+  return { after: new Date(Math.max(now.getTime() + INTRO_NOTICE_MS, from.getTime())), until };
+}
+
+/**
+ * One of the pair schedules (or moves) the intro meeting, while in intro, at a time to come within the
+ * programme (checkIntroTime); the partner is told.
+ */
+export function decideScheduleIntro(
+  pair: PairFacts,
+  actor: PairActor,
+  intro: { at: Date; place: string },
+  now: Date,
+  programme: ProgrammeDates,
+): PairDecision {
   const role = requireMember(actor);
   if (pair.state !== "intro") throw new AppError("NOT_IN_INTRO");
+  checkIntroTime(intro.at, now, programme);
   const me = role === "mentor" ? pair.mentorId : pair.menteeId;
   return {
     // Moving the meeting re-arms the reminder for after the new time.

@@ -4,6 +4,7 @@ import {
   EndPairBody,
   IntroAnswerBody,
   IntroBody,
+  IntroSlots,
   ManagedPairPage,
   ManagedPairQuery,
   Pair,
@@ -16,6 +17,7 @@ import type { AppDeps } from "../../platform/http/deps.ts";
 import { answerIntro } from "./answer-intro.ts";
 import { completePair } from "./complete-pair.ts";
 import { endPair } from "./end-pair.ts";
+import { introSlots } from "./intro-slots.ts";
 import { getMyPair, listMyPairs } from "./list-my-pairs.ts";
 import { listProgrammePairs } from "./list-programme-pairs.ts";
 import { scheduleIntro } from "./schedule-intro.ts";
@@ -52,6 +54,18 @@ export const pairsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     "/api/pairs/:id/intro",
     { schema: { tags, summary: "Schedule the intro meeting", params: PairParams, body: IntroBody, response: { 200: Pair } } },
     async (req) => scheduleIntro(req.params.id, req.body, currentUser(req), deps),
+  );
+  app.get(
+    "/api/pairs/:id/intro-slots",
+    {
+      schema: {
+        tags,
+        summary: "Three times proposed for the intro coffee, from both people's availability and the programme's format",
+        params: PairParams,
+        response: { 200: IntroSlots },
+      },
+    },
+    async (req) => introSlots(req.params.id, currentUser(req), deps),
   );
   app.post(
     "/api/pairs/:id/intro-answer",

@@ -80,6 +80,7 @@ async function present(db: Tx, rows: repo.ProgrammeRow[], reader: { personId: st
       allowsProposals: r.allowsProposals,
       proposalExpiryDays: r.proposalExpiryDays,
       requiresOnboarding: r.requiresOnboarding,
+      agendaDeadlineHours: r.agendaDeadlineHours,
       phase: r.phase,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

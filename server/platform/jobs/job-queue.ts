@@ -28,6 +28,8 @@ export type JobPayloads = {
   "invitation-reminders": Record<string, never>;
   "proposals-expire": Record<string, never>;
   "intro-reminders": Record<string, never>;
+  "session-reminders": Record<string, never>;
+  "sessions-weekly-digest": Record<string, never>;
   "password-reset-request": { email: string };
 };
 export type JobName = keyof JobPayloads;
@@ -46,6 +48,8 @@ export const QUEUES: Record<JobName, QueueSettings> = {
   "invitation-reminders": SWEEP,
   "proposals-expire": SWEEP,
   "intro-reminders": SWEEP,
+  "session-reminders": SWEEP,
+  "sessions-weekly-digest": SWEEP,
   "password-reset-request": QUICK,
 };
 
@@ -53,6 +57,8 @@ export const QUEUES: Record<JobName, QueueSettings> = {
 export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "proposals-expire", cron: "*/5 * * * *" },
   { name: "intro-reminders", cron: "*/15 * * * *" },
+  { name: "session-reminders", cron: "5 * * * *" },
+  { name: "sessions-weekly-digest", cron: "0 8 * * 1" },
   { name: "invitation-reminders", cron: "7 * * * *" },
   { name: "mail-digest", cron: "0 8 * * *" },
 ];

@@ -43,7 +43,7 @@ export async function listOutbox(query: ListMailQuery, deps: OutboxDeps): Promis
 
 /**
  * A message as it was sent (or kept), or, not delivered yet, as it would be sent now: rendered on the
- * fly, nothing written (a GET writes nothing).
+ * fly, nothing written (a GET writes nothing). A session's email shows the calendar invitation it carries.
  */
 export async function readMail(id: string, deps: OutboxDeps): Promise<MailMessage> {
   const row = await repo.findMessage(deps.database.db, id);
@@ -62,6 +62,7 @@ export async function readMail(id: string, deps: OutboxDeps): Promise<MailMessag
     headers: rendered.headers,
     html: rendered.html,
     text: rendered.text,
+    calendar: row.calendar ?? null,
   };
 }
 

@@ -94,6 +94,10 @@ export function createRoutes(): RouteObject[] {
                       lazy: { Component: async () => (await import("../features/programmes/new-programme-page.tsx")).NewProgrammePage },
                     },
                     {
+                      path: "/programmes/:id/pairs/:pairId",
+                      lazy: { Component: async () => (await import("../features/programmes/pair-detail-page.tsx")).PairDetailPage },
+                    },
+                    {
                       path: "/admin/people",
                       lazy: { Component: async () => (await import("../features/admin/people-page.tsx")).PeoplePage },
                     },
@@ -122,8 +126,16 @@ export function createRoutes(): RouteObject[] {
                 { path: "/pairs", lazy: { Component: async () => (await import("../features/pairs/pairs-page.tsx")).PairsPage } },
                 { path: "/pairs/:id", lazy: { Component: async () => (await import("../features/pairs/pair-page.tsx")).PairPage } },
                 {
+                  path: "/pairs/:pairId/sessions/:sessionId",
+                  lazy: { Component: async () => (await import("../features/sessions/session-page.tsx")).SessionPage },
+                },
+                {
                   path: "/proposals",
                   lazy: { Component: async () => (await import("../features/proposals/proposals-page.tsx")).ProposalsPage },
+                },
+                {
+                  path: "/glossary",
+                  lazy: { Component: async () => (await import("../features/glossary/glossary-page.tsx")).GlossaryPage },
                 },
                 restricted(
                   ["admin"],

@@ -49,7 +49,7 @@ function yamlTexts(value: unknown, language: Language, where: string): Text[] {
   return [];
 }
 
-const YAML_CATALOGUES = ["onboarding.yaml", "programme-templates.yaml", "self-assessment.yaml", "skills.yaml"];
+const YAML_CATALOGUES = ["glossary.yaml", "onboarding.yaml", "programme-templates.yaml", "self-assessment.yaml", "skills.yaml"];
 
 function texts(language: Language): Text[] {
   return [

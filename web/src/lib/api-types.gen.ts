@@ -1629,6 +1629,7 @@ export type paths = {
                   allowsProposals: boolean;
                   proposalExpiryDays: number;
                   requiresOnboarding: boolean;
+                  agendaDeadlineHours: number;
                   /** Format: uuid */
                   id: string;
                   templateId: string | null;
@@ -1691,6 +1692,7 @@ export type paths = {
             allowsProposals: boolean;
             proposalExpiryDays: number;
             requiresOnboarding: boolean;
+            agendaDeadlineHours?: number;
             templateId: string | null;
           };
         };
@@ -1731,6 +1733,7 @@ export type paths = {
               allowsProposals: boolean;
               proposalExpiryDays: number;
               requiresOnboarding: boolean;
+              agendaDeadlineHours: number;
               /** Format: uuid */
               id: string;
               templateId: string | null;
@@ -1801,6 +1804,7 @@ export type paths = {
               allowsProposals: boolean;
               proposalExpiryDays: number;
               requiresOnboarding: boolean;
+              agendaDeadlineHours: number;
               /** Format: uuid */
               id: string;
               templateId: string | null;
@@ -1867,6 +1871,7 @@ export type paths = {
             allowsProposals?: boolean;
             proposalExpiryDays?: number;
             requiresOnboarding?: boolean;
+            agendaDeadlineHours?: number;
           };
         };
       };
@@ -1906,6 +1911,7 @@ export type paths = {
               allowsProposals: boolean;
               proposalExpiryDays: number;
               requiresOnboarding: boolean;
+              agendaDeadlineHours: number;
               /** Format: uuid */
               id: string;
               templateId: string | null;
@@ -1984,6 +1990,7 @@ export type paths = {
               allowsProposals: boolean;
               proposalExpiryDays: number;
               requiresOnboarding: boolean;
+              agendaDeadlineHours: number;
               /** Format: uuid */
               id: string;
               templateId: string | null;
@@ -2220,6 +2227,7 @@ export type paths = {
               allowsProposals: boolean;
               proposalExpiryDays: number;
               requiresOnboarding: boolean;
+              agendaDeadlineHours: number;
               /** Format: uuid */
               id: string;
               templateId: string | null;
@@ -2297,6 +2305,7 @@ export type paths = {
               allowsProposals: boolean;
               proposalExpiryDays: number;
               requiresOnboarding: boolean;
+              agendaDeadlineHours: number;
               /** Format: uuid */
               id: string;
               templateId: string | null;
@@ -2800,7 +2809,7 @@ export type paths = {
                   /** @enum {string} */
                   state: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
                   /** @enum {string} */
-                  origin: "matching" | "proposal";
+                  origin: "matching" | "proposal" | "manual";
                   mentor: {
                     /** Format: uuid */
                     id: string;
@@ -2852,6 +2861,115 @@ export type paths = {
         };
       };
     };
+    /** Pair a mentor and a mentee of the programme by hand, e.g. a rematch (managers) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            mentorId: string;
+            /** Format: uuid */
+            menteeId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
+              /** @enum {string} */
+              origin: "matching" | "proposal" | "manual";
+              mentor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                department: string | null;
+              };
+              mentee: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                department: string | null;
+              };
+              score: number | null;
+              /** Format: date-time */
+              introAt: string | null;
+              introAnswers: ({
+                  /** @enum {string} */
+                  role: "mentor" | "mentee";
+                  isFit: boolean;
+                  reason: string | null;
+                  /** Format: date-time */
+                  answeredAt: string;
+                })[];
+              /** @enum {string|null} */
+              endReason: "no_time" | "not_a_fit" | "left_company" | "other" | null;
+              history: ({
+                  /** @enum {string|null} */
+                  fromState: "intro" | "active" | "completed" | "ended_early" | "not_a_fit" | null;
+                  /** @enum {string} */
+                  toState: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
+                  cause: string;
+                  reason: string | null;
+                  note: string | null;
+                  /** Format: date-time */
+                  at: string;
+                })[];
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              programme: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                phase: "draft" | "enrolment" | "matching" | "running" | "closed";
+              };
+              activity: {
+                sessions: {
+                  scheduled: number;
+                  held: number;
+                  missed: number;
+                  cancelled: number;
+                  /** Format: date-time */
+                  lastHeldAt: string | null;
+                  /** Format: date-time */
+                  nextAt: string | null;
+                };
+                goals: {
+                  byStatus: {
+                    not_started: number;
+                    in_progress: number;
+                    achieved: number;
+                    dropped: number;
+                  };
+                  signedOff: number;
+                };
+                notes: {
+                  notesWritten: number;
+                  actionItemsOpen: number;
+                  actionItemsDone: number;
+                  resources: number;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
   };
   "/api/me/pairs": {
     /** My pairs */
@@ -2869,11 +2987,15 @@ export type paths = {
                     id: string;
                     name: string;
                     requiresOnboarding: boolean;
+                    /** Format: date */
+                    startsOn: string;
+                    /** Format: date */
+                    endsOn: string;
                   };
                   /** @enum {string} */
                   state: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
                   /** @enum {string} */
-                  origin: "matching" | "proposal";
+                  origin: "matching" | "proposal" | "manual";
                   /** @enum {string} */
                   myRole: "mentor" | "mentee";
                   mentor: {
@@ -2889,6 +3011,12 @@ export type paths = {
                     firstName: string;
                     lastName: string;
                     department: string | null;
+                  };
+                  partner: {
+                    email: string;
+                    jobTitle: string | null;
+                    department: string | null;
+                    site: string | null;
                   };
                   /** @enum {string|null} */
                   fit: "strong" | "good" | "some" | null;
@@ -2962,11 +3090,15 @@ export type paths = {
                 id: string;
                 name: string;
                 requiresOnboarding: boolean;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
               };
               /** @enum {string} */
               state: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
               /** @enum {string} */
-              origin: "matching" | "proposal";
+              origin: "matching" | "proposal" | "manual";
               /** @enum {string} */
               myRole: "mentor" | "mentee";
               mentor: {
@@ -2982,6 +3114,12 @@ export type paths = {
                 firstName: string;
                 lastName: string;
                 department: string | null;
+              };
+              partner: {
+                email: string;
+                jobTitle: string | null;
+                department: string | null;
+                site: string | null;
               };
               /** @enum {string|null} */
               fit: "strong" | "good" | "some" | null;
@@ -3063,11 +3201,15 @@ export type paths = {
                 id: string;
                 name: string;
                 requiresOnboarding: boolean;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
               };
               /** @enum {string} */
               state: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
               /** @enum {string} */
-              origin: "matching" | "proposal";
+              origin: "matching" | "proposal" | "manual";
               /** @enum {string} */
               myRole: "mentor" | "mentee";
               mentor: {
@@ -3083,6 +3225,12 @@ export type paths = {
                 firstName: string;
                 lastName: string;
                 department: string | null;
+              };
+              partner: {
+                email: string;
+                jobTitle: string | null;
+                department: string | null;
+                site: string | null;
               };
               /** @enum {string|null} */
               fit: "strong" | "good" | "some" | null;
@@ -3135,6 +3283,37 @@ export type paths = {
       };
     };
   };
+  "/api/pairs/{id}/intro-slots": {
+    /** Three times proposed for the intro coffee, from both people's availability and the programme's format */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: date-time */
+                  startsAt: string;
+                  /** Format: date-time */
+                  endsAt: string;
+                  /** @enum {string} */
+                  mode: "online" | "in_person";
+                })[];
+              /** @enum {string} */
+              basis: "both" | "either" | "default";
+              /** @enum {string} */
+              format: "in_person" | "online" | "both";
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/pairs/{id}/intro-answer": {
     /** Answer after the intro: we will work well together, or not a fit */
     post: {
@@ -3163,11 +3342,15 @@ export type paths = {
                 id: string;
                 name: string;
                 requiresOnboarding: boolean;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
               };
               /** @enum {string} */
               state: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
               /** @enum {string} */
-              origin: "matching" | "proposal";
+              origin: "matching" | "proposal" | "manual";
               /** @enum {string} */
               myRole: "mentor" | "mentee";
               mentor: {
@@ -3183,6 +3366,12 @@ export type paths = {
                 firstName: string;
                 lastName: string;
                 department: string | null;
+              };
+              partner: {
+                email: string;
+                jobTitle: string | null;
+                department: string | null;
+                site: string | null;
               };
               /** @enum {string|null} */
               fit: "strong" | "good" | "some" | null;
@@ -3283,6 +3472,158 @@ export type paths = {
           content: {
             "application/json": {
               state: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/programmes/{id}/pairs/{pairId}": {
+    /** One pair of the programme: history, and its sessions, goals and notes as counts and dates (managers) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          pairId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
+              /** @enum {string} */
+              origin: "matching" | "proposal" | "manual";
+              mentor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                department: string | null;
+              };
+              mentee: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                department: string | null;
+              };
+              score: number | null;
+              /** Format: date-time */
+              introAt: string | null;
+              introAnswers: ({
+                  /** @enum {string} */
+                  role: "mentor" | "mentee";
+                  isFit: boolean;
+                  reason: string | null;
+                  /** Format: date-time */
+                  answeredAt: string;
+                })[];
+              /** @enum {string|null} */
+              endReason: "no_time" | "not_a_fit" | "left_company" | "other" | null;
+              history: ({
+                  /** @enum {string|null} */
+                  fromState: "intro" | "active" | "completed" | "ended_early" | "not_a_fit" | null;
+                  /** @enum {string} */
+                  toState: "intro" | "active" | "completed" | "ended_early" | "not_a_fit";
+                  cause: string;
+                  reason: string | null;
+                  note: string | null;
+                  /** Format: date-time */
+                  at: string;
+                })[];
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              programme: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                phase: "draft" | "enrolment" | "matching" | "running" | "closed";
+              };
+              activity: {
+                sessions: {
+                  scheduled: number;
+                  held: number;
+                  missed: number;
+                  cancelled: number;
+                  /** Format: date-time */
+                  lastHeldAt: string | null;
+                  /** Format: date-time */
+                  nextAt: string | null;
+                };
+                goals: {
+                  byStatus: {
+                    not_started: number;
+                    in_progress: number;
+                    achieved: number;
+                    dropped: number;
+                  };
+                  signedOff: number;
+                };
+                notes: {
+                  notesWritten: number;
+                  actionItemsOpen: number;
+                  actionItemsDone: number;
+                  resources: number;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/programmes/{id}/pairs/{pairId}/rematch-options": {
+    /** Who a person of this pair may be paired with now, best score first (managers) */
+    get: {
+      parameters: {
+        query: {
+          person: string;
+        };
+        path: {
+          id: string;
+          pairId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              person: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                department: string | null;
+              };
+              /** @enum {string} */
+              role: "mentor" | "mentee";
+              isFree: boolean;
+              /** @enum {string|null} */
+              blockedBy: "has_open_pair" | "mentor_full" | "not_available" | "matching_not_open" | null;
+              items: ({
+                  person: {
+                    /** Format: uuid */
+                    id: string;
+                    firstName: string;
+                    lastName: string;
+                    department: string | null;
+                    jobTitle: string | null;
+                    site: string | null;
+                  };
+                  /** @enum {string} */
+                  role: "mentor" | "mentee";
+                  score: number;
+                  placesLeft: number | null;
+                })[];
             };
           };
         };
@@ -3868,6 +4209,1669 @@ export type paths = {
       };
     };
   };
+  "/api/pairs/{id}/sessions": {
+    /** The pair's sessions in order of time (managers: dates and statuses only) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date-time */
+                  startsAt: string;
+                  /** Format: date-time */
+                  endsAt: string;
+                  /** @enum {string} */
+                  status: "scheduled" | "held" | "missed" | "cancelled";
+                  /** @enum {string} */
+                  mode?: "online" | "in_person";
+                  location?: string;
+                  sequence?: number;
+                  cancelReason?: string | null;
+                  /** Format: date-time */
+                  agendaDueAt?: string;
+                  agendaCount?: number;
+                  number?: number | null;
+                })[];
+              myTimeZone?: string;
+            };
+          };
+        };
+      };
+    };
+    /** Schedule a session (either person of the pair); the partner gets the invitation */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date-time */
+            startsAt: string;
+            minutes?: number;
+            /** @enum {string} */
+            mode: "online" | "in_person";
+            location: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              startsAt: string;
+              /** Format: date-time */
+              endsAt: string;
+              /** @enum {string} */
+              status: "scheduled" | "held" | "missed" | "cancelled";
+              /** @enum {string} */
+              mode?: "online" | "in_person";
+              location?: string;
+              sequence?: number;
+              cancelReason?: string | null;
+              /** Format: date-time */
+              agendaDueAt?: string;
+              agendaCount?: number;
+              number?: number | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/pairs/{id}/session-proposals": {
+    /** Three proposed times for the next session, from the cadence and both people's availability */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: date-time */
+                  startsAt: string;
+                  /** Format: date-time */
+                  endsAt: string;
+                }[];
+              /** @enum {string} */
+              basis: "both" | "either" | "default";
+              timeZone: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "both";
+              minutes: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sessions/{id}": {
+    /** A session with its agenda, for one of its pair */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              pairId: string;
+              /** Format: date-time */
+              startsAt: string;
+              /** Format: date-time */
+              endsAt: string;
+              /** @enum {string} */
+              status: "scheduled" | "held" | "missed" | "cancelled";
+              /** @enum {string} */
+              mode: "online" | "in_person";
+              location: string;
+              sequence: number;
+              cancelReason: string | null;
+              /** Format: date-time */
+              agendaDueAt: string;
+              agendaCount: number;
+              number: number | null;
+              /** @enum {string} */
+              myRole: "mentor" | "mentee";
+              myTimeZone: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "both";
+              hasStarted: boolean;
+              canEditAgenda: boolean;
+              agenda: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: "topic" | "question" | "practice";
+                  text: string;
+                  /** Format: uuid */
+                  goalId: string | null;
+                  /** Format: uuid */
+                  fromActionItemId: string | null;
+                  /** @enum {string|null} */
+                  author: "mentor" | "mentee" | null;
+                  canEdit: boolean;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              suggestions: ({
+                  /** Format: uuid */
+                  actionItemId: string;
+                  text: string;
+                  /** @enum {string} */
+                  owner: "mentor" | "mentee";
+                  /** Format: date */
+                  dueOn: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Move a scheduled session or change where it happens; the partner gets the updated invitation */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date-time */
+            startsAt?: string;
+            minutes?: number;
+            /** @enum {string} */
+            mode?: "online" | "in_person";
+            location?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              startsAt: string;
+              /** Format: date-time */
+              endsAt: string;
+              /** @enum {string} */
+              status: "scheduled" | "held" | "missed" | "cancelled";
+              /** @enum {string} */
+              mode?: "online" | "in_person";
+              location?: string;
+              sequence?: number;
+              cancelReason?: string | null;
+              /** Format: date-time */
+              agendaDueAt?: string;
+              agendaCount?: number;
+              number?: number | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sessions/{id}/cancel": {
+    /** Cancel a scheduled session with a reason; the partner's calendar drops it */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              startsAt: string;
+              /** Format: date-time */
+              endsAt: string;
+              /** @enum {string} */
+              status: "scheduled" | "held" | "missed" | "cancelled";
+              /** @enum {string} */
+              mode?: "online" | "in_person";
+              location?: string;
+              sequence?: number;
+              cancelReason?: string | null;
+              /** Format: date-time */
+              agendaDueAt?: string;
+              agendaCount?: number;
+              number?: number | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sessions/{id}/outcome": {
+    /** Mark a session that has started as held or missed */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "held" | "missed";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              startsAt: string;
+              /** Format: date-time */
+              endsAt: string;
+              /** @enum {string} */
+              status: "scheduled" | "held" | "missed" | "cancelled";
+              /** @enum {string} */
+              mode?: "online" | "in_person";
+              location?: string;
+              sequence?: number;
+              cancelReason?: string | null;
+              /** Format: date-time */
+              agendaDueAt?: string;
+              agendaCount?: number;
+              number?: number | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sessions/{id}/agenda-items": {
+    /** Add an item to a scheduled session's agenda */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind: "topic" | "question" | "practice";
+            text: string;
+            /** Format: uuid */
+            goalId?: string | null;
+            /** Format: uuid */
+            fromActionItemId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "topic" | "question" | "practice";
+              text: string;
+              /** Format: uuid */
+              goalId: string | null;
+              /** Format: uuid */
+              fromActionItemId: string | null;
+              /** @enum {string|null} */
+              author: "mentor" | "mentee" | null;
+              canEdit: boolean;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/agenda-items/{id}": {
+    /** Remove an agenda item (its author, or the mentee) */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    /** Change an agenda item (its author, or the mentee) */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind?: "topic" | "question" | "practice";
+            text?: string;
+            /** Format: uuid */
+            goalId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "topic" | "question" | "practice";
+              text: string;
+              /** Format: uuid */
+              goalId: string | null;
+              /** Format: uuid */
+              fromActionItemId: string | null;
+              /** @enum {string|null} */
+              author: "mentor" | "mentee" | null;
+              canEdit: boolean;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sessions/{id}/notes": {
+    /** My notes and journal for a session, and my partner's notes if shared */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              sessionId: string;
+              canWrite: boolean;
+              /** @enum {string|null} */
+              whyClosed: "not_started" | "cancelled" | null;
+              mine: {
+                notes: string;
+                journal: string;
+                isShared: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+              partner: {
+                notes: string;
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    /** Write my notes and journal for a session that has begun */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            notes: string;
+            journal: string;
+            isShared: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              sessionId: string;
+              canWrite: boolean;
+              /** @enum {string|null} */
+              whyClosed: "not_started" | "cancelled" | null;
+              mine: {
+                notes: string;
+                journal: string;
+                isShared: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+              partner: {
+                notes: string;
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/pairs/{id}/journal": {
+    /** My learning journal in a pair, the latest session first */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  sessionId: string;
+                  /** Format: date-time */
+                  sessionStartsAt: string;
+                  journal: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/pairs/{id}/action-items": {
+    /** The pair's action items (open=true: those not done yet) */
+    get: {
+      parameters: {
+        query?: {
+          open?: "true" | "false";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  sessionId: string;
+                  /** Format: date-time */
+                  sessionStartsAt: string;
+                  text: string;
+                  owner: {
+                    /** Format: uuid */
+                    id: string;
+                    firstName: string;
+                    lastName: string;
+                    department: string | null;
+                  };
+                  /** Format: date */
+                  dueOn: string | null;
+                  /** Format: date-time */
+                  doneAt: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sessions/{id}/action-items": {
+    /** Add an action item after a session, for me or my partner */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+            /** Format: uuid */
+            ownerPersonId: string;
+            /** Format: date */
+            dueOn?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              sessionId: string;
+              /** Format: date-time */
+              sessionStartsAt: string;
+              text: string;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                department: string | null;
+              };
+              /** Format: date */
+              dueOn: string | null;
+              /** Format: date-time */
+              doneAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/action-items/{id}": {
+    /** Delete an action item */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    /** Change an action item: text, owner, due date, done */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text?: string;
+            /** Format: uuid */
+            ownerPersonId?: string;
+            /** Format: date */
+            dueOn?: string | null;
+            isDone?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              sessionId: string;
+              /** Format: date-time */
+              sessionStartsAt: string;
+              text: string;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                department: string | null;
+              };
+              /** Format: date */
+              dueOn: string | null;
+              /** Format: date-time */
+              doneAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/pairs/{id}/resources": {
+    /** The pair's resources (titled links) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  title: string;
+                  url: string;
+                  addedBy: ({
+                    /** Format: uuid */
+                    id: string;
+                    firstName: string;
+                    lastName: string;
+                    department: string | null;
+                  }) | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Add a resource to the pair's list (an http or https link) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              title: string;
+              url: string;
+              addedBy: ({
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                department: string | null;
+              }) | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/resources/{id}": {
+    /** Remove a resource from the pair's list */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+  };
+  "/api/sessions/{id}/calendar.ics": {
+    /**
+     * A session as a calendar file (.ics), for the pair's two people
+     * @description In the reader's language and time zone (VTIMEZONE embedded). The UID never changes; SEQUENCE rises with every change; a cancelled session is STATUS:CANCELLED.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The session's event (RFC 5545) */
+        200: {
+          content: {
+            "text/calendar": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/me/calendar-feed": {
+    /** Whether I have a calendar subscription feed (its URL is shown only when created) */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              isActive: boolean;
+              /** Format: date-time */
+              createdAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Create my calendar subscription feed, or replace it (the previous URL stops working)
+     * @description The answer is the only time the URL is shown: only its token's hash is stored.
+     */
+    post: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uri */
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    /** Revoke my calendar subscription feed: its URL answers 404 */
+    delete: {
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+  };
+  "/api/calendar/{token}.ics": {
+    /**
+     * A calendar subscription feed: all its owner's sessions (public: the secret token is the key)
+     * @description For calendar applications (Outlook, Google Calendar, Apple Calendar): no session cookie, no CSRF token. An unknown or revoked token is a 404.
+     */
+    get: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      responses: {
+        /** @description Every session of the owner's pairs (RFC 5545) */
+        200: {
+          content: {
+            "text/calendar": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/glossary": {
+    /** Glossary terms of a status (approved by default), searched in both languages, accents and case ignored */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          skill?: string;
+          status?: "proposed" | "approved" | "rejected";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  term: string;
+                  definition: {
+                    fr: string;
+                    en: string;
+                  };
+                  example: {
+                    fr: string;
+                    en: string;
+                  };
+                  skillIds: string[];
+                  /** @enum {string} */
+                  status: "proposed" | "approved" | "rejected";
+                  isSeeded: boolean;
+                  proposedBy: {
+                    /** Format: uuid */
+                    personId: string;
+                    name: string;
+                  } | null;
+                  isMine: boolean;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  reviewedAt: string | null;
+                })[];
+              proposedCount: number | null;
+            };
+          };
+        };
+      };
+    };
+    /** Propose a term for the glossary (managers review it) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            term: string;
+            definition: {
+              /** @default */
+              fr?: string;
+              /** @default */
+              en?: string;
+            };
+            /**
+             * @default {
+             *   "fr": "",
+             *   "en": ""
+             * }
+             */
+            example?: {
+              /** @default */
+              fr?: string;
+              /** @default */
+              en?: string;
+            };
+            /** @default [] */
+            skillIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              term: string;
+              definition: {
+                fr: string;
+                en: string;
+              };
+              example: {
+                fr: string;
+                en: string;
+              };
+              skillIds: string[];
+              /** @enum {string} */
+              status: "proposed" | "approved" | "rejected";
+              isSeeded: boolean;
+              proposedBy: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+              } | null;
+              isMine: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              reviewedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/glossary/{id}": {
+    /** One glossary term */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              term: string;
+              definition: {
+                fr: string;
+                en: string;
+              };
+              example: {
+                fr: string;
+                en: string;
+              };
+              skillIds: string[];
+              /** @enum {string} */
+              status: "proposed" | "approved" | "rejected";
+              isSeeded: boolean;
+              proposedBy: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+              } | null;
+              isMine: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              reviewedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Correct a glossary term (managers) */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            term?: string;
+            definition?: {
+              fr: string;
+              en: string;
+            };
+            example?: {
+              fr: string;
+              en: string;
+            };
+            skillIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              term: string;
+              definition: {
+                fr: string;
+                en: string;
+              };
+              example: {
+                fr: string;
+                en: string;
+              };
+              skillIds: string[];
+              /** @enum {string} */
+              status: "proposed" | "approved" | "rejected";
+              isSeeded: boolean;
+              proposedBy: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+              } | null;
+              isMine: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              reviewedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/glossary/{id}/approve": {
+    /** Approve a glossary term, defined in both languages (managers) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              term: string;
+              definition: {
+                fr: string;
+                en: string;
+              };
+              example: {
+                fr: string;
+                en: string;
+              };
+              skillIds: string[];
+              /** @enum {string} */
+              status: "proposed" | "approved" | "rejected";
+              isSeeded: boolean;
+              proposedBy: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+              } | null;
+              isMine: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              reviewedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/glossary/{id}/reject": {
+    /** Reject a proposed glossary term, or withdraw an approved one (managers) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              term: string;
+              definition: {
+                fr: string;
+                en: string;
+              };
+              example: {
+                fr: string;
+                en: string;
+              };
+              skillIds: string[];
+              /** @enum {string} */
+              status: "proposed" | "approved" | "rejected";
+              isSeeded: boolean;
+              proposedBy: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+              } | null;
+              isMine: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              reviewedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/pairs/{id}/goals": {
+    /** The pair's goals both ways, with their updates, and whether the app asks to agree them */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  pairId: string;
+                  /** @enum {string} */
+                  learnerRole: "mentor" | "mentee";
+                  skillIds: string[];
+                  templateId: string | null;
+                  statement: string;
+                  target: string;
+                  /** Format: date */
+                  dueOn: string | null;
+                  /** @enum {string} */
+                  status: "not_started" | "in_progress" | "achieved" | "dropped";
+                  /** @enum {string|null} */
+                  authorRole: "mentor" | "mentee" | null;
+                  /** Format: date-time */
+                  agreedAt: string | null;
+                  /** Format: date-time */
+                  achievedAt: string | null;
+                  /** Format: date-time */
+                  signedOffAt: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updates: ({
+                      /** Format: uuid */
+                      id: string;
+                      /** @enum {string|null} */
+                      authorRole: "mentor" | "mentee" | null;
+                      /** @enum {string|null} */
+                      status: "not_started" | "in_progress" | "achieved" | "dropped" | null;
+                      note: string;
+                      evidenceUrl: string | null;
+                      evidenceText: string | null;
+                      /** Format: date-time */
+                      createdAt: string;
+                    })[];
+                  can: {
+                    edit: boolean;
+                    agree: boolean;
+                    update: boolean;
+                    achieve: boolean;
+                    signOff: boolean;
+                  };
+                })[];
+              agreement: {
+                needed: boolean;
+                sessionsHeld: number;
+                missing: ("mentor" | "mentee")[];
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Write a goal, for either of the pair; the partner is asked to agree */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            learnerRole: "mentor" | "mentee";
+            skillIds: string[];
+            statement: string;
+            target: string;
+            /** Format: date */
+            dueOn: string;
+            templateId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              pairId: string;
+              /** @enum {string} */
+              learnerRole: "mentor" | "mentee";
+              skillIds: string[];
+              templateId: string | null;
+              statement: string;
+              target: string;
+              /** Format: date */
+              dueOn: string | null;
+              /** @enum {string} */
+              status: "not_started" | "in_progress" | "achieved" | "dropped";
+              /** @enum {string|null} */
+              authorRole: "mentor" | "mentee" | null;
+              /** Format: date-time */
+              agreedAt: string | null;
+              /** Format: date-time */
+              achievedAt: string | null;
+              /** Format: date-time */
+              signedOffAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updates: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string|null} */
+                  authorRole: "mentor" | "mentee" | null;
+                  /** @enum {string|null} */
+                  status: "not_started" | "in_progress" | "achieved" | "dropped" | null;
+                  note: string;
+                  evidenceUrl: string | null;
+                  evidenceText: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              can: {
+                edit: boolean;
+                agree: boolean;
+                update: boolean;
+                achieve: boolean;
+                signOff: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/goals/{id}": {
+    /** Edit a goal still pursued; the partner's agreement is asked again */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            skillIds?: string[];
+            statement?: string;
+            target?: string;
+            /** Format: date */
+            dueOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              pairId: string;
+              /** @enum {string} */
+              learnerRole: "mentor" | "mentee";
+              skillIds: string[];
+              templateId: string | null;
+              statement: string;
+              target: string;
+              /** Format: date */
+              dueOn: string | null;
+              /** @enum {string} */
+              status: "not_started" | "in_progress" | "achieved" | "dropped";
+              /** @enum {string|null} */
+              authorRole: "mentor" | "mentee" | null;
+              /** Format: date-time */
+              agreedAt: string | null;
+              /** Format: date-time */
+              achievedAt: string | null;
+              /** Format: date-time */
+              signedOffAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updates: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string|null} */
+                  authorRole: "mentor" | "mentee" | null;
+                  /** @enum {string|null} */
+                  status: "not_started" | "in_progress" | "achieved" | "dropped" | null;
+                  note: string;
+                  evidenceUrl: string | null;
+                  evidenceText: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              can: {
+                edit: boolean;
+                agree: boolean;
+                update: boolean;
+                achieve: boolean;
+                signOff: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/goals/{id}/agree": {
+    /** Agree to a goal the partner wrote */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              pairId: string;
+              /** @enum {string} */
+              learnerRole: "mentor" | "mentee";
+              skillIds: string[];
+              templateId: string | null;
+              statement: string;
+              target: string;
+              /** Format: date */
+              dueOn: string | null;
+              /** @enum {string} */
+              status: "not_started" | "in_progress" | "achieved" | "dropped";
+              /** @enum {string|null} */
+              authorRole: "mentor" | "mentee" | null;
+              /** Format: date-time */
+              agreedAt: string | null;
+              /** Format: date-time */
+              achievedAt: string | null;
+              /** Format: date-time */
+              signedOffAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updates: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string|null} */
+                  authorRole: "mentor" | "mentee" | null;
+                  /** @enum {string|null} */
+                  status: "not_started" | "in_progress" | "achieved" | "dropped" | null;
+                  note: string;
+                  evidenceUrl: string | null;
+                  evidenceText: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              can: {
+                edit: boolean;
+                agree: boolean;
+                update: boolean;
+                achieve: boolean;
+                signOff: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/goals/{id}/updates": {
+    /** Record progress on a goal, with optional evidence; only the learner marks it achieved */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status?: "not_started" | "in_progress" | "achieved" | "dropped";
+            /** @default */
+            note?: string;
+            evidenceUrl?: string | null;
+            evidenceText?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              pairId: string;
+              /** @enum {string} */
+              learnerRole: "mentor" | "mentee";
+              skillIds: string[];
+              templateId: string | null;
+              statement: string;
+              target: string;
+              /** Format: date */
+              dueOn: string | null;
+              /** @enum {string} */
+              status: "not_started" | "in_progress" | "achieved" | "dropped";
+              /** @enum {string|null} */
+              authorRole: "mentor" | "mentee" | null;
+              /** Format: date-time */
+              agreedAt: string | null;
+              /** Format: date-time */
+              achievedAt: string | null;
+              /** Format: date-time */
+              signedOffAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updates: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string|null} */
+                  authorRole: "mentor" | "mentee" | null;
+                  /** @enum {string|null} */
+                  status: "not_started" | "in_progress" | "achieved" | "dropped" | null;
+                  note: string;
+                  evidenceUrl: string | null;
+                  evidenceText: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              can: {
+                edit: boolean;
+                agree: boolean;
+                update: boolean;
+                achieve: boolean;
+                signOff: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/goals/{id}/sign-off": {
+    /** Confirm having seen the partner's goal achieved */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              pairId: string;
+              /** @enum {string} */
+              learnerRole: "mentor" | "mentee";
+              skillIds: string[];
+              templateId: string | null;
+              statement: string;
+              target: string;
+              /** Format: date */
+              dueOn: string | null;
+              /** @enum {string} */
+              status: "not_started" | "in_progress" | "achieved" | "dropped";
+              /** @enum {string|null} */
+              authorRole: "mentor" | "mentee" | null;
+              /** Format: date-time */
+              agreedAt: string | null;
+              /** Format: date-time */
+              achievedAt: string | null;
+              /** Format: date-time */
+              signedOffAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updates: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string|null} */
+                  authorRole: "mentor" | "mentee" | null;
+                  /** @enum {string|null} */
+                  status: "not_started" | "in_progress" | "achieved" | "dropped" | null;
+                  note: string;
+                  evidenceUrl: string | null;
+                  evidenceText: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              can: {
+                edit: boolean;
+                agree: boolean;
+                update: boolean;
+                achieve: boolean;
+                signOff: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/goal-templates": {
+    /** Goal templates to start from, in French and English, by skill and by who learns */
+    get: {
+      parameters: {
+        query?: {
+          skillId?: string;
+          learnerRole?: "mentor" | "mentee";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  skillId: string;
+                  /** @enum {string} */
+                  learnerRole: "mentor" | "mentee";
+                  statement: {
+                    fr: string;
+                    en: string;
+                  };
+                  target: {
+                    fr: string;
+                    en: string;
+                  };
+                  weeks: number;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/admin/mail": {
     /** Emails, newest first: sent, failed, waiting, or kept in the outbox (filter by status and recipient; page with `before`) */
     get: {
@@ -3963,6 +5967,11 @@ export type paths = {
               };
               html: string;
               text: string;
+              calendar: ({
+                /** @enum {string} */
+                method: "REQUEST" | "CANCEL";
+                content: string;
+              }) | null;
             };
           };
         };
@@ -4036,7 +6045,7 @@ export type components = {
     Error: {
       error: {
         /** @enum {string} */
-        code: "VALIDATION_ERROR" | "BAD_REQUEST" | "BAD_URL" | "INVALID_TEXT" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_INVALID" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "INVALID_CREDENTIALS" | "WRONG_CURRENT_PASSWORD" | "ACCOUNT_DISABLED" | "SETUP_TOKEN_INVALID" | "CANNOT_GRANT_ROLE" | "INVITATION_INVALID" | "PASSWORD_RESET_INVALID" | "SETUP_NOT_AVAILABLE" | "EMAIL_TAKEN" | "PERSON_HAS_ACCOUNT" | "NOT_INVITED" | "LAST_ADMIN" | "TOO_MANY_ATTEMPTS" | "IMPORT_FILE_INVALID" | "IMPORT_NOT_PENDING" | "IMPORT_REJECTED" | "SKILL_IN_USE" | "PROGRAMME_CLOSED" | "INVALID_PHASE_CHANGE" | "NOT_OPEN_FOR_ENROLMENT" | "ALREADY_ENROLLED" | "HAS_OPEN_PAIR" | "MATCHING_NOT_OPEN" | "RUN_PUBLISHED" | "RUN_OUTDATED" | "SWAP_BELOW_MIN_SCORE" | "PAIR_NOT_ALLOWED" | "PROFILE_NEEDED" | "ALREADY_PAIRED" | "INVALID_PAIR_TRANSITION" | "NOT_IN_INTRO" | "PROPOSALS_CLOSED" | "PROPOSAL_NOT_OPEN" | "PROPOSAL_EXISTS" | "PROPOSAL_EXPIRED" | "TOO_MANY_PROPOSALS" | "MENTOR_FULL" | "MAIL_NOT_FAILED";
+        code: "VALIDATION_ERROR" | "BAD_REQUEST" | "BAD_URL" | "INVALID_TEXT" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_INVALID" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "INVALID_CREDENTIALS" | "WRONG_CURRENT_PASSWORD" | "ACCOUNT_DISABLED" | "SETUP_TOKEN_INVALID" | "CANNOT_GRANT_ROLE" | "INVITATION_INVALID" | "PASSWORD_RESET_INVALID" | "SETUP_NOT_AVAILABLE" | "EMAIL_TAKEN" | "PERSON_HAS_ACCOUNT" | "NOT_INVITED" | "LAST_ADMIN" | "TOO_MANY_ATTEMPTS" | "IMPORT_FILE_INVALID" | "IMPORT_NOT_PENDING" | "IMPORT_REJECTED" | "SKILL_IN_USE" | "PROGRAMME_CLOSED" | "INVALID_PHASE_CHANGE" | "NOT_OPEN_FOR_ENROLMENT" | "ALREADY_ENROLLED" | "HAS_OPEN_PAIR" | "MATCHING_NOT_OPEN" | "RUN_PUBLISHED" | "RUN_OUTDATED" | "SWAP_BELOW_MIN_SCORE" | "PAIR_NOT_ALLOWED" | "PROFILE_NEEDED" | "ALREADY_PAIRED" | "INVALID_PAIR_TRANSITION" | "NOT_IN_INTRO" | "PROPOSALS_CLOSED" | "PROPOSAL_NOT_OPEN" | "PROPOSAL_EXISTS" | "PROPOSAL_EXPIRED" | "TOO_MANY_PROPOSALS" | "MENTOR_FULL" | "GOAL_PAIR_CLOSED" | "GOAL_NOT_EDITABLE" | "GOAL_PARTNER_ONLY" | "GOAL_LEARNER_ONLY" | "GOAL_ALREADY_AGREED" | "GOAL_INVALID_STATUS_CHANGE" | "GOAL_NOT_ACHIEVED" | "GOAL_ALREADY_SIGNED_OFF" | "MAIL_NOT_FAILED" | "GLOSSARY_TERM_EXISTS" | "GLOSSARY_TERM_INCOMPLETE" | "NOTES_NOT_OPEN" | "SESSIONS_NOT_OPEN" | "SESSION_NOT_SCHEDULED" | "SESSION_NOT_STARTED" | "AGENDA_CLOSED";
         message: string;
         details: {
             path: string;

@@ -55,6 +55,7 @@ describe("the app's navigation", () => {
       "Propositions",
       "Mon profil",
       "Autoévaluation",
+      "Glossaire",
       "Annuaire",
       "Import RH",
     ]);
@@ -68,13 +69,21 @@ describe("the app's navigation", () => {
 
   it("shows a participant only their entries, and an admin the skills catalogue", () => {
     renderLayout(["participant"]);
-    expect(navigationLinks()).toEqual(["Accueil", "Programmes", "Mes binômes", "Propositions", "Mon profil", "Autoévaluation"]);
+    expect(navigationLinks()).toEqual([
+      "Accueil",
+      "Programmes",
+      "Mes binômes",
+      "Propositions",
+      "Mon profil",
+      "Autoévaluation",
+      "Glossaire",
+    ]);
     expect(screen.queryByRole("group", { name: "Gestion" })).toBeNull();
   });
 
   it("shows an admin the management entries, skills and emails included", () => {
     renderLayout(["admin"]);
-    expect(navigationLinks()).toEqual(["Accueil", "Programmes", "Annuaire", "Import RH", "Compétences", "Courriels"]);
+    expect(navigationLinks()).toEqual(["Accueil", "Programmes", "Glossaire", "Annuaire", "Import RH", "Compétences", "Courriels"]);
   });
 
   it("marks the current page, a person's page counting as the directory", () => {

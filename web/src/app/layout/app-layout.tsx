@@ -34,7 +34,7 @@ export interface NavGroups {
 }
 
 /**
- * The entries a user's roles give: participants get their pairs, proposals, profile and
+ * The entries a user's roles give: everyone the glossary; participants get their pairs, proposals, profile and
  * self-assessment; managers and admins the directory and the HR import; admins the skills catalogue and the emails.
  * An HR manager who also takes part gets both groups.
  */
@@ -53,6 +53,7 @@ export function navGroups(me: Me, t: (key: string) => string): NavGroups {
       { to: "/self-assessment", label: t("nav.selfAssessment") },
     );
   }
+  main.push({ to: "/glossary", label: t("glossary.nav") });
   const management: NavItem[] = [];
   if (isHr) management.push({ to: "/admin/people", label: t("nav.people") }, { to: "/admin/import", label: t("nav.import") });
   if (hasAnyRole(me, ["admin"]))

@@ -74,4 +74,14 @@ describe("AccountPage", () => {
 
     expect(await within(passwordSection()).findByText("Mot de passe actuel incorrect.")).toBeTruthy();
   });
+
+  it("offers participants the subscription to their sessions' calendar, not an administrator", async () => {
+    fakeApi({ "GET /api/me/calendar-feed": () => ({ isActive: false, createdAt: null }) });
+    const { unmount } = renderPage(aUser({ roles: ["participant"] }));
+    const calendar = screen.getByRole("region", { name: "Abonnement à mon agenda" });
+    expect(await within(calendar).findByRole("button", { name: "Créer mon lien" })).toBeTruthy();
+    unmount();
+    renderPage(aUser({ roles: ["admin"] }));
+    expect(screen.queryByRole("region", { name: "Abonnement à mon agenda" })).toBeNull();
+  });
 });

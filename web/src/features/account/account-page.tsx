@@ -14,14 +14,16 @@ import { SectionCard } from "../../components/section-card.tsx";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { withPasswordConfirmation } from "../../lib/password.ts";
 import { useCurrentUser } from "../auth/index.ts";
+import { CalendarFeedCard } from "../calendar/index.ts";
 import { NOTIFICATION_PREFERENCES_PATH } from "../notification-preferences/index.ts";
 import { useChangePassword, useUpdateMe } from "./queries.ts";
 
 const PasswordFormSchema = withPasswordConfirmation(ChangePasswordBody, "newPassword");
 
-/** "My account": name, interface language, a link to "My notifications", password. */
+/** "My account": name, interface language, a link to "My notifications", my calendar subscription (participants), password. */
 export function AccountPage() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   useDocumentTitle(`${t("account.title")} · Passerelle`);
   return (
     <Stack maw={560}>
@@ -35,6 +37,8 @@ export function AccountPage() {
           {t("notificationPreferences.accountLink")}
         </Anchor>
       </SectionCard>
+      {/* Participants have sessions; other accounts would subscribe to an empty calendar. */}
+      {me.roles.includes("participant") && <CalendarFeedCard />}
       <PasswordSection />
     </Stack>
   );

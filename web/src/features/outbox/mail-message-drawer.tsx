@@ -1,4 +1,4 @@
-import { Box, Button, Code, Drawer, Group, Loader, Stack, Table, Tabs, Text } from "@mantine/core";
+import { Badge, Box, Button, Code, Drawer, Group, Loader, Stack, Table, Tabs, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,10 @@ import { errorMessage } from "../../lib/forms.ts";
 import { formatMailDate, MailStatusBadge, templateLabel } from "./mail-labels.tsx";
 import { useMailMessage, useRetryMail } from "./queries.ts";
 
-/** One email as it was (or would be) sent: who, what, its headers, its HTML preview and plain text; a failed one can be sent again. */
+/**
+ * One email as it was (or would be) sent: who, what, its headers, its HTML preview and plain text, the
+ * calendar invitation it carries (a session's .ics); a failed one can be sent again.
+ */
 export function MailMessageDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const message = useMailMessage(id);
@@ -43,6 +46,13 @@ function MailMessageView({ message }: { message: MailMessage }) {
   ];
   if (message.attempts > 0) facts.push([t("outbox.message.attempts"), message.attempts]);
   if (message.lastResponse) facts.push([t("outbox.message.lastResponse"), <Code key="response">{message.lastResponse}</Code>]);
+  if (message.calendar)
+    facts.push([
+      t("outbox.message.calendar"),
+      <Badge key="calendar" variant="light" color={message.calendar.method === "CANCEL" ? "red" : "blue"} tt="none">
+        {t(`outbox.message.calendarMethods.${message.calendar.method}`)}
+      </Badge>,
+    ]);
 
   return (
     <Stack>
@@ -87,6 +97,7 @@ function MailMessageView({ message }: { message: MailMessage }) {
         <Tabs.List>
           <Tabs.Tab value="preview">{t("outbox.message.preview")}</Tabs.Tab>
           <Tabs.Tab value="text">{t("outbox.message.text")}</Tabs.Tab>
+          {message.calendar && <Tabs.Tab value="calendar">{t("outbox.message.calendarTab")}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="preview" pt="sm">
           {/* sandbox="" : the email's HTML runs no script, submits no form and reaches nothing of the app. */}
@@ -102,6 +113,16 @@ function MailMessageView({ message }: { message: MailMessage }) {
             {message.text}
           </Code>
         </Tabs.Panel>
+        {message.calendar && (
+          <Tabs.Panel value="calendar" pt="sm">
+            <Text size="sm" c="dimmed" mb="xs">
+              {t("outbox.message.calendarHelp")}
+            </Text>
+            <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+              {message.calendar.content}
+            </Code>
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

@@ -43,6 +43,7 @@ function aMessage(summary: MailMessageSummary): MailMessage {
     headers: { "List-Unsubscribe": "<https://passerelle.verdier.fr/api/mail/unsubscribe/abc>" },
     html: "<p>Bonjour Léa,</p>",
     text: "Bonjour Léa,\n\nVotre binôme est formé.\nhttps://passerelle.verdier.fr/pairs",
+    calendar: null,
   };
 }
 
@@ -118,6 +119,25 @@ describe("OutboxPage", () => {
     expect(api.calls("POST /api/admin/mail/:id/retry")[0]?.params.id).toBe(FAILED.id);
     expect(await within(drawer).findByText("En attente")).toBeTruthy();
     expect(within(drawer).queryByRole("button", { name: "Réessayer" })).toBeNull();
+  });
+
+  it("shows that a session's email carries a calendar invitation, and its .ics text", async () => {
+    const ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:session-1@passerelle\r\nEND:VEVENT\r\nEND:VCALENDAR";
+    outboxApi({ "GET /api/admin/mail/:id": () => ({ ...aMessage(INVITATION), calendar: { method: "REQUEST", content: ics } }) });
+    const { user } = renderWithProviders(<OutboxPage />, { route: `/admin/mail?message=${INVITATION.id}` });
+    const drawer = await screen.findByRole("dialog");
+    expect(await within(drawer).findByText("Invitation à la séance (METHOD:REQUEST)")).toBeTruthy();
+    await user.click(within(drawer).getByRole("tab", { name: "Invitation (.ics)" }));
+    expect(within(drawer).getByText(/UID:session-1@passerelle/)).toBeTruthy();
+  });
+
+  it("shows no invitation for an email without one", async () => {
+    outboxApi();
+    renderWithProviders(<OutboxPage />, { route: `/admin/mail?message=${INVITATION.id}` });
+    const drawer = await screen.findByRole("dialog");
+    await within(drawer).findByText("camille.nouvelle@verdier.fr");
+    expect(within(drawer).queryByText("Invitation d’agenda")).toBeNull();
+    expect(within(drawer).queryByRole("tab", { name: "Invitation (.ics)" })).toBeNull();
   });
 
   it("offers no retry for an email that did not fail", async () => {

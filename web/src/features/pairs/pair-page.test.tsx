@@ -1,11 +1,46 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
-import type { Pair } from "../../../../contracts/pairs.ts";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { IntroSlots, Pair } from "../../../../contracts/pairs.ts";
 import dayjs from "../../lib/dayjs.ts";
-import { fakeApi } from "../../test/fake-api.ts";
+import { apiError, fakeApi } from "../../test/fake-api.ts";
 import { renderWithProviders } from "../../test/render.tsx";
 import { PairPage } from "./pair-page.tsx";
 import { aPair } from "./test-data.ts";
+
+// The workspace's sections come from their own features (tested there): here, stand-ins that say which pair they got.
+vi.mock("../sessions/index.ts", () => ({
+  SessionsSection: ({ pair }: { pair: Pair }) => <section aria-label="Séances (stand-in)" data-pair={pair.id} />,
+}));
+vi.mock("../goals/index.ts", () => ({
+  GoalsSection: ({ pair }: { pair: Pair }) => <section aria-label="Objectifs (stand-in)" data-pair={pair.id} />,
+}));
+vi.mock("../session-notes/index.ts", () => ({
+  ResourcesSection: ({ pair }: { pair: Pair }) => <section aria-label="Ressources (stand-in)" data-pair={pair.id} />,
+}));
+vi.mock("../glossary/index.ts", () => ({ GlossaryButton: () => <button type="button">Glossaire (stand-in)</button> }));
+
+// "Now" for the page (what is past, the date picker's range): 10 November 2026, inside the test programme
+// (7 September 2026 – 5 March 2027). Only Date is faked: user-event's and Mantine's timers run as usual.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-11-10T10:00:00Z"));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const SECTIONS = ["Séances (stand-in)", "Objectifs (stand-in)", "Ressources (stand-in)"];
+
+/** Three times proposed for the intro coffee, the first two in person, the last online (as a mixed answer would not be, but tells them apart). */
+const SLOTS: IntroSlots = {
+  items: [
+    { startsAt: "2026-11-17T11:30:00.000Z", endsAt: "2026-11-17T12:00:00.000Z", mode: "in_person" },
+    { startsAt: "2026-11-19T08:30:00.000Z", endsAt: "2026-11-19T09:00:00.000Z", mode: "in_person" },
+    { startsAt: "2026-11-24T11:30:00.000Z", endsAt: "2026-11-24T12:00:00.000Z", mode: "online" },
+  ],
+  basis: "both",
+  format: "both",
+};
 
 const ID = "00000000-0000-4000-8000-0000000000aa";
 
@@ -22,7 +57,7 @@ function renderPair(pair: Pair, routes: Parameters<typeof fakeApi>[0] = {}) {
       },
     ]),
   );
-  const api = fakeApi({ "GET /api/pairs/:id": () => current, ...changing });
+  const api = fakeApi({ "GET /api/pairs/:id": () => current, "GET /api/pairs/:id/intro-slots": () => SLOTS, ...changing });
   const rendered = renderWithProviders(<PairPage />, { route: `/pairs/${ID}`, path: "/pairs/:id" });
   return { ...rendered, api };
 }
@@ -95,5 +130,118 @@ describe("PairPage", () => {
     );
     expect(await screen.findByText("Ce binôme a été arrêté avant la fin du programme. Motif : Départ de l’entreprise.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Arrêter le binôme" })).toBeNull();
+  });
+
+  it("shows who my partner is and how to reach them, then the pair's sessions, goals and resources", async () => {
+    renderPair(aPair({ state: "active", canStartSessions: true }));
+    const card = await screen.findByRole("region", { name: "Votre mentor" });
+    expect(within(card).getByText("Inès Haddad")).toBeTruthy();
+    expect(within(card).getByText("Data analyst")).toBeTruthy();
+    const email = within(card).getByRole("link", { name: "Écrire à Inès Haddad : ines.haddad@exemple.fr" });
+    expect(email.getAttribute("href")).toBe("mailto:ines.haddad@exemple.fr");
+    const details = Object.fromEntries(
+      within(card)
+        .getAllByRole("term")
+        .map((term) => [term.textContent, term.nextElementSibling?.textContent]),
+    );
+    expect(details).toEqual({ "Adresse e-mail": "ines.haddad@exemple.fr", Service: "Data", Site: "Lyon" });
+    // The glossary at hand, in the header.
+    expect(screen.getByRole("button", { name: "Glossaire (stand-in)" })).toBeTruthy();
+    // The workspace's sections, each given the pair, in this order, after the partner card.
+    const regions = screen.getAllByRole("region").map((region) => region.getAttribute("aria-label") ?? region.textContent);
+    const sections = SECTIONS.map((name) => screen.getByRole("region", { name }));
+    for (const section of sections) expect(section.getAttribute("data-pair")).toBe("00000000-0000-4000-8000-0000000000aa");
+    expect(regions.filter((name) => SECTIONS.includes(name ?? ""))).toEqual(SECTIONS);
+    expect(card.compareDocumentPosition(sections[0] as Element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Lower down: why we were matched and how to end the pair; the history is folded.
+    expect(screen.getByRole("region", { name: "Pourquoi ce binôme" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Terminer le binôme" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Historique" }).getAttribute("aria-expanded")).toBe("false");
+    expect(screen.getByText("Vous pouvez commencer vos séances.")).toBeTruthy();
+  });
+
+  it("says what is not known of my partner, and keeps the workspace for the intro coffee until the pair runs", async () => {
+    renderPair(aPair({ partner: { email: "ines.haddad@exemple.fr", jobTitle: null, department: null, site: null } }));
+    const card = await screen.findByRole("region", { name: "Votre mentor" });
+    expect(within(card).getByText("Poste non renseigné")).toBeTruthy();
+    // The directory's department of the pair's people stands in for the contact's.
+    expect(within(card).getByText("Data")).toBeTruthy();
+    expect(within(card).getByText("Non renseigné")).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Le café de présentation" })).toBeTruthy();
+    for (const name of SECTIONS) expect(screen.queryByRole("region", { name })).toBeNull();
+  });
+
+  it("keeps the workspace of a completed pair, without the actions of a running one", async () => {
+    renderPair(
+      aPair({
+        state: "completed",
+        history: [
+          { fromState: null, toState: "intro", cause: "matching", reason: null, note: null, at: "2026-09-08T09:00:00.000Z" },
+          { fromState: "intro", toState: "active", cause: "intro_confirmed", reason: null, note: null, at: "2026-09-15T09:00:00.000Z" },
+          {
+            fromState: "active",
+            toState: "completed",
+            cause: "completed_by_both",
+            reason: null,
+            note: null,
+            at: "2027-03-01T09:00:00.000Z",
+          },
+        ],
+      }),
+    );
+    expect(await screen.findByText("Binôme terminé")).toBeTruthy();
+    for (const name of SECTIONS) expect(screen.getByRole("region", { name })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Votre mentor" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Terminer le binôme" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Arrêter le binôme" })).toBeNull();
+  });
+
+  it("fills the date and time from a proposed time in one click, and hints at a video link when it is online", async () => {
+    const { user, api } = renderPair(aPair(), {
+      "PUT /api/pairs/:id/intro": ({ body }) => aPair({ intro: { at: (body as { at: string }).at, place: "https://meet.exemple.fr/abc" } }),
+    });
+    const group = await screen.findByRole("group", { name: "Moments proposés" });
+    expect(within(group).getAllByRole("button")).toHaveLength(3);
+    expect(screen.getByText(/D’après les disponibilités que vous avez indiquées tous les deux/)).toBeTruthy();
+    const online = within(group).getAllByRole("button")[2] as HTMLElement;
+    expect(online.textContent).toMatch(/^mardi 24 novembre 2026/);
+    expect(within(online).getByText("À distance")).toBeTruthy();
+    await user.click(online);
+    expect(online.getAttribute("aria-pressed")).toBe("true");
+    const start = dayjs(SLOTS.items[2]?.startsAt);
+    expect((screen.getByRole("textbox", { name: "Date" }) as HTMLInputElement).value).toBe(start.format("DD/MM/YYYY"));
+    expect((screen.getByRole("spinbutton", { name: "Heures" }) as HTMLInputElement).value).toBe(start.format("HH"));
+    expect((screen.getByRole("spinbutton", { name: "Minutes" }) as HTMLInputElement).value).toBe(start.format("mm"));
+    expect(screen.getByText("Le lien de visio : Teams, Meet ou Zoom.")).toBeTruthy();
+    await user.type(screen.getByRole("textbox", { name: /Lien de visio ou lieu/ }), "https://meet.exemple.fr/abc");
+    await user.click(screen.getByRole("button", { name: "Enregistrer le café" }));
+
+    await waitFor(() => expect(api.calls("PUT /api/pairs/:id/intro")).toHaveLength(1));
+    const sent = api.calls("PUT /api/pairs/:id/intro")[0]?.body as { at: string; place: string };
+    expect(new Date(sent.at).toISOString()).toBe(SLOTS.items[2]?.startsAt);
+    expect(sent.place).toBe("https://meet.exemple.fr/abc");
+  });
+
+  it("refuses a moment already past before sending, and shows the server's refusal under the date", async () => {
+    const { user, api } = renderPair(aPair(), {
+      "PUT /api/pairs/:id/intro": () =>
+        apiError(400, "VALIDATION_ERROR", "Certaines informations sont invalides.", [
+          { path: "at", message: "Choisissez une date pendant le programme, du 7 septembre 2026 au 5 mars 2027." },
+        ]),
+    });
+    const date = await screen.findByRole("textbox", { name: "Date" });
+    await user.type(date, "10/11/2026");
+    await user.type(screen.getByRole("spinbutton", { name: "Heures" }), "08");
+    await user.type(screen.getByRole("spinbutton", { name: "Minutes" }), "00");
+    await user.type(screen.getByRole("textbox", { name: /Lien de visio ou lieu/ }), "Café du 2e étage");
+    await user.click(screen.getByRole("button", { name: "Enregistrer le café" }));
+    expect(await screen.findByText("Ce moment est déjà passé : choisissez une date et une heure à venir.")).toBeTruthy();
+    expect(api.calls("PUT /api/pairs/:id/intro")).toHaveLength(0);
+
+    // A time the page lets through (the server knows better): its answer shows under the date.
+    await user.click(within(await screen.findByRole("group", { name: "Moments proposés" })).getAllByRole("button")[0] as HTMLElement);
+    await user.click(screen.getByRole("button", { name: "Enregistrer le café" }));
+    expect(await screen.findByText("Choisissez une date pendant le programme, du 7 septembre 2026 au 5 mars 2027.")).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "Date" }).getAttribute("aria-invalid")).toBe("true");
   });
 });

@@ -1,9 +1,23 @@
-import { Alert, Anchor, Avatar, Button, Divider, Group, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from "@mantine/core";
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Avatar,
+  Button,
+  Divider,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Timeline,
+  Title,
+} from "@mantine/core";
 import { TimePicker } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { z } from "zod";
@@ -12,6 +26,8 @@ import {
   type EndReason,
   INTRO_PLACE_MAX_LENGTH,
   IntroBody,
+  type IntroSlot,
+  type IntroSlots,
   type Pair,
   REASON_MAX_LENGTH,
 } from "../../../../contracts/pairs.ts";
@@ -27,18 +43,24 @@ import { formatDateTime } from "../../lib/dates.ts";
 import dayjs from "../../lib/dayjs.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
+import { GlossaryButton } from "../glossary/index.ts";
+import { GoalsSection } from "../goals/index.ts";
+import { ResourcesSection } from "../session-notes/index.ts";
+import { SessionsSection } from "../sessions/index.ts";
 import { FitBadge, MatchReasons } from "./match-reasons.tsx";
 import { isOpenPair, myOnboarding, PairStateBadge, partnerFirstName, partnerOf, partnerOnboarding } from "./pair-status.tsx";
-import { useAnswerIntro, useCompletePair, useEndPair, usePair, useScheduleIntro } from "./queries.ts";
+import { useAnswerIntro, useCompletePair, useEndPair, useIntroSlots, usePair, useScheduleIntro } from "./queries.ts";
 
 const isEndReason = (reason: string | null): reason is EndReason => (END_REASONS as readonly (string | null)[]).includes(reason);
 
 const isLink = (place: string) => /^https?:\/\//i.test(place);
 
 /**
- * One of my pairs: who my partner is and why we were matched, then the step we are at — the intro
- * coffee to schedule and answer after, the running pair (preparation gate, complete or stop), or
- * why it closed — and its history.
+ * One of my pairs, as the pair's workspace. Always: who my partner is and how to reach them, the glossary
+ * at hand, why we were matched and the pair's history (lower down, folded). At the intro coffee: the coffee
+ * to schedule (from three proposed times) and to answer after, and the preparation. Once the pair has run:
+ * the sessions and their agendas, the goals both ways, the resources and open action items (each from its
+ * own feature), then completing or stopping the pair. Closed: why it closed.
  */
 export function PairPage() {
   const { t } = useTranslation();
@@ -60,42 +82,113 @@ export function PairPage() {
   );
 }
 
+/** The pair has run (active now, or before it completed or ended): its workspace has something to show. */
+function hasRun(pair: Pair): boolean {
+  return pair.state === "active" || pair.state === "completed" || pair.history.some((event) => event.toState === "active");
+}
+
 function PairContent({ pair }: { pair: Pair }) {
-  const { t } = useTranslation();
-  const partner = partnerOf(pair);
-  const name = personName(partner);
   const isOpen = isOpenPair(pair);
+  const workspace = hasRun(pair);
   return (
     <>
-      <Stack gap={4}>
-        <Group justify="space-between" align="center">
+      <PairHeader pair={pair} />
+      {!isOpen && <ClosedSection pair={pair} />}
+      {pair.state === "active" && <ReadinessSection pair={pair} />}
+      {workspace ? (
+        <>
+          <PartnerCard pair={pair} />
+          <SessionsSection pair={pair} />
+          <GoalsSection pair={pair} />
+          <ResourcesSection pair={pair} />
+          <SimpleGrid cols={{ base: 1, md: pair.state === "active" ? 2 : 1 }}>
+            {pair.state === "active" && <EndSection pair={pair} />}
+            <WhyMatched pair={pair} />
+          </SimpleGrid>
+        </>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <PartnerCard pair={pair} />
+            <WhyMatched pair={pair} />
+          </SimpleGrid>
+          {pair.state === "intro" && <IntroSection pair={pair} />}
+          {pair.state === "intro" && pair.programme.requiresOnboarding && <OnboardingPanel pair={pair} />}
+        </>
+      )}
+      <HistorySection pair={pair} />
+    </>
+  );
+}
+
+/** The pair's name, its state, the programme and my role in it, and the glossary at hand. */
+function PairHeader({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const name = personName(partnerOf(pair));
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" align="center" gap="sm">
+        <Group gap="sm" align="center">
           <Title order={1}>{t("pairs.page.title", { name })}</Title>
           <PairStateBadge state={pair.state} size="lg" />
         </Group>
-        <Text c="dimmed">{t("pairs.page.subtitle", { programme: pair.programme.name, role: t(`pairs.myRole.${pair.myRole}`) })}</Text>
+        <GlossaryButton />
+      </Group>
+      <Text c="dimmed">{t("pairs.page.subtitle", { programme: pair.programme.name, role: t(`pairs.myRole.${pair.myRole}`) })}</Text>
+    </Stack>
+  );
+}
+
+/** One line of the partner's details: a term and its value (a `<dt>`/`<dd>` of the card's list). */
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} size="sm" style={{ overflowWrap: "anywhere" }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** Who my partner is and how to reach them: their work email, job title, department and site (the HR directory's). */
+function PartnerCard({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const partner = partnerOf(pair);
+  const name = personName(partner);
+  const { email, jobTitle, department, site } = pair.partner;
+  const missing = t("pairs.partner.notProvided");
+  return (
+    <SectionCard title={t(`pairs.partnerRole.${pair.myRole}`)}>
+      <Stack gap="md">
+        <Group wrap="nowrap">
+          <Avatar name={name} color="initials" size="lg" aria-hidden />
+          <div>
+            <Text fw={600} size="lg">
+              {name}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {jobTitle ?? t("pairs.partner.noJobTitle")}
+            </Text>
+          </div>
+        </Group>
+        <SimpleGrid component="dl" cols={{ base: 1, xs: 3 }} spacing="sm" verticalSpacing="xs" m={0}>
+          <Detail label={t("pairs.partner.email")}>
+            {email ? (
+              <Anchor href={`mailto:${email}`} aria-label={t("pairs.partner.writeTo", { name, email })}>
+                {email}
+              </Anchor>
+            ) : (
+              missing
+            )}
+          </Detail>
+          <Detail label={t("pairs.partner.department")}>{department ?? partner.department ?? missing}</Detail>
+          <Detail label={t("pairs.partner.site")}>{site ?? missing}</Detail>
+        </SimpleGrid>
       </Stack>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <SectionCard title={t(`pairs.partnerRole.${pair.myRole}`)}>
-          <Group wrap="nowrap">
-            <Avatar name={name} color="initials" size="lg" aria-hidden />
-            <div>
-              <Text fw={600} size="lg">
-                {name}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {partner.department ?? t("pairs.page.noDepartment")}
-              </Text>
-            </div>
-          </Group>
-        </SectionCard>
-        <WhyMatched pair={pair} />
-      </SimpleGrid>
-      {pair.state === "intro" && <IntroSection pair={pair} />}
-      {pair.state === "active" && <ActiveSection pair={pair} />}
-      {pair.state === "intro" && pair.programme.requiresOnboarding && <OnboardingPanel pair={pair} />}
-      {!isOpen && <ClosedSection pair={pair} />}
-      <HistorySection pair={pair} />
-    </>
+    </SectionCard>
   );
 }
 
@@ -181,21 +274,53 @@ function ScheduledIntro({ at, place }: { at: string; place: string | null }) {
   );
 }
 
+/** The intro form's values: a date and a time as picked (this browser's clock), and the link or place. */
+type IntroValues = { date: string; time: string; place: string };
+
 const IntroFormSchema = z.object({
   date: z.string({ error: "fields.required" }).min(1, { error: "fields.required" }),
   time: z.string({ error: "fields.required" }).regex(/^\d{2}:\d{2}/, { error: "fields.required" }),
   place: IntroBody.shape.place,
 });
 
+/** The moment picked, on this browser's clock (null while the date or the time is missing). */
+const pickedMoment = (values: Pick<IntroValues, "date" | "time">) =>
+  values.date && /^\d{2}:\d{2}/.test(values.time) ? dayjs(`${values.date}T${values.time.slice(0, 5)}`) : null;
+
+/**
+ * The form's rules: the contract's, and the server's own (checkIntroTime) said before sending: a moment to
+ * come, on one of the programme's days. The server says it again, in the same words.
+ */
+function introValidate(programme: Pair["programme"]) {
+  const schema = IntroFormSchema.superRefine((values, ctx) => {
+    const at = pickedMoment(values);
+    if (!at?.isValid()) return;
+    if (at.isBefore(dayjs())) ctx.addIssue({ code: "custom", path: ["date"], message: "fields.introInPast" });
+    else if (values.date < programme.startsOn || values.date > programme.endsOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["date"],
+        message: "fields.introOutsideProgramme",
+        params: { startsOn: new Date(`${programme.startsOn}T00:00:00Z`), endsOn: new Date(`${programme.endsOn}T00:00:00Z`) },
+      });
+  });
+  return zodValidate(schema);
+}
+
 function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void; onCancel?: () => void }) {
   const { t } = useTranslation();
   const schedule = useScheduleIntro(pair.id);
   const at = pair.intro.at ? dayjs(pair.intro.at) : null;
-  const form = useForm<{ date: string; time: string; place: string }>({
+  const form = useForm<IntroValues>({
     initialValues: { date: at?.format("YYYY-MM-DD") ?? "", time: at?.format("HH:mm") ?? "", place: pair.intro.place ?? "" },
-    validate: zodValidate(IntroFormSchema),
+    validate: introValidate(pair.programme),
   });
+  const slots = useIntroSlots(pair.id, true);
+  const picked = pickedMoment(form.values);
+  const chosen = slots.data?.items.find((slot) => picked?.isSame(dayjs(slot.startsAt), "minute"));
+  const mode = chosen?.mode ?? (slots.data?.format === "online" ? "online" : slots.data?.format === "in_person" ? "in_person" : null);
   const name = partnerFirstName(pair);
+  const today = dayjs().format("YYYY-MM-DD");
   const submit = form.onSubmit((values) => {
     // Local date and time as picked, sent with this browser's UTC offset.
     const when = dayjs(`${values.date}T${values.time.slice(0, 5)}`);
@@ -206,7 +331,12 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
           notifications.show({ color: "green", message: t("pairs.intro.saved", { name }) });
           onDone();
         },
-        onError: (error) => setServerFieldErrors(form, error),
+        onError: (error) => {
+          setServerFieldErrors(form, error);
+          // The API names the moment `at`: it is the date and time picked here.
+          if (error instanceof ApiError)
+            for (const issue of error.details) if (issue.path === "at") form.setFieldError("date", issue.message);
+        },
       },
     );
   });
@@ -215,12 +345,24 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
     <form onSubmit={submit} noValidate>
       <Stack>
         <ErrorAlert error={schedule.error} />
+        <ProposedSlots
+          pair={pair}
+          slots={slots.data}
+          chosen={chosen}
+          onChoose={(slot) => {
+            const start = dayjs(slot.startsAt);
+            form.setValues({ date: start.format("YYYY-MM-DD"), time: start.format("HH:mm") });
+            form.clearFieldError("date");
+            form.clearFieldError("time");
+          }}
+        />
         <Group align="flex-start">
           <DateField
             label={t("pairs.intro.date")}
             placeholder={t("pairs.intro.datePlaceholder")}
-            // A coffee that took place last week may be recorded late; not one from long ago.
-            minDate={dayjs().subtract(7, "day").format("YYYY-MM-DD")}
+            // A moment to come, within the programme (the API refuses any other).
+            minDate={today > pair.programme.startsOn ? today : pair.programme.startsOn}
+            maxDate={pair.programme.endsOn}
             ariaLabels={{
               nextMonth: t("pairs.intro.nextMonth"),
               previousMonth: t("pairs.intro.previousMonth"),
@@ -246,8 +388,20 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
         </Group>
         <TextInput
           label={t("pairs.intro.placeLabel")}
-          description={t("pairs.intro.placeHelp")}
-          placeholder={t("pairs.intro.placePlaceholder")}
+          description={t(
+            mode === "online"
+              ? "pairs.intro.placeHelpOnline"
+              : mode === "in_person"
+                ? "pairs.intro.placeHelpInPerson"
+                : "pairs.intro.placeHelp",
+          )}
+          placeholder={t(
+            mode === "online"
+              ? "pairs.intro.placePlaceholderOnline"
+              : mode === "in_person"
+                ? "pairs.intro.placePlaceholderInPerson"
+                : "pairs.intro.placePlaceholder",
+          )}
           maxLength={INTRO_PLACE_MAX_LENGTH}
           {...form.getInputProps("place")}
         />
@@ -259,6 +413,67 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
         />
       </Stack>
     </form>
+  );
+}
+
+/**
+ * The three times the app proposes (both people's availability, the programme's format): one click fills
+ * the date and the time; the fields below stay free for any other moment.
+ */
+function ProposedSlots({
+  pair,
+  slots,
+  chosen,
+  onChoose,
+}: {
+  pair: Pair;
+  slots: IntroSlots | undefined;
+  chosen: IntroSlot | undefined;
+  onChoose: (slot: IntroSlot) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (!slots) return null;
+  const name = partnerFirstName(pair);
+  if (!slots.items.length) return <Text size="sm">{t("pairs.intro.slots.none")}</Text>;
+  return (
+    <Stack gap="xs">
+      <div>
+        <Text fw={500} size="sm" id={id}>
+          {t("pairs.intro.slots.title")}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t(`pairs.intro.slots.basis.${slots.basis}`, { name })}
+        </Text>
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" role="group" aria-labelledby={id}>
+        {slots.items.map((slot) => {
+          const isChosen = slot === chosen;
+          return (
+            <Button
+              key={slot.startsAt}
+              variant={isChosen ? "light" : "default"}
+              aria-pressed={isChosen}
+              onClick={() => onChoose(slot)}
+              h="auto"
+              py={6}
+              styles={{ label: { whiteSpace: "normal", flexDirection: "column", alignItems: "flex-start", textAlign: "left" } }}
+              justify="flex-start"
+            >
+              <Text span size="sm" fw={600} inherit>
+                {formatDateTime(slot.startsAt, "full")}
+              </Text>
+              <Text span size="xs" c="dimmed">
+                {t(`pairs.intro.slots.modes.${slot.mode}`)}
+              </Text>
+            </Button>
+          );
+        })}
+      </SimpleGrid>
+      <Text size="sm" c="dimmed">
+        {t("pairs.intro.slots.other")}
+      </Text>
+    </Stack>
   );
 }
 
@@ -321,7 +536,29 @@ function IntroAnswer({ pair }: { pair: Pair }) {
 
 /* ---------------------------------------------------------------- active */
 
-function ActiveSection({ pair }: { pair: Pair }) {
+/** The running pair: ready for sessions, or waiting for the preparation the programme requires. */
+function ReadinessSection({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  if (pair.canStartSessions)
+    return (
+      <Alert color="green" title={t("pairs.active.title")}>
+        {t("pairs.active.ready")}
+      </Alert>
+    );
+  return (
+    <SectionCard title={t("pairs.active.title")}>
+      <Stack>
+        <Alert color="yellow" title={t("pairs.active.gateTitle")}>
+          {t("pairs.active.gate")}
+        </Alert>
+        <OnboardingProgress pair={pair} />
+      </Stack>
+    </SectionCard>
+  );
+}
+
+/** Completing the pair (both agree) or stopping it early (with a reason). */
+function EndSection({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const [completing, complete] = useDisclosure();
   const [ending, end] = useDisclosure();
@@ -329,24 +566,8 @@ function ActiveSection({ pair }: { pair: Pair }) {
   const endPair = useEndPair(pair.id);
   const name = partnerFirstName(pair);
   return (
-    <SectionCard title={t("pairs.active.title")}>
+    <SectionCard title={t("pairs.active.endTitle")}>
       <Stack>
-        {pair.canStartSessions ? (
-          <Alert color="green" title={t("pairs.active.readyTitle")}>
-            {t("pairs.active.ready")}
-          </Alert>
-        ) : (
-          <>
-            <Alert color="yellow" title={t("pairs.active.gateTitle")}>
-              {t("pairs.active.gate")}
-            </Alert>
-            <OnboardingProgress pair={pair} />
-          </>
-        )}
-        <Divider />
-        <Title order={3} size="h5">
-          {t("pairs.active.endTitle")}
-        </Title>
         {pair.iAgreedToComplete ? (
           <Text size="sm">{t("pairs.active.waitingCompletion", { name })}</Text>
         ) : pair.partnerAgreedToComplete ? (
@@ -499,29 +720,35 @@ function ClosedSection({ pair }: { pair: Pair }) {
   );
 }
 
+/** The pair's history, folded at the foot of the page. */
 function HistorySection({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   // The server lists the events in the order they happened (timestamps may tie).
   const events = pair.history;
   if (!events.length) return null;
   return (
-    <SectionCard title={t("pairs.history.title")}>
-      <Timeline active={events.length - 1} bulletSize={18} lineWidth={2} mt="xs">
-        {events.map((event, i) => (
-          <Timeline.Item
-            // biome-ignore lint/suspicious/noArrayIndexKey: events have no id; their order is fixed
-            key={i}
-            title={t(`pairs.history.causes.${event.cause}`, { defaultValue: t(`pairs.states.${event.toState}`) })}
-          >
-            {isEndReason(event.reason) && (
-              <Text size="sm">{t("pairs.history.reason", { reason: t(`pairs.endReasons.${event.reason}`) })}</Text>
-            )}
-            <Text size="xs" c="dimmed">
-              {formatDateTime(event.at)}
-            </Text>
-          </Timeline.Item>
-        ))}
-      </Timeline>
-    </SectionCard>
+    <Accordion variant="contained" chevronPosition="right" order={2}>
+      <Accordion.Item value="history">
+        <Accordion.Control fw={600}>{t("pairs.history.title")}</Accordion.Control>
+        <Accordion.Panel>
+          <Timeline active={events.length - 1} bulletSize={18} lineWidth={2} mt="xs">
+            {events.map((event, i) => (
+              <Timeline.Item
+                // biome-ignore lint/suspicious/noArrayIndexKey: events have no id; their order is fixed
+                key={i}
+                title={t(`pairs.history.causes.${event.cause}`, { defaultValue: t(`pairs.states.${event.toState}`) })}
+              >
+                {isEndReason(event.reason) && (
+                  <Text size="sm">{t("pairs.history.reason", { reason: t(`pairs.endReasons.${event.reason}`) })}</Text>
+                )}
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(event.at)}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
   );
 }

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { EndPairBody, IntroAnswerBody, IntroBody, Pair } from "../../../../contracts/pairs.ts";
+import type { EndPairBody, IntroAnswerBody, IntroBody, IntroSlots, Pair } from "../../../../contracts/pairs.ts";
 import { call, client } from "../../lib/api-client.ts";
 import { notificationKeys } from "../notifications/index.ts";
 
@@ -9,6 +9,7 @@ export const pairKeys = {
   all: ["pairs"] as const,
   mine: () => [...pairKeys.all, "mine"] as const,
   detail: (id: string) => [...pairKeys.all, "detail", id] as const,
+  introSlots: (id: string) => [...pairKeys.all, "intro-slots", id] as const,
 };
 
 /** My pairs, in every programme. */
@@ -21,6 +22,17 @@ export const pairQuery = (id: string) =>
     queryKey: pairKeys.detail(id),
     queryFn: (): Promise<Pair> => call(client.GET("/api/pairs/{id}", { params: { path: { id } } })),
   });
+
+/** Three times proposed for the intro coffee (the pair must be in intro). */
+export const introSlotsQuery = (id: string) =>
+  queryOptions({
+    queryKey: pairKeys.introSlots(id),
+    queryFn: (): Promise<IntroSlots> => call(client.GET("/api/pairs/{id}/intro-slots", { params: { path: { id } } })),
+  });
+
+export function useIntroSlots(id: string, enabled: boolean) {
+  return useQuery({ ...introSlotsQuery(id), enabled });
+}
 
 export function useMyPairs() {
   return useQuery(myPairsQuery());

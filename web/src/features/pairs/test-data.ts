@@ -3,7 +3,15 @@ import type { Pair } from "../../../../contracts/pairs.ts";
 
 export const INES = { id: "00000000-0000-4000-8000-000000000011", firstName: "Inès", lastName: "Haddad", department: "Data" };
 export const BRIGITTE = { id: "00000000-0000-4000-8000-000000000012", firstName: "Brigitte", lastName: "Morel", department: "Direction" };
-export const PROGRAMME = { id: "00000000-0000-4000-8000-000000000021", name: "Pilote 2026", requiresOnboarding: false };
+export const PROGRAMME = {
+  id: "00000000-0000-4000-8000-000000000021",
+  name: "Pilote 2026",
+  requiresOnboarding: false,
+  startsOn: "2026-09-07",
+  endsOn: "2027-03-05",
+};
+/** How Brigitte reaches Inès: her work details from the HR directory. */
+export const INES_CONTACT = { email: "ines.haddad@exemple.fr", jobTitle: "Data analyst", department: "Data", site: "Lyon" };
 
 const NOT_STARTED = { isComplete: false, modulesDone: 0, modulesTotal: 3 };
 
@@ -17,6 +25,7 @@ export function aPair(overrides: Partial<Pair> = {}): Pair {
     myRole: "mentee",
     mentor: INES,
     mentee: BRIGITTE,
+    partner: INES_CONTACT,
     fit: "strong",
     reasons: [],
     intro: { at: null, place: null },

@@ -1,5 +1,6 @@
-import { Badge, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { type ManagedPair, PAIR_STATES } from "../../../../contracts/pairs.ts";
 import type { Programme } from "../../../../contracts/programmes.ts";
 import { ChoiceFilter } from "../../components/choice-filter.tsx";
@@ -24,7 +25,7 @@ export function PairsTab({ programme }: { programme: Programme }) {
   const state = url.values.state;
   const pairs = useManagedPairs(programme.id, { state, page: url.page });
   const data = pairs.data;
-  const columns = usePairColumns();
+  const columns = usePairColumns(programme.id);
 
   return (
     <Stack>
@@ -88,8 +89,8 @@ export function PairsTab({ programme }: { programme: Programme }) {
   );
 }
 
-/** The pair list's columns: who, where the pair stands, how it started, and what the two said after the intro coffee. */
-function usePairColumns(): DataTableColumn<ManagedPair>[] {
+/** The pair list's columns: who, where the pair stands, how it started, what the two said after the intro coffee, and a link to its page. */
+function usePairColumns(programmeId: string): DataTableColumn<ManagedPair>[] {
   const { t } = useTranslation();
   const percent = usePercent();
   const person = (p: ManagedPair["mentor"]) => <PersonCell name={personName(p)} detail={p.department} />;
@@ -163,6 +164,20 @@ function usePairColumns(): DataTableColumn<ManagedPair>[] {
             ))}
           </List>
         ),
+    },
+    {
+      key: "detail",
+      header: t("programmes.pairDetail.list.column"),
+      cell: (pair) => (
+        <Anchor
+          component={Link}
+          to={`/programmes/${programmeId}/pairs/${pair.id}`}
+          size="sm"
+          aria-label={t("programmes.pairDetail.list.openLabel", { mentor: personName(pair.mentor), mentee: personName(pair.mentee) })}
+        >
+          {t("programmes.pairDetail.list.open")}
+        </Anchor>
+      ),
     },
   ];
 }

@@ -10,6 +10,7 @@ import {
   type ProgrammeTemplate,
   SESSION_MINUTES,
 } from "../../../../contracts/programmes.ts";
+import { DEFAULT_AGENDA_DEADLINE_HOURS } from "../../../../contracts/sessions.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
@@ -32,6 +33,7 @@ const LIMITS = {
   cadenceWeeks: bounds(FIELDS.cadenceWeeks),
   targetPairs: bounds(FIELDS.targetPairs.unwrap()),
   proposalExpiryDays: bounds(FIELDS.proposalExpiryDays),
+  agendaDeadlineHours: bounds(FIELDS.agendaDeadlineHours),
   defaultCapacity: bounds(SETTINGS.defaultCapacity),
   managementChainDepth: bounds(SETTINGS.managementChainDepth.unwrap()),
   name: FIELDS.name.maxLength ?? undefined,
@@ -58,6 +60,7 @@ export interface ProgrammeFormValues {
   allowsProposals: boolean;
   proposalExpiryDays: NumberValue;
   requiresOnboarding: boolean;
+  agendaDeadlineHours: NumberValue;
   charterFr: string;
   charterEn: string;
   matchingSettings: {
@@ -103,6 +106,7 @@ export function valuesFromTemplate(template: ProgrammeTemplate, language: Langua
     allowsProposals: template.allowsProposals,
     proposalExpiryDays: template.proposalExpiryDays,
     requiresOnboarding: template.requiresOnboarding,
+    agendaDeadlineHours: DEFAULT_AGENDA_DEADLINE_HOURS,
     charterFr: template.charter.fr,
     charterEn: template.charter.en,
     ...matchingValues(template.matchingSettings),
@@ -123,6 +127,7 @@ export function valuesFromProgramme(programme: Programme): ProgrammeFormValues {
     allowsProposals: programme.allowsProposals,
     proposalExpiryDays: programme.proposalExpiryDays,
     requiresOnboarding: programme.requiresOnboarding,
+    agendaDeadlineHours: programme.agendaDeadlineHours,
     charterFr: programme.charterFr,
     charterEn: programme.charterEn,
     // Only managers edit a programme, and the API sends its matching settings to managers only.
@@ -154,6 +159,7 @@ export function toProgrammeFields(values: ProgrammeFormValues): ProgrammeFields 
     allowsProposals: values.allowsProposals,
     proposalExpiryDays: toNumber(values.proposalExpiryDays),
     requiresOnboarding: values.requiresOnboarding,
+    agendaDeadlineHours: toNumber(values.agendaDeadlineHours),
   };
 }
 
@@ -166,6 +172,7 @@ function validate(values: ProgrammeFormValues): FormErrors {
   const numbers: [string, NumberValue, boolean][] = [
     ["cadenceWeeks", values.cadenceWeeks, true],
     ["proposalExpiryDays", values.proposalExpiryDays, true],
+    ["agendaDeadlineHours", values.agendaDeadlineHours, true],
     ["matchingSettings.minScore", values.matchingSettings.minScore, true],
     ["matchingSettings.defaultCapacity", values.matchingSettings.defaultCapacity, true],
     ["matchingSettings.managementChainDepth", values.matchingSettings.managementChainDepth, !values.wholeChain],
@@ -291,6 +298,15 @@ export function ProgrammeFormFields({
                   />
                 </Input.Wrapper>
               </SimpleGrid>
+              <NumberInput
+                label={t("programmes.form.agendaDeadlineHours")}
+                description={t("programmes.form.agendaDeadlineHoursHelp", LIMITS.agendaDeadlineHours)}
+                {...LIMITS.agendaDeadlineHours}
+                allowDecimal={false}
+                suffix={t("programmes.form.hoursSuffix")}
+                w={{ base: "100%", sm: 340 }}
+                {...form.getInputProps("agendaDeadlineHours")}
+              />
               <Input.Wrapper label={t("programmes.form.format")} labelElement="div" error={form.errors.format}>
                 <SegmentedControl
                   aria-label={t("programmes.form.format")}

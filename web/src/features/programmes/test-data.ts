@@ -29,6 +29,7 @@ export function aProgramme(overrides: Partial<Programme> = {}): Programme {
     allowsProposals: true,
     proposalExpiryDays: 14,
     requiresOnboarding: true,
+    agendaDeadlineHours: 48,
     phase: "matching",
     createdAt: "2026-02-01T09:00:00.000Z",
     updatedAt: "2026-02-01T09:00:00.000Z",
