@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { text } from "./text.ts";
 
 /**
  * Calendars (server/modules/calendar): one session's .ics file, and each person's private subscription
@@ -11,10 +10,11 @@ import { text } from "./text.ts";
 export const SessionCalendarParams = z.object({ id: z.uuid() });
 
 /**
- * `GET /api/calendar/:token.ics`: the token as written in the URL. Any text: a link a calendar cut or
- * mangled is a 404, not a 400 (nothing tells a wrong token from a revoked one).
+ * `GET /api/calendar/:token.ics`: the token as written in the URL. Any string (a NUL, any length): a link
+ * a calendar cut or mangled is a 404, not a 400 (nothing tells a wrong token from a revoked one); the
+ * feed checks its form before any lookup.
  */
-export const CalendarFeedParams = z.object({ token: text().max(200) });
+export const CalendarFeedParams = z.object({ token: z.string() });
 
 /** What `POST /api/me/calendar-feed` answers, once: the feed's URL, to paste into a calendar application. */
 export const CalendarFeedLink = z.object({ url: z.url() });

@@ -158,12 +158,3 @@ export const GoalTemplatesQuery = z.object({
   skillId: text().trim().max(80).optional(),
   learnerRole: ParticipantRole.optional(),
 });
-
-/** A pair's goals as its managers see them: counts only, never the words. */
-export const GoalCounts = z.object({
-  total: z.number().int(),
-  byStatus: z.record(GoalStatus, z.number().int()),
-  /** Achieved goals the partner signed off. */
-  signedOff: z.number().int(),
-});
-export type GoalCounts = z.infer<typeof GoalCounts>;

@@ -26,6 +26,9 @@ export function notificationText(notification: Pick<Notification, "kind" | "para
   }
   if (kind === "managers_pair_ended" && isEndReason(params.reason))
     return t("notifications.kinds.managers_pair_ended", { ...values, reason: t(`notifications.endReasons.${params.reason}`) });
+  // The pair closed: nobody in particular cancelled its sessions to come.
+  if (kind === "session_cancelled" && params.reason === "pair_closed")
+    return t("notifications.kinds.session_cancelled_pair_closed", values);
   if (kind === "programme_invited" && !values.role) return t("notifications.kinds.programme_invited_no_role", values);
   return t(`notifications.kinds.${kind}`, values);
 }

@@ -183,6 +183,8 @@ export const IntroSlots = z.object({
   basis: z.enum(["both", "either", "default"]),
   /** The programme's session format. */
   format: Format,
+  /** The reader's time zone (the directory's, Europe/Paris by default): the times were chosen on its clock, and are shown in it. */
+  timeZone: z.string(),
 });
 export type IntroSlots = z.infer<typeof IntroSlots>;
 export const IntroAnswerBody = z.object({

@@ -141,13 +141,3 @@ export const ResourceBody = z.object({
     .refine((value) => value === "" || isWebUrl(value), { error: "fields.webUrl" }),
 });
 export type ResourceBody = z.infer<typeof ResourceBody>;
-
-/** What managers may know of a pair's notes: counts, never contents. */
-export type NotesActivity = {
-  /** Sessions someone of the pair wrote notes for (one per author and session). */
-  notesWritten: number;
-  journalEntries: number;
-  actionItemsOpen: number;
-  actionItemsDone: number;
-  resources: number;
-};

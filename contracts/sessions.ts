@@ -25,6 +25,12 @@ export const SESSION_LOCATION_MAX_LENGTH = 500;
 /** The longest text of an agenda item and of a cancellation reason. */
 export const AGENDA_ITEM_TEXT_MAX_LENGTH = 1000;
 export const CANCEL_REASON_MAX_LENGTH = 1000;
+/**
+ * The reason of a session cancelled because its pair closed (ended early, completed, not a fit, programme
+ * closed): written by the app, not by a person, in both languages since both people read the one text. The
+ * web app may show its own words for it.
+ */
+export const PAIR_CLOSED_CANCEL_REASON = "Binôme clos · Pair closed";
 /** How long a session may last, in minutes (the programme's length is the default). */
 export const SESSION_MIN_MINUTES = 15;
 export const SESSION_MAX_MINUTES = 240;

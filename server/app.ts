@@ -9,6 +9,7 @@ import { TRUST_ANY_PROXY_WARNING } from "./config.ts";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { passwordResetRoutes } from "./modules/accounts/password-reset.routes.ts";
 import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
+import { isCalendarFeedPath } from "./modules/calendar/index.ts";
 import { glossaryRoutes } from "./modules/glossary/glossary.routes.ts";
 import { goalsRoutes } from "./modules/goals/goals.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
@@ -26,6 +27,7 @@ import { skillsRoutes } from "./modules/skills/skills.routes.ts";
 import { systemRoutes } from "./modules/system/system.routes.ts";
 import authPlugin from "./platform/auth/auth-plugin.ts";
 import { isApiRoute } from "./platform/auth/route-access.ts";
+import { notFound } from "./platform/errors/app-error.ts";
 import { errorCatalogueDescription, errorEnvelopeSchema } from "./platform/errors/error-docs.ts";
 import { handleFrameworkError, registerErrorHandler, sendRouteNotFound } from "./platform/errors/error-handler.ts";
 import type { AppDeps } from "./platform/http/deps.ts";
@@ -73,7 +75,9 @@ export async function buildApp({ logger = false, mail, ...rest }: BuildAppOption
     },
     bodyLimit: 1_048_576,
     // A bad URL or an over-long path parameter is answered before any hook: in the app's envelope too.
-    frameworkErrors: handleFrameworkError,
+    frameworkErrors: (error, request, reply) =>
+      // A calendar feed's link the router cannot read (cut, mangled, over-long) opens nothing, like a wrong token: 404.
+      handleFrameworkError(isCalendarFeedPath(request.url) ? notFound() : error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   // `true` lets any client choose request.ip (login throttling, rate limit): allowed, but said loudly at every start.

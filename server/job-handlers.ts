@@ -7,7 +7,7 @@ import { sendDigests } from "./modules/notifications/index.ts";
 import { remindIntroAnswers } from "./modules/pairs/index.ts";
 import { applyImportJob } from "./modules/people/index.ts";
 import { expireProposals } from "./modules/proposals/index.ts";
-import { sendSessionReminders, sendWeeklySessionDigests } from "./modules/sessions/index.ts";
+import { cancelSessionsOfClosedPair, sendSessionReminders, sendWeeklySessionDigests } from "./modules/sessions/index.ts";
 import type { AppDeps } from "./platform/http/deps.ts";
 import type { JobHandlers } from "./platform/jobs/job-queue.ts";
 import { deliverMail } from "./platform/mail/index.ts";
@@ -20,6 +20,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     "intro-reminders": async () => void (await remindIntroAnswers(deps)),
     "session-reminders": async () => void (await sendSessionReminders(deps)),
     "sessions-weekly-digest": async () => void (await sendWeeklySessionDigests(deps)),
+    "pair-sessions-close": async (data) => void (await cancelSessionsOfClosedPair(data.pairId, deps)),
     "mail-digest": async () => void (await sendDigests(deps)),
     "password-reset-request": (data) => sendPasswordResetLink(data, deps),
     "invitation-batch": (data, job) => runInvitationBatch(data.batchId, job, deps),

@@ -13,6 +13,7 @@ export type SessionForCalendar = {
   endsAt: Date;
   status: (typeof pairSessions.$inferSelect)["status"];
   sequence: number;
+  updatedAt: Date;
   mode: (typeof pairSessions.$inferSelect)["mode"];
   location: string;
   programmeName: string;
@@ -60,6 +61,7 @@ export async function sessionsForCalendar(
     endsAt: r.session.endsAt,
     status: r.session.status,
     sequence: r.session.sequence,
+    updatedAt: r.session.updatedAt,
     mode: r.session.mode,
     location: r.session.location,
     programmeName: r.programmeName,

@@ -10,6 +10,7 @@ const event = (over: Partial<CalendarEvent> = {}): CalendarEvent => ({
   endsAt: new Date("2026-03-30T17:30:00Z"),
   status: "scheduled",
   sequence: 0,
+  updatedAt: new Date("2026-03-02T09:15:00Z"),
   summary: "Séance de mentorat inversé avec Léa Martin",
   description: "Ordre du jour : automatiser un rapport.",
   location: "https://visio.example.com/abc",
@@ -41,17 +42,35 @@ describe("a session's calendar file", () => {
   it("keeps its UID when rescheduled, with a higher SEQUENCE, and says CANCELLED once cancelled", () => {
     const first = parse(sessionsCalendar([event()], { name: "P", timeZone: "Europe/Paris", organizer })).getFirstSubcomponent("vevent");
     const moved = parse(
-      sessionsCalendar([event({ startsAt: new Date("2026-04-02T16:30:00Z"), endsAt: new Date("2026-04-02T17:30:00Z"), sequence: 1 })], {
-        name: "P",
-        timeZone: "Europe/Paris",
-        organizer,
-      }),
+      sessionsCalendar(
+        [
+          event({
+            startsAt: new Date("2026-04-02T16:30:00Z"),
+            endsAt: new Date("2026-04-02T17:30:00Z"),
+            sequence: 1,
+            updatedAt: new Date("2026-03-05T11:00:00Z"),
+          }),
+        ],
+        {
+          name: "P",
+          timeZone: "Europe/Paris",
+          organizer,
+        },
+      ),
     ).getFirstSubcomponent("vevent");
     const cancelled = parse(
       sessionsCalendar([event({ status: "cancelled", sequence: 2 })], { name: "P", timeZone: "Europe/Paris", organizer, method: "CANCEL" }),
     );
     expect(moved?.getFirstPropertyValue("uid")).toBe(first?.getFirstPropertyValue("uid"));
     expect(Number(moved?.getFirstPropertyValue("sequence"))).toBeGreaterThan(Number(first?.getFirstPropertyValue("sequence")));
+    // DTSTAMP is when each version was written (the session's last change), not its start.
+    const stampOf = (vevent: ICAL.Component | null | undefined) =>
+      (vevent?.getFirstPropertyValue("dtstamp") as ICAL.Time | undefined)?.toJSDate().toISOString();
+    expect(stampOf(first)).toBe("2026-03-02T09:15:00.000Z");
+    expect(stampOf(moved)).toBe("2026-03-05T11:00:00.000Z");
+    // The same version, written twice, is the same file.
+    const options = { name: "P", timeZone: "Europe/Paris", organizer };
+    expect(sessionsCalendar([event()], options)).toBe(sessionsCalendar([event()], options));
     expect(cancelled.getFirstPropertyValue("method")).toBe("CANCEL");
     expect(cancelled.getFirstSubcomponent("vevent")?.getFirstPropertyValue("status")).toBe("CANCELLED");
   });

@@ -16,6 +16,11 @@ export type CalendarEvent = {
   endsAt: Date;
   status: SessionStatus;
   sequence: number;
+  /**
+   * When the session was last changed: the event's DTSTAMP (RFC 5545: when this version of the object was
+   * written), new with every SEQUENCE, the same in every file of one version (files stay reproducible).
+   */
+  updatedAt: Date;
   /** The reader's words: "Séance de mentorat inversé avec Léa Martin". */
   summary: string;
   description: string;
@@ -68,7 +73,9 @@ export function sessionsCalendar(
   const zone = DateTime.local().setZone(options.timeZone).isValid && vtimezoneOf(options.timeZone) ? options.timeZone : "Europe/Paris";
   const calendar = ical({ name: options.name, prodId: { company: "Passerelle", product: "Passerelle", language: "FR" } });
   if (options.refreshSeconds) calendar.ttl(options.refreshSeconds);
-  calendar.timezone({ name: zone, generator: vtimezoneOf });
+  // The VTIMEZONE is written for the events' TZID. The calendar itself names no zone: ical-generator would then
+  // write DTSTAMP in it as a floating time, where RFC 5545 wants UTC (every time here carries its TZID anyway).
+  calendar.timezone({ name: null, generator: vtimezoneOf });
   if (options.method) calendar.method(options.method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
   for (const event of events) {
     const isCancelled = event.status === "cancelled" || options.method === "CANCEL";
@@ -78,7 +85,7 @@ export function sessionsCalendar(
       start: DateTime.fromJSDate(event.startsAt).setZone(zone),
       end: DateTime.fromJSDate(event.endsAt).setZone(zone),
       timezone: zone,
-      stamp: DateTime.fromJSDate(event.startsAt).setZone("UTC"),
+      stamp: DateTime.fromJSDate(event.updatedAt).setZone("UTC"),
       summary: event.summary,
       description: event.description,
       location: event.location || null,

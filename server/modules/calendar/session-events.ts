@@ -44,6 +44,7 @@ async function eventsFor(db: Tx, personId: string, filter: { sessionIds: readonl
         endsAt: s.endsAt,
         status: s.status,
         sequence: s.sequence,
+        updatedAt: s.updatedAt,
         summary: fill(words.summary, { partner: partner.name }),
         description: fill(words.description, { programme: s.programmeName, url }),
         location: s.location,

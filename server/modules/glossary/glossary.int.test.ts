@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GlossaryTerm } from "../../../contracts/glossary.ts";
 import { cast, newManager, uniqueSuffix } from "../../test/programme-builders.ts";
 import { createTestApp, TestClient, type TestContext } from "../../test/test-app.ts";
-import { approvedTermsIndex, syncGlossaryFromFile } from "./index.ts";
+import { syncGlossaryFromFile } from "./index.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -134,7 +134,6 @@ describe("a proposal", () => {
     expect(approved.json()).toMatchObject({ status: "approved", isMine: false, reviewedAt: expect.any(String) });
     expect(await search(omar, body.term)).toEqual([body.term]);
     expect((await omar.get(`/api/glossary/${term.id}`)).json()).toMatchObject({ status: "approved", isMine: false });
-    expect((await approvedTermsIndex(ctx.database.db)).map((t) => t.term)).toContain(body.term);
     // Approving again changes nothing.
     expect((await manager.post(`/api/glossary/${term.id}/approve`)).json().reviewedAt).toBe(approved.json().reviewedAt);
   });

@@ -1,5 +1,5 @@
 /** All of the glossary's SQL. Reads the proposer's name from the directory (people), read-only. */
-import { and, arrayContains, asc, count, eq, like, ne, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, count, eq, like, ne, type SQL, sql } from "drizzle-orm";
 import type { GlossaryTermStatus } from "../../../contracts/glossary.ts";
 import type { Tx } from "../../db/client.ts";
 import { likePattern } from "../../db/like-pattern.ts";
@@ -58,15 +58,6 @@ export async function countProposed(db: Tx): Promise<number> {
 /** Every proposed or approved term's id and text: what a new or renamed term must not repeat. */
 export async function liveTermNames(db: Tx): Promise<{ id: string; term: string }[]> {
   return db.select({ id: glossaryTerms.id, term: glossaryTerms.term }).from(glossaryTerms).where(ne(glossaryTerms.status, "rejected"));
-}
-
-/** The approved terms' ids and texts, alphabetically (for linking terms in a text). */
-export async function approvedTermNames(db: Tx): Promise<{ id: string; term: string }[]> {
-  return db
-    .select({ id: glossaryTerms.id, term: glossaryTerms.term })
-    .from(glossaryTerms)
-    .where(eq(glossaryTerms.status, "approved"))
-    .orderBy(asc(glossaryTerms.term));
 }
 
 /** The seed keys already in the database. */

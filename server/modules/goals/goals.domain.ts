@@ -15,8 +15,6 @@ import { AppError, invalidFields } from "../../platform/errors/app-error.ts";
 export const GOALS_TIME_ZONE = "Europe/Paris";
 /** However soon the programme ends, a goal may be due this many days ahead. */
 export const DUE_ON_MIN_HORIZON_DAYS = 31;
-/** The longest statement quoted in a notification. */
-const NOTICE_STATEMENT_LENGTH = 140;
 
 /** A notification to a person of the pair. */
 export type Notice = { personId: string; kind: NotificationKind; params: Record<string, string>; link: string };
@@ -42,12 +40,6 @@ export type GoalFacts = {
 };
 
 const pairLink = (pairId: string) => `/pairs/${pairId}`;
-
-/** A statement short enough for a notification's sentence. */
-export function quoted(statement: string): string {
-  const flat = statement.replace(/\s+/g, " ").trim();
-  return flat.length <= NOTICE_STATEMENT_LENGTH ? flat : `${flat.slice(0, NOTICE_STATEMENT_LENGTH - 1).trimEnd()}…`;
-}
 
 /** The person who learns in a goal of this direction. */
 export function learnerOf(pair: Pick<PairFacts, "mentorId" | "menteeId">, learnerRole: ParticipantRole): string {
@@ -172,7 +164,7 @@ export function decideCreate(input: {
       {
         personId: member.partnerId,
         kind: "goal_proposed",
-        params: { partnerName: input.authorName, statement: quoted(body.statement), pairId: pair.id },
+        params: { partnerName: input.authorName, pairId: pair.id },
         link: pairLink(pair.id),
       },
     ],
@@ -217,7 +209,7 @@ export function decideEdit(input: {
       {
         personId: member.partnerId,
         kind: "goal_proposed",
-        params: { partnerName: input.editorName, statement: quoted(changed.statement ?? goal.statement), pairId: pair.id },
+        params: { partnerName: input.editorName, pairId: pair.id },
         link: pairLink(pair.id),
       },
     ],
@@ -282,7 +274,7 @@ export function decideProgress(input: {
           {
             personId: member.partnerId,
             kind: "goal_achieved",
-            params: { partnerName: input.learnerName, statement: quoted(goal.statement), pairId: pair.id },
+            params: { partnerName: input.learnerName, pairId: pair.id },
             link: pairLink(pair.id),
           },
         ]
@@ -312,7 +304,7 @@ export function decideSignOff(input: { pair: PairFacts; goal: GoalFacts; member:
       {
         personId: learnerOf(pair, goal.learnerRole),
         kind: "goal_signed_off",
-        params: { partnerName: input.signerName, statement: quoted(goal.statement), pairId: pair.id },
+        params: { partnerName: input.signerName, pairId: pair.id },
         link: pairLink(pair.id),
       },
     ],

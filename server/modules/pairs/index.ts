@@ -9,7 +9,7 @@
 export { answerIntro } from "./answer-intro.ts";
 export { closeProgrammePairs } from "./close-programme-pairs.ts";
 export { openPairs } from "./open-pairs.ts";
-export { type PairAccess, pairAccess, pairMember } from "./pair-access.ts";
+export { canStartSessions, type PairAccess, pairAccess, pairMember } from "./pair-access.ts";
 export { participantReasons } from "./pairs.domain.ts";
 export {
   closedPairsOf,

@@ -11,8 +11,9 @@ import { availabilityOf } from "./workspace.repository.ts";
  * Three times for the intro coffee, for one of the pair (a manager: 403; anyone else: 404), while in intro:
  * from both people's weekly availability (their profiles; else either's; else the app's default), one per
  * working day that is no French public holiday, from 24 hours ahead to the programme's end, read in the
- * caller's time zone. A coffee is planned for INTRO_MINUTES (a half-hour), not the programme's session
- * length. Online or in person: the programme's format, or when it allows both, what suits both people.
+ * caller's time zone, which the answer names (the form shows the times, and reads the day and time picked,
+ * in it). A coffee is planned for INTRO_MINUTES (a half-hour), not the programme's session length. Online or
+ * in person: the programme's format, or when it allows both, what suits both people.
  */
 export async function introSlots(pairId: string, user: CurrentUser, deps: PairsDeps): Promise<IntroSlots> {
   const now = deps.clock.now();
@@ -25,11 +26,12 @@ export async function introSlots(pairId: string, user: CurrentUser, deps: PairsD
   const partner = people.get(partnerId);
   const { slots, basis } = commonAvailability(mine?.availability ?? [], partner?.availability ?? []);
   const { after, until } = introSlotWindow(now, access.programme);
+  const timeZone = mine?.timeZone ?? PROGRAMME_TIME_ZONE;
   const starts = proposeSlots({
     after,
     until,
     availability: slots,
-    timeZone: mine?.timeZone ?? PROGRAMME_TIME_ZONE,
+    timeZone,
     minutes: INTRO_MINUTES,
     count: INTRO_SLOTS_COUNT,
   });
@@ -42,5 +44,6 @@ export async function introSlots(pairId: string, user: CurrentUser, deps: PairsD
     })),
     basis,
     format: access.programme.format,
+    timeZone,
   };
 }

@@ -12,8 +12,9 @@ import { pairActor, requireMember } from "./pairs.policy.ts";
 
 /**
  * A pair as the contexts of its workspace (goals, sessions, calendar) need it: its people, the caller's
- * part in it, its programme's rhythm, and whether sessions may start. The one place that says who may
- * open a pair's workspace: someone neither of the pair nor a manager gets a 404.
+ * part in it, its programme's rhythm. The one place that says who may open a pair's workspace: someone
+ * neither of the pair nor a manager gets a 404. Whether sessions may start is asked apart
+ * (`canStartSessions`): it reads both people's preparation, which most workspace requests do not need.
  */
 export type PairAccess = {
   pairId: string;
@@ -24,7 +25,6 @@ export type PairAccess = {
   menteeId: string;
   /** "mentor" or "mentee" for the pair's people, "manager" for a programme manager. */
   actor: PairActor;
-  canStartSessions: boolean;
   programme: {
     startsOn: string;
     endsOn: string;
@@ -32,6 +32,7 @@ export type PairAccess = {
     sessionMinutes: number;
     format: Format;
     agendaDeadlineHours: number;
+    requiresOnboarding: boolean;
   };
 };
 
@@ -51,16 +52,6 @@ export async function pairAccess(
   if (!row) throw notFound();
   const { pair, programme } = row;
   const actor = pairActor(pair, user);
-  let canStartSessions = false;
-  if (pair.state === "active") {
-    const statuses = programme.requiresOnboarding
-      ? await onboardingStatuses(tx, programme.id, [
-          { personId: pair.mentorId, role: "mentor" },
-          { personId: pair.menteeId, role: "mentee" },
-        ])
-      : undefined;
-    canStartSessions = mayStartSessions(programme.requiresOnboarding, statuses?.get(pair.mentorId), statuses?.get(pair.menteeId));
-  }
   return {
     pairId: pair.id,
     programmeId: programme.id,
@@ -69,7 +60,6 @@ export async function pairAccess(
     mentorId: pair.mentorId,
     menteeId: pair.menteeId,
     actor,
-    canStartSessions,
     programme: {
       startsOn: programme.startsOn,
       endsOn: programme.endsOn,
@@ -77,8 +67,24 @@ export async function pairAccess(
       sessionMinutes: programme.sessionMinutes,
       format: programme.format,
       agendaDeadlineHours: programme.agendaDeadlineHours,
+      requiresOnboarding: programme.requiresOnboarding,
     },
   };
+}
+
+/**
+ * Whether the pair's sessions may start: it is active and, when its programme requires it, both people
+ * finished their preparation (two queries then). Asked by what schedules, moves or proposes sessions.
+ */
+export async function canStartSessions(tx: Tx, access: PairAccess): Promise<boolean> {
+  if (access.state !== "active") return false;
+  const statuses = access.programme.requiresOnboarding
+    ? await onboardingStatuses(tx, access.programmeId, [
+        { personId: access.mentorId, role: "mentor" },
+        { personId: access.menteeId, role: "mentee" },
+      ])
+    : undefined;
+  return mayStartSessions(access.programme.requiresOnboarding, statuses?.get(access.mentorId), statuses?.get(access.menteeId));
 }
 
 /** Only the pair's two people (their notes, goals, sessions): 403 for a manager. Returns my role and ids. */

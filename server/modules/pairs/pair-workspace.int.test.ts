@@ -123,6 +123,7 @@ describe("times proposed for the intro coffee", () => {
       ],
       basis: "both",
       format: "both",
+      timeZone: "Europe/Paris",
     });
     // A proposed time is accepted as it is.
     const first = slots.items[0].startsAt;
@@ -133,6 +134,7 @@ describe("times proposed for the intro coffee", () => {
     // Chloé works from Montréal: the same weekly slots, on her clock.
     await setPerson(cast.ids.chloe as string, { timeZone: "America/Montreal" });
     const hers = (await (await cast.as("chloe")).get(`/api/pairs/${pairId}/intro-slots`)).json();
+    expect(hers.timeZone).toBe("America/Montreal");
     expect(hers.items.map((s: { startsAt: string }) => s.startsAt)).toEqual([
       "2026-03-10T16:30:00.000Z",
       "2026-03-12T13:30:00.000Z",

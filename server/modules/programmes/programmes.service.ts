@@ -26,6 +26,7 @@ import { closeProgrammePairs, hasOpenPair, needsRematch, openPairsOf } from "../
 import { findPersonIds, findPersonIdsByEmployeeIds, personRefs } from "../people/index.ts";
 import { ensurePersonForUser, refreshCompleteness } from "../profiles/index.ts";
 import { withdrawOpenProposals } from "../proposals/index.ts";
+import { followAgendaDeadline } from "../sessions/index.ts";
 import { programmeTemplates } from "./programme-templates.ts";
 import {
   checkNotClosed,
@@ -116,13 +117,21 @@ export async function listProgrammes(user: CurrentUser, deps: ProgrammesDeps): P
   return present(db, rows, { personId: user.personId, isManager: isManager(user) });
 }
 
+/**
+ * Edits a programme. A new agenda deadline moves that of its sessions still to come (sessions context), in
+ * the same transaction.
+ */
 export async function updateProgramme(id: string, body: UpdateProgrammeBody, user: CurrentUser, deps: ProgrammesDeps): Promise<Programme> {
-  const { db } = deps.database;
-  const row = await repo.findProgramme(db, id);
-  if (!row) throw notFound();
-  checkNotClosed(row);
-  assertDates(body.startsOn ?? row.startsOn, body.endsOn ?? row.endsOn);
-  await repo.updateProgramme(db, id, { ...body, updatedAt: deps.clock.now() });
+  const now = deps.clock.now();
+  await deps.database.db.transaction(async (tx) => {
+    const row = await repo.findProgramme(tx, id, { forUpdate: true });
+    if (!row) throw notFound();
+    checkNotClosed(row);
+    assertDates(body.startsOn ?? row.startsOn, body.endsOn ?? row.endsOn);
+    await repo.updateProgramme(tx, id, { ...body, updatedAt: now });
+    if (body.agendaDeadlineHours !== undefined && body.agendaDeadlineHours !== row.agendaDeadlineHours)
+      await followAgendaDeadline(tx, id, body.agendaDeadlineHours, now);
+  });
   return getProgramme(id, user, deps);
 }
 

@@ -6,12 +6,14 @@
 // Sessions and their agenda: the use cases the demo seed and the benchmark call.
 export { addAgendaItem, changeAgendaItem, removeAgendaItem } from "./agenda-items.ts";
 export { cancelSession } from "./cancel-session.ts";
+// A pair that closed: its sessions to come are cancelled (the "pair-sessions-close" job).
+export { cancelSessionsOfClosedPair } from "./cancel-sessions-of-closed-pair.ts";
+// A programme's new agenda deadline, followed by its sessions to come (the programmes context calls it).
+export { followAgendaDeadline } from "./follow-agenda-deadline.ts";
 export { getSession } from "./get-session.ts";
 export { listPairSessions } from "./list-pair-sessions.ts";
-// Notes, journal, action items, resources (./notes): the use cases the demo seed calls; counts only for the managers'
-// view of a pair; the open action items the next agenda starts from.
+// Notes, journal, action items, resources (./notes): the use cases the demo seed calls.
 export { addActionItem } from "./notes/action-items.ts";
-export { notesActivityOfPairs, openActionItemsOfPair } from "./notes/notes.repository.ts";
 export { addResource } from "./notes/pair-resources.ts";
 export { saveSessionNotes } from "./notes/session-notes.ts";
 export { proposeSessions } from "./propose-sessions.ts";

@@ -1,7 +1,7 @@
 import { SESSION_PROPOSALS_COUNT, type SessionProposals } from "../../../contracts/sessions.ts";
 import type { CurrentUser } from "../../platform/auth/session-store.ts";
 import { commonAvailability, proposeSlots } from "../../platform/time/slot-finder.ts";
-import { pairAccess, pairMember } from "../pairs/index.ts";
+import { canStartSessions, pairAccess, pairMember } from "../pairs/index.ts";
 import { checkSessionsOpen, proposalWindow, validTimeZone } from "./sessions.domain.ts";
 import * as repo from "./sessions.repository.ts";
 import type { SessionsDeps } from "./sessions-deps.ts";
@@ -21,7 +21,7 @@ export async function proposeSessions(
   const now = deps.clock.now();
   const access = await pairAccess(db, pairId, user);
   const member = pairMember(access);
-  checkSessionsOpen(access);
+  checkSessionsOpen({ state: access.state, canStartSessions: await canStartSessions(db, access) });
   const [availability, reader, busy, lastStartsAt] = [
     await repo.availabilityOf(db, [access.mentorId, access.menteeId]),
     await repo.personOf(db, member.personId),

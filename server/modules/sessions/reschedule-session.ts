@@ -1,5 +1,6 @@
 import type { PairSession, RescheduleSessionBody } from "../../../contracts/sessions.ts";
 import type { CurrentUser } from "../../platform/auth/session-store.ts";
+import { canStartSessions } from "../pairs/index.ts";
 import { memberSession } from "./list-pair-sessions.ts";
 import { sessionForMember } from "./session-access.ts";
 import { checkSessionsOpen, decideReschedule, modeAndLocationProblems, sessionTimeProblems, throwIfProblems } from "./sessions.domain.ts";
@@ -21,7 +22,7 @@ export async function rescheduleSession(
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
     const { session, access, member } = await sessionForMember(tx, sessionId, user, { forUpdate: true });
-    checkSessionsOpen(access);
+    checkSessionsOpen({ state: access.state, canStartSessions: await canStartSessions(tx, access) });
     const decision = decideReschedule(
       session,
       {

@@ -1,6 +1,6 @@
 import type { PairSession, ScheduleSessionBody } from "../../../contracts/sessions.ts";
 import type { CurrentUser } from "../../platform/auth/session-store.ts";
-import { pairAccess, pairMember } from "../pairs/index.ts";
+import { canStartSessions, pairAccess, pairMember } from "../pairs/index.ts";
 import { memberSession } from "./list-pair-sessions.ts";
 import { agendaDueAt, checkSessionsOpen, modeAndLocationProblems, sessionTimeProblems, throwIfProblems } from "./sessions.domain.ts";
 import * as repo from "./sessions.repository.ts";
@@ -22,7 +22,7 @@ export async function scheduleSession(
   return deps.database.db.transaction(async (tx) => {
     const access = await pairAccess(tx, pairId, user, { forUpdate: true });
     const member = pairMember(access);
-    checkSessionsOpen(access);
+    checkSessionsOpen({ state: access.state, canStartSessions: await canStartSessions(tx, access) });
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(startsAt.getTime() + (body.minutes ?? access.programme.sessionMinutes) * 60_000);
     const location = body.location.trim();

@@ -27,6 +27,7 @@ const session = (over: Partial<SessionFacts> = {}): SessionFacts => ({
   mode: "online",
   location: "https://visio.example.com/a",
   sequence: 0,
+  agendaDueAt: at("2026-03-31T10:30:00Z"),
   ...over,
 });
 const codeOf = (fn: () => unknown) => {
@@ -128,6 +129,19 @@ describe("rescheduling", () => {
     const decision = decideReschedule(session(), { mode: "in_person", location: "Salle 2" }, context);
     expect(decision?.timeChanged).toBe(false);
     expect(decision?.change).toMatchObject({ mode: "in_person", location: "Salle 2", sequence: 1 });
+    // The reminders already sent announced the same time and deadline: neither goes out again.
+    expect(decision?.change).not.toHaveProperty("tomorrowReminderAt");
+    expect(decision?.change).not.toHaveProperty("agendaReminderAt");
+  });
+  it("re-arms a reminder only when what it announced moves: a longer session re-arms neither, a new deadline the agenda's", () => {
+    const longer = decideReschedule(session(), { minutes: 90 }, context)?.change;
+    expect(longer).toMatchObject({ endsAt: at("2026-04-02T12:00:00Z"), sequence: 1 });
+    expect(longer).not.toHaveProperty("tomorrowReminderAt");
+    expect(longer).not.toHaveProperty("agendaReminderAt");
+    // The programme's deadline changed since the session was scheduled: the agenda's reminder follows it.
+    const place = decideReschedule(session(), { location: "https://visio.example.com/b" }, { ...context, deadlineHours: 24 })?.change;
+    expect(place).toMatchObject({ agendaDueAt: at("2026-04-01T10:30:00Z"), agendaReminderAt: null });
+    expect(place).not.toHaveProperty("tomorrowReminderAt");
   });
   it("writes nothing when nothing changes", () => {
     expect(decideReschedule(session(), { startsAt: at("2026-04-02T10:30:00Z"), minutes: 60 }, context)).toBeNull();

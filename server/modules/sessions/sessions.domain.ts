@@ -92,6 +92,7 @@ export type SessionFacts = {
   mode: SessionMode;
   location: string;
   sequence: number;
+  agendaDueAt: Date;
 };
 
 /** Only a scheduled session may be moved or cancelled: 409 for one held, missed or cancelled. */
@@ -106,16 +107,19 @@ export type SessionChange = {
   location: string;
   sequence: number;
   agendaDueAt: Date;
-  /** The reminders go out again for the new time. */
-  tomorrowReminderAt: null;
-  agendaReminderAt: null;
+  /** Present (null) when the start moves: "session tomorrow" goes out again for the new time. */
+  tomorrowReminderAt?: null;
+  /** Present (null) when the agenda's deadline moves: "agenda due" goes out again for the new deadline. */
+  agendaReminderAt?: null;
   updatedAt: Date;
 };
 
 /**
  * What a reschedule writes: the new time (the length kept unless given), mode and place, SEQUENCE + 1 so
- * that calendars follow, the agenda's deadline recomputed and the reminders re-armed. Null when nothing
- * changes (nobody is told, no calendar moves). `timeChanged` says whether the time needs checking.
+ * that calendars follow (a new place too), the agenda's deadline recomputed. A reminder already sent is
+ * re-armed only when what it announced moved: "session tomorrow" with the start, "agenda due" with the
+ * deadline; a new place or length alone sends neither again. Null when nothing changes (nobody is told,
+ * no calendar moves). `timeChanged` says whether the time needs checking.
  */
 export function decideReschedule(
   session: SessionFacts,
@@ -130,6 +134,7 @@ export function decideReschedule(
   const location = changes.location ?? session.location;
   const timeChanged = startsAt.getTime() !== session.startsAt.getTime() || endsAt.getTime() !== session.endsAt.getTime();
   if (!timeChanged && mode === session.mode && location === session.location) return null;
+  const dueAt = agendaDueAt(startsAt, context.deadlineHours);
   return {
     timeChanged,
     change: {
@@ -138,9 +143,9 @@ export function decideReschedule(
       mode,
       location,
       sequence: session.sequence + 1,
-      agendaDueAt: agendaDueAt(startsAt, context.deadlineHours),
-      tomorrowReminderAt: null,
-      agendaReminderAt: null,
+      agendaDueAt: dueAt,
+      ...(startsAt.getTime() !== session.startsAt.getTime() ? { tomorrowReminderAt: null } : {}),
+      ...(dueAt.getTime() !== session.agendaDueAt.getTime() ? { agendaReminderAt: null } : {}),
       updatedAt: context.now,
     },
   };

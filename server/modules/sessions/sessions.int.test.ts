@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PAIR_CLOSED_CANCEL_REASON } from "../../../contracts/sessions.ts";
 import { mailMessages, pairSessions, people as peopleTable } from "../../db/schema.ts";
 import { cast, menteeProfile, mentorProfile, newManager, publishedPair } from "../../test/programme-builders.ts";
 import { givenSession } from "../../test/session-builders.ts";
 import { createTestApp, type TestContext } from "../../test/test-app.ts";
+import { cancelSessionsOfClosedPair } from "./index.ts";
 
 /**
  * A pair's sessions through the API: the fixed list (instants in UTC; managers see dates only), scheduling
@@ -195,6 +197,35 @@ describe("the partner's invitation", () => {
     expect((await lea.get("/api/me/notifications")).json().items[0]).toMatchObject({ kind: "session_cancelled" });
     expect((await henri.request("PATCH", `/api/sessions/${sessionId}`, { location: "Ailleurs" })).statusCode).toBe(409);
   });
+
+  it("follows a new place (SEQUENCE + 1) without sending again the reminders that announced the same time", async () => {
+    const { pairId, lea, henri, emailOf } = await activePair();
+    const sessionId = (
+      await henri.post(`/api/pairs/${pairId}/sessions`, { startsAt: "2026-03-30T18:30:00+02:00", mode: "online", location: LINK })
+    ).json().id as string;
+    const sent = { tomorrowReminderAt: START, agendaReminderAt: START };
+    await ctx.database.db.update(pairSessions).set(sent).where(eq(pairSessions.id, sessionId));
+    const reminders = async () => {
+      const [row] = await ctx.database.db.select().from(pairSessions).where(eq(pairSessions.id, sessionId));
+      return { tomorrowReminderAt: row?.tomorrowReminderAt, agendaReminderAt: row?.agendaReminderAt };
+    };
+
+    // Another place, then a longer session: the same start and the same deadline, both reminders stay sent.
+    ctx.clock.advance(60_000);
+    const place = await lea.request("PATCH", `/api/sessions/${sessionId}`, { mode: "in_person", location: "Salle Jaune" });
+    expect(place.json()).toMatchObject({ location: "Salle Jaune", sequence: 1, agendaDueAt: "2026-03-28T16:30:00.000Z" });
+    const invitation = (await invitationsTo(emailOf("henri"))).at(-1)?.content ?? "";
+    expect(icsField(invitation, "SEQUENCE")).toBe("1");
+    // Its DTSTAMP is when this version was written (RFC 5545), not the session's start.
+    expect(icsField(invitation, "DTSTAMP")).toBe("20260302T090100Z");
+    expect(await reminders()).toEqual(sent);
+    expect((await lea.request("PATCH", `/api/sessions/${sessionId}`, { minutes: 90 })).json().sequence).toBe(2);
+    expect(await reminders()).toEqual(sent);
+
+    // Another start: both go out again for it.
+    expect((await lea.request("PATCH", `/api/sessions/${sessionId}`, { startsAt: "2026-03-31T18:30:00+02:00" })).statusCode).toBe(200);
+    expect(await reminders()).toEqual({ tomorrowReminderAt: null, agendaReminderAt: null });
+  });
 });
 
 describe("the scheduling rules", () => {
@@ -366,5 +397,117 @@ describe("the proposed times", () => {
       .from(pairSessions)
       .where(and(eq(pairSessions.pairId, pairId), eq(pairSessions.status, "scheduled")));
     expect(taken).toHaveLength(2);
+  });
+});
+
+describe("a pair that closes", () => {
+  /** The events of a person's subscription feed: UID → STATUS. */
+  async function feedOf(client: Awaited<ReturnType<typeof activePair>>["lea"]) {
+    const url = (await client.post("/api/me/calendar-feed")).json().url as string;
+    const body = (await ctx.app.inject({ method: "GET", url: new URL(url).pathname })).body;
+    return new Map(
+      body
+        .split("BEGIN:VEVENT")
+        .slice(1)
+        .map((event) => [icsField(event, "UID") ?? "", icsField(event, "STATUS") ?? ""]),
+    );
+  }
+  const uidOf = (id: string) => `session-${id}@passerelle`;
+
+  it("cancels its sessions to come once ended: both people told, with the calendar's CANCEL; the past ones stay", async () => {
+    const { pairId, lea, henri, hr, emailOf } = await activePair();
+    const schedule = async (startsAt: string) =>
+      (await lea.post(`/api/pairs/${pairId}/sessions`, { startsAt, mode: "online", location: LINK })).json().id as string;
+    const first = await schedule("2026-03-17T12:30:00+01:00");
+    const second = await schedule("2026-03-31T12:30:00+02:00");
+    const past = await givenSession(ctx.database, pairId, { startsAt: new Date("2026-02-20T10:00:00Z") });
+    await ctx.runJobs();
+    const sent = { lea: (await invitationsTo(emailOf("lea"))).length, henri: (await invitationsTo(emailOf("henri"))).length };
+
+    ctx.clock.advance(60_000);
+    expect((await henri.post(`/api/pairs/${pairId}/end`, { reason: "no_time" })).statusCode).toBe(200);
+    await ctx.runJobs();
+
+    const rows = await ctx.database.db.select().from(pairSessions).where(eq(pairSessions.pairId, pairId));
+    const row = (id: string) => rows.find((r) => r.id === id);
+    for (const id of [first, second])
+      expect(row(id)).toMatchObject({
+        status: "cancelled",
+        sequence: 1,
+        cancelReason: PAIR_CLOSED_CANCEL_REASON,
+        statusAt: ctx.clock.now(),
+        statusByPersonId: null,
+      });
+    expect(row(past)).toMatchObject({ status: "scheduled", sequence: 0, cancelReason: null });
+
+    // Both people: a CANCEL per session, with the other person's name.
+    for (const [key, partnerName] of [
+      ["lea", "Henri Test"],
+      ["henri", "Lea Test"],
+    ] as const) {
+      const cancels = (await invitationsTo(emailOf(key))).slice(sent[key]);
+      expect(cancels.map((c) => [c.method, icsField(c.content, "UID"), icsField(c.content, "STATUS")])).toEqual(
+        expect.arrayContaining([
+          ["CANCEL", uidOf(first), "CANCELLED"],
+          ["CANCEL", uidOf(second), "CANCELLED"],
+        ]),
+      );
+      expect(cancels).toHaveLength(2);
+      expect(cancels[0]?.params).toMatchObject({ partnerName, reason: "pair_closed" });
+      expect(icsField(cancels[0]?.content ?? "", "SEQUENCE")).toBe("1");
+    }
+    // The feeds follow; the managers see no session to come.
+    for (const client of [lea, henri]) {
+      const feed = await feedOf(client);
+      expect([feed.get(uidOf(first)), feed.get(uidOf(second)), feed.get(uidOf(past))]).toEqual(["CANCELLED", "CANCELLED", "CONFIRMED"]);
+    }
+    expect(
+      (await hr.get(`/api/pairs/${pairId}/sessions`)).json().items.map((s: { id: string; status: string }) => [s.id, s.status]),
+    ).toEqual([
+      [past, "scheduled"],
+      [first, "cancelled"],
+      [second, "cancelled"],
+    ]);
+
+    // Run again, nothing more is cancelled nor sent.
+    const before = { lea: (await invitationsTo(emailOf("lea"))).length, henri: (await invitationsTo(emailOf("henri"))).length };
+    await cancelSessionsOfClosedPair(pairId, { database: ctx.database, clock: ctx.clock, mail: ctx.mail });
+    expect({ lea: (await invitationsTo(emailOf("lea"))).length, henri: (await invitationsTo(emailOf("henri"))).length }).toEqual(before);
+    const [again] = await ctx.database.db.select().from(pairSessions).where(eq(pairSessions.id, second));
+    expect(again?.sequence).toBe(1);
+  });
+
+  it("cancels them when both complete the pair, when a manager completes it, and when its programme closes", async () => {
+    const cases = [
+      async (w: Awaited<ReturnType<typeof activePair>>) => {
+        await w.lea.post(`/api/pairs/${w.pairId}/complete`, {});
+        await w.henri.post(`/api/pairs/${w.pairId}/complete`, {});
+      },
+      async (w: Awaited<ReturnType<typeof activePair>>) => void (await w.hr.post(`/api/pairs/${w.pairId}/complete`, {})),
+      async (w: Awaited<ReturnType<typeof activePair>>) =>
+        void (await w.hr.post(`/api/programmes/${w.programmeId}/phase`, { phase: "closed" })),
+    ];
+    for (const [index, close] of cases.entries()) {
+      const world = await activePair();
+      const { id } = (
+        await world.henri.post(`/api/pairs/${world.pairId}/sessions`, {
+          startsAt: "2026-03-17T12:30:00+01:00",
+          mode: "online",
+          location: LINK,
+        })
+      ).json();
+      // The first one's request alone closes nothing.
+      if (index === 0) {
+        await world.lea.post(`/api/pairs/${world.pairId}/complete`, {});
+        await ctx.runJobs();
+        const [open] = await ctx.database.db.select().from(pairSessions).where(eq(pairSessions.id, id));
+        expect(open?.status).toBe("scheduled");
+      }
+      await close(world);
+      await ctx.runJobs();
+      const [row] = await ctx.database.db.select().from(pairSessions).where(eq(pairSessions.id, id));
+      expect(row?.status, String(index)).toBe("cancelled");
+      expect((await invitationsTo(world.emailOf("henri"))).at(-1)?.method, String(index)).toBe("CANCEL");
+    }
   });
 });

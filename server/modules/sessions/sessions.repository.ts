@@ -3,9 +3,9 @@
  * (to link one), its open action items (to offer them for the agenda), both people's availability
  * (profiles), a person's name and time zone (people).
  */
-import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { actionItems, agendaItems, goals, pairSessions, people, profiles } from "../../db/schema.ts";
+import { actionItems, agendaItems, goals, pairSessions, pairs, people, profiles } from "../../db/schema.ts";
 
 export type SessionRow = typeof pairSessions.$inferSelect;
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
@@ -52,6 +52,51 @@ export async function scheduledSlotsOfPair(tx: Tx, pairId: string, exceptId?: st
     .where(
       and(eq(pairSessions.pairId, pairId), eq(pairSessions.status, "scheduled"), exceptId ? ne(pairSessions.id, exceptId) : undefined),
     );
+}
+
+/** The pair's state and people, its row locked (a closed pair's sessions are cancelled under it). */
+export async function pairForUpdate(tx: Tx, pairId: string) {
+  const [row] = await tx
+    .select({ state: pairs.state, mentorId: pairs.mentorId, menteeId: pairs.menteeId })
+    .from(pairs)
+    .where(eq(pairs.id, pairId))
+    .for("update");
+  return row;
+}
+
+/** Cancels the pair's sessions scheduled after `now` (SEQUENCE + 1 each); returns them. */
+export async function cancelSessionsAfter(
+  tx: Tx,
+  pairId: string,
+  now: Date,
+  values: Pick<typeof pairSessions.$inferInsert, "status" | "cancelReason" | "statusByPersonId" | "statusAt" | "updatedAt">,
+): Promise<{ id: string; startsAt: Date }[]> {
+  return tx
+    .update(pairSessions)
+    .set({ ...values, sequence: sql`${pairSessions.sequence} + 1` })
+    .where(and(eq(pairSessions.pairId, pairId), eq(pairSessions.status, "scheduled"), gt(pairSessions.startsAt, now)))
+    .returning({ id: pairSessions.id, startsAt: pairSessions.startsAt });
+}
+
+/**
+ * The agenda of the programme's sessions scheduled after `now` is now due `hours` before their start
+ * (sessions.domain.ts: agendaDueAt); the reminder of those whose deadline moved is re-armed. Returns how many moved.
+ */
+export async function moveAgendaDeadlines(tx: Tx, programmeId: string, hours: number, now: Date): Promise<number> {
+  const dueAt = sql`${pairSessions.startsAt} - make_interval(hours => ${hours}::int)`;
+  const moved = await tx
+    .update(pairSessions)
+    .set({ agendaDueAt: dueAt, agendaReminderAt: null })
+    .where(
+      and(
+        inArray(pairSessions.pairId, tx.select({ id: pairs.id }).from(pairs).where(eq(pairs.programmeId, programmeId))),
+        eq(pairSessions.status, "scheduled"),
+        gt(pairSessions.startsAt, now),
+        ne(pairSessions.agendaDueAt, dueAt),
+      ),
+    )
+    .returning({ id: pairSessions.id });
+  return moved.length;
 }
 
 /** When the pair's latest session that was not cancelled starts (the cadence counts from it). */

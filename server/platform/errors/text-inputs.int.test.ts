@@ -191,6 +191,8 @@ describe("a character PostgreSQL cannot store", () => {
     const failures: string[] = [];
     let checked = 0;
     for (const route of routes) {
+      // A calendar feed's token is a secret: whatever is wrong with it, the link opens nothing (404, calendar.int.test.ts).
+      if (route.path === "/api/calendar/{token}.ics") continue;
       for (const p of route.operation.parameters ?? []) {
         if (p.in !== "path") continue;
         checked++;

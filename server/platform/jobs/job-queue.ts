@@ -30,6 +30,8 @@ export type JobPayloads = {
   "intro-reminders": Record<string, never>;
   "session-reminders": Record<string, never>;
   "sessions-weekly-digest": Record<string, never>;
+  /** A pair closed: its sessions to come are cancelled, both people told. */
+  "pair-sessions-close": { pairId: string };
   "password-reset-request": { email: string };
 };
 export type JobName = keyof JobPayloads;
@@ -50,6 +52,7 @@ export const QUEUES: Record<JobName, QueueSettings> = {
   "intro-reminders": SWEEP,
   "session-reminders": SWEEP,
   "sessions-weekly-digest": SWEEP,
+  "pair-sessions-close": QUICK,
   "password-reset-request": QUICK,
 };
 

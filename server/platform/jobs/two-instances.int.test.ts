@@ -1,19 +1,12 @@
-import type { FastifyInstance } from "fastify";
-import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildApp } from "../../app.ts";
-import { type Database, openDatabase } from "../../db/client.ts";
-import { jobHandlers } from "../../job-handlers.ts";
 import { insertUser } from "../../modules/accounts/index.ts";
 import { notify } from "../../modules/notifications/index.ts";
 import { cast, menteeProfile, mentorProfile, newManager, publishedPair } from "../../test/programme-builders.ts";
-import { type SmtpTestServer, startSmtpTestServer } from "../../test/smtp-test-server.ts";
-import { createTestApp, TEST_PASSWORD, TestClient, type TestContext } from "../../test/test-app.ts";
-import { createTestDatabase, isPostgresRun } from "../../test/test-database.ts";
+import { TEST_PASSWORD, TestClient, type TestContext } from "../../test/test-app.ts";
+import { isPostgresRun } from "../../test/test-database.ts";
+import { type Instance, startTwoInstances, type TwoInstances, WAIT } from "../../test/two-instances.ts";
 import { hashPassword } from "../auth/passwords.ts";
-import { manualClock } from "../clock/clock.ts";
-import { type MailSettings, mailSettings } from "../mail/index.ts";
-import { enqueue, JOBS_SCHEMA, type JobWorkers, startJobWorkers } from "./job-queue.ts";
+import { enqueue, JOBS_SCHEMA } from "./job-queue.ts";
 
 /**
  * Two app instances on one PostgreSQL database, in one process: each with its own pool, app, clock and job
@@ -21,104 +14,22 @@ import { enqueue, JOBS_SCHEMA, type JobWorkers, startJobWorkers } from "./job-qu
  * both must happen once: a scheduled sweep's reminder, each queued email. The embedded database has no
  * second instance (its data directory belongs to one process), so this file needs TEST_DATABASE_URL.
  */
-type Instance = { name: "A" | "B"; database: Database; app: FastifyInstance; clock: ReturnType<typeof manualClock>; mail: MailSettings };
 
-/** How long to wait for the workers: a few polling rounds, pg-boss's 5 s schedule worker, with room for a busy machine. */
-const WAIT = { timeout: 40_000, interval: 100 };
 /** The French subject of the intro reminder's email ("Votre café de présentation a eu lieu : …"). */
 const REMINDER_SUBJECT = /café de présentation a eu lieu/;
 
 describe.skipIf(!isPostgresRun())(
   "Two instances on one PostgreSQL (skipped without TEST_DATABASE_URL: one embedded database = one process)",
   () => {
-    let smtp: SmtpTestServer;
+    let two: TwoInstances;
     let ctx: TestContext;
     let a: Instance;
     let b: Instance;
-    const workers: JobWorkers[] = [];
-    const errors: unknown[] = [];
-    /** Jobs each instance ran, by queue: both must have taken part. */
-    const ran: Record<"A" | "B", Record<string, number>> = { A: {}, B: {} };
-
     beforeAll(async () => {
-      smtp = await startSmtpTestServer();
-      const database = await createTestDatabase();
-      if (!database.url) throw new Error("a PostgreSQL test database has a url");
-      ctx = await createTestApp({ database, env: { SMTP_URL: smtp.url } });
-      a = { name: "A", database, app: ctx.app, clock: ctx.clock, mail: ctx.mail };
-      // Instance B: its own pool on the same database, its own app, mail transport and clock (kept at A's time).
-      const databaseB = await openDatabase({ kind: "postgres", url: database.url, poolSize: 4 });
-      const clockB = manualClock(ctx.clock.now());
-      const mailB = mailSettings(ctx.config);
-      const appB = await buildApp({ database: databaseB, clock: clockB, config: ctx.config, mail: mailB });
-      await appB.ready();
-      b = { name: "B", database: databaseB, app: appB, clock: clockB, mail: mailB };
-      for (const instance of [a, b]) {
-        const handlers = jobHandlers({ database: instance.database, clock: instance.clock, config: ctx.config, mail: instance.mail });
-        const counted = Object.fromEntries(
-          Object.entries(handlers).map(([queue, handler]) => [
-            queue,
-            async (data: never, job: never) => {
-              const count = ran[instance.name];
-              count[queue] = (count[queue] ?? 0) + 1;
-              await (handler as (d: never, j: never) => Promise<void>)(data, job);
-            },
-          ]),
-        );
-        workers.push(
-          await startJobWorkers(instance.database, counted, {
-            pollingIntervalSeconds: 0.5,
-            isScheduling: true,
-            onError: (err) => errors.push(err),
-          }),
-        );
-      }
+      two = await startTwoInstances();
+      ({ ctx, a, b } = two);
     });
-
-    afterAll(async () => {
-      // Workers first (a job being run finishes), then the apps, transports and pools: nothing left to keep the file alive.
-      await Promise.all(workers.map((w) => w.stop()));
-      await b?.app.close();
-      b?.mail.transport?.close();
-      await b?.database.close();
-      await ctx?.close();
-      await ctx?.database.close();
-      await smtp?.close();
-    });
-
-    const setBothClocks = (time: Date) => {
-      for (const instance of [a, b]) instance.clock.set(time);
-    };
-
-    /** Jobs of these queues not finished yet (waiting, retrying or running). */
-    const unfinishedJobs = async (queues: string[]) => {
-      const { rows } = await a.database.executeSql(
-        `select count(*)::int as n from ${JOBS_SCHEMA}.job where name = any($1::text[]) and state in ('created', 'retry', 'active')`,
-        [queues],
-      );
-      return (rows[0] as { n: number }).n;
-    };
-
-    /**
-     * What pg-boss's timekeeper does at a schedule's tick (pg-boss 10, src/timekeeper.js `cron()`): from the stored
-     * schedule, a "send it" job keyed by the queue's name for the current minute, which the instances' schedule
-     * workers turn into the job itself. Run by an instance's own pool.
-     */
-    const fireTick = async (instance: Instance, queue: string) => {
-      const boss = new PgBoss({ db: { executeSql: instance.database.executeSql } as PgBoss.Db, schema: JOBS_SCHEMA });
-      const { rows } = await instance.database.executeSql(`select name, data, options from ${JOBS_SCHEMA}.schedule where name = $1`, [
-        queue,
-      ]);
-      const schedule = rows[0] as { name: string; data: object | null; options: object };
-      await boss.insert([
-        {
-          name: "__pgboss__send-it",
-          data: { name: schedule.name, data: schedule.data, ...schedule.options },
-          singletonKey: schedule.name,
-          singletonSeconds: 60,
-        } as PgBoss.JobInsert,
-      ]);
-    };
+    afterAll(() => two?.close());
 
     it("Two instances on one PostgreSQL: a scheduled reminder is sent once", { timeout: 120_000 }, async () => {
       const hr = await newManager(ctx);
@@ -135,7 +46,7 @@ describe.skipIf(!isPostgresRun())(
       });
       expect(planned.statusCode).toBe(200);
       // The coffee took place an hour and a quarter ago on both instances' clocks; neither person has answered.
-      setBothClocks(new Date(at.getTime() + 75 * 60_000));
+      two.setBothClocks(new Date(at.getTime() + 75 * 60_000));
       // Both instances registered the schedule: one row.
       const { rows: schedules } = await a.database.executeSql(`select name from ${JOBS_SCHEMA}.schedule where name = 'intro-reminders'`);
       expect(schedules).toHaveLength(1);
@@ -144,7 +55,7 @@ describe.skipIf(!isPostgresRun())(
       // by each (two sweeps overlapping, as a retry of a slow sweep would) — whoever runs them.
       await Promise.all(
         [a, b].flatMap((instance) => [
-          fireTick(instance, "intro-reminders"),
+          two.fireTick(instance, "intro-reminders"),
           instance.database.db.transaction((tx) => enqueue(tx, "intro-reminders", {})),
         ]),
       );
@@ -154,15 +65,15 @@ describe.skipIf(!isPostgresRun())(
       expect(ticks.map((t) => (t as { n: number }).n)).toSatisfy((counts: number[]) => counts.length > 0 && counts.every((n) => n === 1));
 
       const emails = people.employeeIds("chloe", "gerard").map((id) => `${id}@exemple.fr`);
-      const reminders = (email: string) => smtp.to(email).filter((m) => REMINDER_SUBJECT.test(m.subject));
+      const reminders = (email: string) => two.smtp.to(email).filter((m) => REMINDER_SUBJECT.test(m.subject));
       await vi.waitFor(() => {
         for (const email of emails) expect(reminders(email).length).toBeGreaterThan(0);
       }, WAIT);
       // Settled: every sweep and every email job has run (the schedule's too), so a late duplicate would be here by now.
       await vi.waitFor(async () => {
-        expect(await unfinishedJobs(["__pgboss__send-it", "intro-reminders", "mail-deliver"])).toBe(0);
+        expect(await two.unfinishedJobs(["__pgboss__send-it", "intro-reminders", "mail-deliver"])).toBe(0);
       }, WAIT);
-      expect((ran.A["intro-reminders"] ?? 0) + (ran.B["intro-reminders"] ?? 0)).toBeGreaterThanOrEqual(3);
+      expect((two.ran.A["intro-reminders"] ?? 0) + (two.ran.B["intro-reminders"] ?? 0)).toBeGreaterThanOrEqual(3);
       for (const email of emails) expect(reminders(email)).toHaveLength(1);
 
       // The bell, read through instance B: one reminder each.
@@ -174,7 +85,7 @@ describe.skipIf(!isPostgresRun())(
           expect.objectContaining({ params: expect.objectContaining({ pairId }) }),
         ]);
       }
-      expect(errors).toEqual([]);
+      expect(two.errors).toEqual([]);
     });
 
     it("200 queued emails, both instances' workers running: each is received once and recorded sent, refused ones after their retry", {
@@ -195,9 +106,9 @@ describe.skipIf(!isPostgresRun())(
             now,
           }),
         );
-      const delivered = { A: ran.A["mail-deliver"] ?? 0, B: ran.B["mail-deliver"] ?? 0 };
+      const delivered = { A: two.ran.A["mail-deliver"] ?? 0, B: two.ran.B["mail-deliver"] ?? 0 };
       // The server turns the first three away: their jobs fail inside a batch whose other emails go out.
-      smtp.refuseNext(3, "451 4.3.0 Try again later");
+      two.smtp.refuseNext(3, "451 4.3.0 Try again later");
       // Queued as the app does, half by each instance, at the same time.
       await Promise.all(
         [a, b].map((instance, half) =>
@@ -211,7 +122,7 @@ describe.skipIf(!isPostgresRun())(
         ),
       );
       const addresses = new Set(users.map((u) => u.email));
-      const received = () => smtp.received.filter((m) => addresses.has(m.to));
+      const received = () => two.smtp.received.filter((m) => addresses.has(m.to));
       const statuses = async () => {
         const { rows } = await a.database.executeSql(
           "select status, attempts, count(*)::int as n from mail_messages where to_address = any($1::text[]) group by status, attempts order by status, attempts",
@@ -231,7 +142,7 @@ describe.skipIf(!isPostgresRun())(
         `update ${JOBS_SCHEMA}.job set start_after = now() - interval '1 second' where name = 'mail-deliver' and state = 'retry'`,
       );
       await vi.waitFor(() => expect(received().length).toBeGreaterThanOrEqual(200), WAIT);
-      await vi.waitFor(async () => expect(await unfinishedJobs(["mail-deliver"])).toBe(0), WAIT);
+      await vi.waitFor(async () => expect(await two.unfinishedJobs(["mail-deliver"])).toBe(0), WAIT);
 
       const perRecipient = new Map<string, number>();
       for (const m of received()) perRecipient.set(m.to, (perRecipient.get(m.to) ?? 0) + 1);
@@ -244,10 +155,10 @@ describe.skipIf(!isPostgresRun())(
       ]);
       // Every delivery job ran once, on one instance or the other (which one is the queue's business:
       // a fast instance may take them all between two polls of the other).
-      const byA = (ran.A["mail-deliver"] ?? 0) - delivered.A;
-      const byB = (ran.B["mail-deliver"] ?? 0) - delivered.B;
+      const byA = (two.ran.A["mail-deliver"] ?? 0) - delivered.A;
+      const byB = (two.ran.B["mail-deliver"] ?? 0) - delivered.B;
       expect(byA + byB).toBe(203);
-      expect(errors).toEqual([]);
+      expect(two.errors).toEqual([]);
     });
   },
 );

@@ -10,11 +10,14 @@ export type MailDeps = { database: Database; clock: Clock; mail: MailSettings };
 /** Organisation name when none is recorded yet. */
 const DEFAULT_ORGANISATION = "Passerelle";
 
-/** Renders a stored message as it is (or would be) sent, in its recipient's language. */
+/** Renders a stored message as it is (or would be) sent, in its recipient's language and time zone. */
 export async function renderStored(row: repo.MailRow, deps: Pick<MailDeps, "database" | "mail">): Promise<RenderedMail> {
-  const organisation = (await repo.organisationName(deps.database.db)) ?? DEFAULT_ORGANISATION;
+  const [organisation, timeZone] = await Promise.all([
+    repo.organisationName(deps.database.db).then((name) => name ?? DEFAULT_ORGANISATION),
+    repo.timeZoneOfUser(deps.database.db, row.toUserId),
+  ]);
   return renderMail(
-    { id: row.id, template: row.template, params: row.params, locale: row.locale, category: row.category },
+    { id: row.id, template: row.template, params: row.params, locale: row.locale, category: row.category, timeZone },
     { organisation, publicUrl: deps.mail.publicUrl },
   );
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Locale } from "../../../contracts/accounts.ts";
 import type { MailCalendar, MailCategory, MailStatus } from "../../../contracts/mail.ts";
 import type { Tx } from "../../db/client.ts";
-import { mailMessages, organisation } from "../../db/schema.ts";
+import { mailMessages, organisation, people, users } from "../../db/schema.ts";
 
 export type MailRow = typeof mailMessages.$inferSelect;
 export type NewMail = {
@@ -99,6 +99,17 @@ export async function requeueFailed(tx: Tx, id: string): Promise<boolean> {
 }
 
 /** The organisation's name, as emails write it. */
+/** The time zone of an account's directory entry (undefined without one). */
+export async function timeZoneOfUser(tx: Tx, userId: string | null): Promise<string | undefined> {
+  if (!userId) return undefined;
+  const [row] = await tx
+    .select({ timeZone: people.timeZone })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(eq(users.id, userId));
+  return row?.timeZone;
+}
+
 export async function organisationName(tx: Tx): Promise<string | undefined> {
   const [row] = await tx.select({ name: organisation.name }).from(organisation).limit(1);
   return row?.name;

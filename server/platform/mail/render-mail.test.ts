@@ -33,6 +33,17 @@ describe("renderMail", () => {
     expect(out.html).toContain('<html lang="en">');
   });
 
+  it("writes a session's time in the recipient's time zone, naming it when it is not Paris", () => {
+    const tomorrow = { notificationKind: "session_tomorrow", partnerName: "Léa", at: "2026-03-30T16:30:00.000Z", path: "/pairs" };
+    expect(renderMail(mail({ params: tomorrow }), context).subject).toBe(
+      "Rappel : votre séance avec Léa a lieu demain, le 30 mars 2026 à 18:30.",
+    );
+    expect(renderMail(mail({ params: tomorrow, locale: "en", timeZone: "America/Montreal" }), context).subject).toBe(
+      "Reminder: your session with Léa is tomorrow, 30 March 2026 at 12:30 (America/Montreal).",
+    );
+    expect(renderMail(mail({ params: tomorrow, timeZone: "Mars/Olympus" }), context).subject).toContain("18:30.");
+  });
+
   it("escapes every value in the HTML", () => {
     const out = renderMail(
       mail({ params: { notificationKind: "proposal_received", menteeName: '<script>alert("x")</script>', path: "/proposals" } }),

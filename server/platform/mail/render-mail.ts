@@ -39,30 +39,55 @@ export const PREFERENCES_PATH = "/account/notifications";
 /** The values a template reads, all strings (they are stored as jsonb). */
 export type MailParams = Record<string, string>;
 
-export type MailToRender = { id: string; template: string; params: MailParams; locale: Locale; category: MailCategory };
+export type MailToRender = {
+  id: string;
+  template: string;
+  params: MailParams;
+  locale: Locale;
+  category: MailCategory;
+  /** The recipient's time zone (their directory entry's); Paris, the programmes' zone, when unknown. */
+  timeZone?: string | undefined;
+};
 export type RenderContext = { organisation: string; publicUrl: string };
 export type RenderedMail = { subject: string; html: string; text: string; headers: Record<string, string> };
 
-/** Formatters per language, built once (a cohort's emails are rendered by the thousand). */
-const formatters = new Map<Locale, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
-function formattersOf(locale: Locale) {
-  let found = formatters.get(locale);
+const PARIS = "Europe/Paris";
+
+/** Formatters per language and zone, built once (a cohort's emails are rendered by the thousand). */
+const formatters = new Map<string, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
+function formattersOf(locale: Locale, timeZone: string) {
+  const cacheKey = `${locale}|${timeZone}`;
+  let found = formatters.get(cacheKey);
   if (!found) {
     const tag = locale === "fr" ? "fr-FR" : "en-GB";
     found = {
-      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }),
-      date: new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Paris" }),
+      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone }),
+      date: new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone }),
     };
-    formatters.set(locale, found);
+    formatters.set(cacheKey, found);
   }
   return found;
 }
 
-/** Dates as the recipient reads them: in Paris time (the programmes' zone), long form. */
-export function mailDateWriters(locale: Locale) {
-  const { dateTime, date } = formattersOf(locale);
+const isKnownZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Dates as the recipient reads them, long form, in their time zone: Paris (the programmes' zone) by
+ * default; another zone is named after the time ("18:30 (America/Montreal)").
+ */
+export function mailDateWriters(locale: Locale, timeZone: string = PARIS) {
+  const zone = timeZone !== PARIS && isKnownZone(timeZone) ? timeZone : PARIS;
+  const { dateTime, date } = formattersOf(locale, zone);
+  const named = zone === PARIS ? "" : ` (${zone})`;
   return {
-    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    dateTime: (iso: string) => `${dateTime.format(new Date(iso))}${named}`,
     relative: (iso: string) => (locale === "fr" ? `le ${date.format(new Date(iso))}` : `on ${date.format(new Date(iso))}`),
     date: (iso: string) => date.format(new Date(iso)),
   };
@@ -77,7 +102,7 @@ type Content = { subject: string; heading: string; paragraphs: string[]; list?: 
 
 function contentOf(mail: MailToRender, t: TFunction, context: RenderContext): Content {
   const p = mail.params;
-  const dates = mailDateWriters(mail.locale);
+  const dates = mailDateWriters(mail.locale, mail.timeZone);
   const values = { ...p, organisation: context.organisation };
   const key = (name: string) => `templates.${mail.template}.${name}`;
   switch (mail.template as MailTemplate) {

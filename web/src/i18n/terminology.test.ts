@@ -49,7 +49,14 @@ function yamlTexts(value: unknown, language: Language, where: string): Text[] {
   return [];
 }
 
-const YAML_CATALOGUES = ["glossary.yaml", "onboarding.yaml", "programme-templates.yaml", "self-assessment.yaml", "skills.yaml"];
+const YAML_CATALOGUES = [
+  "glossary.yaml",
+  "goal-templates.yaml",
+  "onboarding.yaml",
+  "programme-templates.yaml",
+  "self-assessment.yaml",
+  "skills.yaml",
+];
 
 function texts(language: Language): Text[] {
   return [
@@ -66,6 +73,8 @@ describe("terminology", () => {
   it("reads the words not to use from docs/terminology.md", () => {
     expect(banned).toContainEqual({ language: "fr", word: "Auto-évaluation" });
     expect(banned).toContainEqual({ language: "fr", word: "(e)" });
+    // "programmer" une séance, never "planifier" in any of its forms.
+    expect(banned).toContainEqual({ language: "fr", word: "planifi" });
     expect(banned.length).toBeGreaterThan(10);
   });
 

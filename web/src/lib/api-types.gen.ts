@@ -3308,6 +3308,7 @@ export type paths = {
               basis: "both" | "either" | "default";
               /** @enum {string} */
               format: "in_person" | "online" | "both";
+              timeZone: string;
             };
           };
         };

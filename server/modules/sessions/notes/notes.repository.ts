@@ -2,8 +2,8 @@
  * SQL of the notes, journal, action items and resources of a pair's sessions. Reads the sessions'
  * table (a session's pair and time) and the directory (names of the people) read-only.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import type { ActionItem, NotesActivity, Resource } from "../../../../contracts/session-notes.ts";
+import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import type { ActionItem, Resource } from "../../../../contracts/session-notes.ts";
 import type { Tx } from "../../../db/client.ts";
 import { actionItems, pairResources, pairSessions, people, sessionNotes } from "../../../db/schema.ts";
 import type { NotesRow, SessionFacts } from "./notes.domain.ts";
@@ -181,54 +181,4 @@ export async function insertResource(tx: Tx, values: typeof pairResources.$infer
 
 export async function deleteResource(tx: Tx, id: string): Promise<void> {
   await tx.delete(pairResources).where(eq(pairResources.id, id));
-}
-
-/* ---------------------------------------------------------------- what other contexts may know */
-
-const EMPTY_ACTIVITY: NotesActivity = { notesWritten: 0, journalEntries: 0, actionItemsOpen: 0, actionItemsDone: 0, resources: 0 };
-
-/**
- * How much each pair wrote, in counts only (the managers' view of a pair never carries a word of it):
- * notes and journal entries written (one per author and session), action items open and done, resources.
- * Every pair asked for is in the map, with zeros when it wrote nothing.
- */
-export async function notesActivityOfPairs(db: Tx, pairIds: readonly string[]): Promise<Map<string, NotesActivity>> {
-  const activity = new Map<string, NotesActivity>(pairIds.map((id) => [id, { ...EMPTY_ACTIVITY }]));
-  if (!pairIds.length) return activity;
-  const ids = [...new Set(pairIds)];
-  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
-  const notes = await db
-    .select({
-      pairId: pairSessions.pairId,
-      notesWritten: sql<number>`count(*) filter (where btrim(${sessionNotes.notes}) <> '')`.mapWith(Number),
-      journalEntries: sql<number>`count(*) filter (where btrim(${sessionNotes.journal}) <> '')`.mapWith(Number),
-    })
-    .from(sessionNotes)
-    .innerJoin(pairSessions, eq(pairSessions.id, sessionNotes.sessionId))
-    .where(inArray(pairSessions.pairId, ids))
-    .groupBy(pairSessions.pairId);
-  const items = await db
-    .select({
-      pairId: actionItems.pairId,
-      open: sql<number>`count(*) filter (where ${actionItems.doneAt} is null)`.mapWith(Number),
-      done: sql<number>`count(*) filter (where ${actionItems.doneAt} is not null)`.mapWith(Number),
-    })
-    .from(actionItems)
-    .where(inArray(actionItems.pairId, ids))
-    .groupBy(actionItems.pairId);
-  const resources = await db
-    .select({ pairId: pairResources.pairId, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(pairResources)
-    .where(inArray(pairResources.pairId, ids))
-    .groupBy(pairResources.pairId);
-  const of = (pairId: string) => activity.get(pairId) as NotesActivity;
-  for (const row of notes) Object.assign(of(row.pairId), { notesWritten: row.notesWritten, journalEntries: row.journalEntries });
-  for (const row of items) Object.assign(of(row.pairId), { actionItemsOpen: row.open, actionItemsDone: row.done });
-  for (const row of resources) of(row.pairId).resources = row.n;
-  return activity;
-}
-
-/** A pair's action items not done yet (the next agenda starts from them), by due date. */
-export async function openActionItemsOfPair(db: Tx, pairId: string): Promise<ActionItem[]> {
-  return actionItemsOfPair(db, pairId, { openOnly: true });
 }

@@ -3,7 +3,6 @@ import { NOTES_MAX_LENGTH } from "../../../../contracts/session-notes.ts";
 import { cast, menteeProfile, mentorProfile, newManager, publishedPair } from "../../../test/programme-builders.ts";
 import { givenSession } from "../../../test/session-builders.ts";
 import { createTestApp, type TestClient, type TestContext } from "../../../test/test-app.ts";
-import { notesActivityOfPairs } from "../index.ts";
 
 /**
  * Notes and the learning journal through the API: private to their author by default, notes shareable
@@ -188,20 +187,5 @@ describe("who may reach a pair's writing", () => {
     expect((await hr.get(`/api/sessions/${unknown}/notes`)).statusCode).toBe(404);
     expect((await gerard.patch(`/api/action-items/${unknown}`, { isDone: true })).statusCode).toBe(404);
     expect((await gerard.request("DELETE", `/api/resources/${unknown}`)).statusCode).toBe(404);
-  });
-
-  it("gives the managers counts only: notes and journal entries written, action items open and done, resources", async () => {
-    const { pairId, sessionId, chloe, gerard, people } = await pairWithSession();
-    await putNotes(gerard, sessionId, { notes: NOTES, journal: JOURNAL, isShared: false });
-    await putNotes(chloe, sessionId, { notes: "", journal: "Mon journal", isShared: false });
-    const item = (await gerard.post(`/api/sessions/${sessionId}/action-items`, { text: "A", ownerPersonId: people.ids.chloe })).json();
-    await gerard.post(`/api/sessions/${sessionId}/action-items`, { text: "B", ownerPersonId: people.ids.gerard });
-    await chloe.patch(`/api/action-items/${item.id}`, { isDone: true });
-    await chloe.post(`/api/pairs/${pairId}/resources`, { title: "Guide", url: "http://exemple.fr/guide" });
-
-    const other = "00000000-0000-4000-8000-0000000000fe";
-    const activity = await notesActivityOfPairs(ctx.database.db, [pairId, other]);
-    expect(activity.get(pairId)).toEqual({ notesWritten: 1, journalEntries: 2, actionItemsOpen: 1, actionItemsDone: 1, resources: 1 });
-    expect(activity.get(other)).toEqual({ notesWritten: 0, journalEntries: 0, actionItemsOpen: 0, actionItemsDone: 0, resources: 0 });
   });
 });

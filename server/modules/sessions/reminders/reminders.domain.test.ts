@@ -6,7 +6,6 @@ import {
   quietPairReminders,
   reminderWindows,
   sessionTomorrowReminders,
-  truncate,
   weeklyDigestNotice,
 } from "./reminders.domain.ts";
 
@@ -80,13 +79,8 @@ describe("who is told what", () => {
       kind: "agenda_due",
       params: { at: startsAt.toISOString() },
     });
-    const long = `${"é".repeat(130)}`;
-    const reminder = actionItemReminder({ pairId: "p", ownerPersonId: "m", text: long });
-    const text = reminder.params.text ?? "";
-    expect([...text]).toHaveLength(120);
-    expect(text.endsWith("…")).toBe(true);
-    expect(reminder).toMatchObject({ personId: "m", kind: "action_item_due", link: "/pairs/p" });
-    expect(truncate("  Automatiser le suivi  ")).toBe("Automatiser le suivi");
+    const reminder = actionItemReminder({ pairId: "p", ownerPersonId: "m" });
+    expect(reminder).toEqual({ personId: "m", kind: "action_item_due", params: {}, link: "/pairs/p" });
   });
 
   it("writes the digest's figures as strings", () => {

@@ -13,8 +13,6 @@ export const REMINDER_TIME_ZONE = "Europe/Paris";
 export const QUIET_DAYS = 21;
 /** The managers' digest looks back this far. */
 export const DIGEST_DAYS = 7;
-/** An action item's text in the reminder: long enough to recognise it, short enough for a subject line. */
-export const ACTION_TEXT_LENGTH = 120;
 
 /** The instants a sweep at `now` works with. */
 export type ReminderWindows = {
@@ -47,12 +45,6 @@ export function digestPeriod(now: Date): { from: Date; to: Date } {
   return { from: new Date(now.getTime() - DIGEST_DAYS * 24 * 3_600_000), to: now };
 }
 
-/** Cuts a text to `length` characters (an ellipsis included), on code points. */
-export function truncate(text: string, length = ACTION_TEXT_LENGTH): string {
-  const chars = [...text.trim()];
-  return chars.length <= length ? chars.join("") : `${chars.slice(0, length - 1).join("")}…`;
-}
-
 /** A reminder to one person; the use case adds the session's calendar file to "session tomorrow". */
 export type Reminder = { personId: string; kind: NotificationKind; params: Record<string, string>; link: string };
 
@@ -81,8 +73,9 @@ export function agendaDueReminder(session: { id: string; pairId: string; startsA
 }
 
 /** "Your action … is due tomorrow": to its owner. */
-export function actionItemReminder(item: { pairId: string; ownerPersonId: string; text: string }): Reminder {
-  return { personId: item.ownerPersonId, kind: "action_item_due", params: { text: truncate(item.text) }, link: `/pairs/${item.pairId}` };
+/** The action item's words stay out of it: emails are readable in the administrators' outbox. */
+export function actionItemReminder(item: { pairId: string; ownerPersonId: string }): Reminder {
+  return { personId: item.ownerPersonId, kind: "action_item_due", params: {}, link: `/pairs/${item.pairId}` };
 }
 
 /** "No session for three weeks": to both people, each naming the other. */

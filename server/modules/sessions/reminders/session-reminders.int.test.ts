@@ -173,10 +173,8 @@ describe("session tomorrow", () => {
       `/pairs/${pairId}/sessions/${firstOfWednesday}`,
       `/pairs/${pairId}/sessions/${lastOfTuesday}`,
     ]);
-    expect((await bell(people, "marc", "action_item_due")).map((n) => n.params.text)).toEqual([
-      "Automatiser un rapport",
-      "Publier un post",
-    ]);
+    // One reminder per item due tomorrow, without the item's words (emails are readable in the outbox).
+    expect((await bell(people, "marc", "action_item_due")).map((n) => n.params)).toEqual([{}, {}]);
   });
 });
 
@@ -238,8 +236,7 @@ describe("action items due", () => {
     const [reminder, ...others] = await bell(people, "hugo", "action_item_due");
     expect(others).toEqual([]);
     expect(reminder?.link).toBe(`/pairs/${pairId}`);
-    expect([...(reminder?.params.text ?? "")]).toHaveLength(120);
-    expect(reminder?.params.text).toMatch(/^Préparer une démonstration .*…$/);
+    expect(JSON.stringify(reminder?.params)).not.toContain("Préparer une démonstration");
     expect(await bell(people, "rose", "action_item_due")).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import dayjs from "../../lib/dayjs.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { DEFAULT_TIME_ZONE, todayInZone } from "../../lib/zoned-time.ts";
 import { localized, skillOptions, useCatalogue } from "../skills/index.ts";
 import { familyOf, firstNameOf, otherRole, useDirectionTitle } from "./goal-people.ts";
 import { useCreateGoal, useEditGoal, useGoalTemplates } from "./queries.ts";
@@ -126,7 +127,7 @@ function GoalForm({
       skillIds: [template.skillId],
       statement: localized(template.statement),
       target: localized(template.target),
-      dueOn: dayjs().add(template.weeks, "week").format("YYYY-MM-DD"),
+      dueOn: dayjs(todayInZone(DEFAULT_TIME_ZONE)).add(template.weeks, "week").format("YYYY-MM-DD"),
       templateId: template.id,
     });
 
@@ -165,7 +166,8 @@ function GoalForm({
         />
         <DateField
           label={t("goals.form.dueOn")}
-          minDate={dayjs().format("YYYY-MM-DD")}
+          // The server checks the due date against today in Paris, not the browser's today.
+          minDate={todayInZone(DEFAULT_TIME_ZONE)}
           ariaLabels={{
             nextMonth: t("goals.form.calendar.nextMonth"),
             previousMonth: t("goals.form.calendar.previousMonth"),

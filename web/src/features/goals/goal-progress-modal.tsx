@@ -94,7 +94,7 @@ function ProgressForm({ pair, goal, onDone }: { pair: Pair; goal: Goal; onDone: 
         )}
         <Textarea
           label={t("goals.progress.note")}
-          description={t("goals.progress.noteHelp")}
+          description={t("sessionNotes.privacyHint")}
           autosize
           minRows={3}
           maxLength={GOAL_NOTE_MAX_LENGTH}
@@ -110,6 +110,7 @@ function ProgressForm({ pair, goal, onDone }: { pair: Pair; goal: Goal; onDone: 
         />
         <Textarea
           label={t("goals.progress.evidenceText")}
+          description={t("sessionNotes.privacyHint")}
           autosize
           minRows={2}
           maxLength={GOAL_EVIDENCE_TEXT_MAX_LENGTH}

@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Goal, GoalList, GoalTemplate } from "../../../../contracts/goals.ts";
-import dayjs from "../../lib/dayjs.ts";
 import { type FakeHandler, fakeApi } from "../../test/fake-api.ts";
 import { renderWithProviders } from "../../test/render.tsx";
 import { aPair } from "../pairs/test-data.ts";
@@ -10,6 +9,7 @@ import { GoalsSection } from "./goals-section.tsx";
 
 /** Brigitte (the mentee, the senior) reads her pair with Inès (the mentor, the junior). */
 const pair = aPair({ state: "active", canStartSessions: true });
+const PRIVACY_HINT = "Tenez-vous-en aux faits, sans donnée sensible : la personne concernée peut les lire.";
 const NOTHING = { edit: false, agree: false, update: false, achieve: false, signOff: false };
 
 const aGoal = (overrides: Partial<Goal> = {}): Goal => ({
@@ -42,6 +42,8 @@ function renderGoals(goals: GoalList, routes: Record<string, FakeHandler> = {}) 
   const api = fakeApi({ "GET /api/skills": () => aCatalogue(), "GET /api/pairs/:id/goals": () => goals, ...routes });
   return { ...renderWithProviders(<GoalsSection pair={pair} />), api };
 }
+
+afterEach(() => vi.useRealTimers());
 
 describe("GoalsSection", () => {
   it("shows both directions by name, each goal with its target, due date, skills and progress, and asks to agree before session 3", async () => {
@@ -84,7 +86,10 @@ describe("GoalsSection", () => {
     expect(api.calls("POST /api/goals/:id/agree")[0]?.params.id).toBe(mine.id);
   });
 
-  it("writes a goal from a template of a skill", async () => {
+  it("writes a goal from a template of a skill, due some weeks from today in Paris", async () => {
+    // 21:00 on 6 December in Paris (the server's calendar for due dates) is already the 7th in Kathmandu, the browser's.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-06T20:00:00Z"));
     const template: GoalTemplate = {
       id: "excel_pivot",
       skillId: "spreadsheets",
@@ -112,7 +117,7 @@ describe("GoalsSection", () => {
       skillIds: ["spreadsheets"],
       statement: template.statement.fr,
       target: template.target.fr,
-      dueOn: dayjs().add(4, "week").format("YYYY-MM-DD"),
+      dueOn: "2027-01-03",
       templateId: "excel_pivot",
     });
   });
@@ -137,6 +142,9 @@ describe("GoalsSection", () => {
     await user.click(within(dialog).getByRole("combobox", { name: "État" }));
     await user.click(await screen.findByRole("option", { name: "Atteint" }));
     expect(within(dialog).getByText("Inès recevra une notification pour confirmer l’objectif atteint.")).toBeTruthy();
+    // The privacy hint beside the words and the evidence, as beside every note-like field.
+    for (const name of [/Où en êtes-vous/, /Preuve en quelques mots/])
+      expect(within(dialog).getByRole("textbox", { name, description: PRIVACY_HINT })).toBeTruthy();
     await user.type(within(dialog).getByRole("textbox", { name: /Où en êtes-vous/ }), "Fait");
     await user.type(within(dialog).getByRole("textbox", { name: /Lien vers une preuve/ }), "pas-un-lien");
     await user.click(within(dialog).getByRole("button", { name: "Enregistrer la mise à jour" }));

@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { IntroSlots, Pair } from "../../../../contracts/pairs.ts";
-import dayjs from "../../lib/dayjs.ts";
 import { apiError, fakeApi } from "../../test/fake-api.ts";
 import { renderWithProviders } from "../../test/render.tsx";
 import { PairPage } from "./pair-page.tsx";
@@ -16,6 +15,7 @@ vi.mock("../goals/index.ts", () => ({
 }));
 vi.mock("../session-notes/index.ts", () => ({
   ResourcesSection: ({ pair }: { pair: Pair }) => <section aria-label="Ressources (stand-in)" data-pair={pair.id} />,
+  LearningJournal: ({ pair }: { pair: Pair }) => <section aria-label="Journal de bord (stand-in)" data-pair={pair.id} />,
 }));
 vi.mock("../glossary/index.ts", () => ({ GlossaryButton: () => <button type="button">Glossaire (stand-in)</button> }));
 
@@ -29,7 +29,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const SECTIONS = ["Séances (stand-in)", "Objectifs (stand-in)", "Ressources (stand-in)"];
+const SECTIONS = ["Séances (stand-in)", "Objectifs (stand-in)", "Ressources (stand-in)", "Journal de bord (stand-in)"];
 
 /** Three times proposed for the intro coffee, the first two in person, the last online (as a mixed answer would not be, but tells them apart). */
 const SLOTS: IntroSlots = {
@@ -40,12 +40,13 @@ const SLOTS: IntroSlots = {
   ],
   basis: "both",
   format: "both",
+  timeZone: "Europe/Paris",
 };
 
 const ID = "00000000-0000-4000-8000-0000000000aa";
 
 /** Serves `pair` until an action answers with the changed pair, which is then served. */
-function renderPair(pair: Pair, routes: Parameters<typeof fakeApi>[0] = {}) {
+function renderPair(pair: Pair, routes: Parameters<typeof fakeApi>[0] = {}, slots: IntroSlots = SLOTS) {
   let current = pair;
   const changing = Object.fromEntries(
     Object.entries(routes).map(([route, handler]) => [
@@ -57,7 +58,7 @@ function renderPair(pair: Pair, routes: Parameters<typeof fakeApi>[0] = {}) {
       },
     ]),
   );
-  const api = fakeApi({ "GET /api/pairs/:id": () => current, "GET /api/pairs/:id/intro-slots": () => SLOTS, ...changing });
+  const api = fakeApi({ "GET /api/pairs/:id": () => current, "GET /api/pairs/:id/intro-slots": () => slots, ...changing });
   const rendered = renderWithProviders(<PairPage />, { route: `/pairs/${ID}`, path: "/pairs/:id" });
   return { ...rendered, api };
 }
@@ -74,9 +75,10 @@ describe("PairPage", () => {
     await user.type(screen.getByRole("textbox", { name: /Lien de visio ou lieu/ }), "Café du 2e étage");
     await user.click(screen.getByRole("button", { name: "Enregistrer le café" }));
 
+    // Picked in my time zone (Paris, winter time), not the browser's (Kathmandu in the tests).
     await waitFor(() => expect(api.calls("PUT /api/pairs/:id/intro")).toHaveLength(1));
-    expect(api.calls("PUT /api/pairs/:id/intro")[0]?.body).toEqual({ at: dayjs("2026-12-20T14:30").format(), place: "Café du 2e étage" });
-    expect(await screen.findByText(/^Prévu le dimanche 20 décembre 2026/)).toBeTruthy();
+    expect(api.calls("PUT /api/pairs/:id/intro")[0]?.body).toEqual({ at: "2026-12-20T14:30:00+01:00", place: "Café du 2e étage" });
+    expect(await screen.findByText("Prévu le dimanche 20 décembre 2026 à 14:30")).toBeTruthy();
   });
 
   it("says the pair is not a fit with an optional reason for the managers", async () => {
@@ -208,10 +210,11 @@ describe("PairPage", () => {
     expect(within(online).getByText("À distance")).toBeTruthy();
     await user.click(online);
     expect(online.getAttribute("aria-pressed")).toBe("true");
-    const start = dayjs(SLOTS.items[2]?.startsAt);
-    expect((screen.getByRole("textbox", { name: "Date" }) as HTMLInputElement).value).toBe(start.format("DD/MM/YYYY"));
-    expect((screen.getByRole("spinbutton", { name: "Heures" }) as HTMLInputElement).value).toBe(start.format("HH"));
-    expect((screen.getByRole("spinbutton", { name: "Minutes" }) as HTMLInputElement).value).toBe(start.format("mm"));
+    // 11:30 UTC is 12:30 in Paris, my time zone (17:15 on the browser's clock, in Kathmandu).
+    expect(online.textContent).toMatch(/^mardi 24 novembre 2026 à 12:30/);
+    expect((screen.getByRole("textbox", { name: "Date" }) as HTMLInputElement).value).toBe("24/11/2026");
+    expect((screen.getByRole("spinbutton", { name: "Heures" }) as HTMLInputElement).value).toBe("12");
+    expect((screen.getByRole("spinbutton", { name: "Minutes" }) as HTMLInputElement).value).toBe("30");
     expect(screen.getByText("Le lien de visio : Teams, Meet ou Zoom.")).toBeTruthy();
     await user.type(screen.getByRole("textbox", { name: /Lien de visio ou lieu/ }), "https://meet.exemple.fr/abc");
     await user.click(screen.getByRole("button", { name: "Enregistrer le café" }));
@@ -220,6 +223,29 @@ describe("PairPage", () => {
     const sent = api.calls("PUT /api/pairs/:id/intro")[0]?.body as { at: string; place: string };
     expect(new Date(sent.at).toISOString()).toBe(SLOTS.items[2]?.startsAt);
     expect(sent.place).toBe("https://meet.exemple.fr/abc");
+  });
+
+  it("shows the proposed times and reads the date and time picked in my own time zone", async () => {
+    const { user, api } = renderPair(
+      aPair({ intro: { at: "2026-11-17T17:30:00.000Z", place: "Café" } }),
+      { "PUT /api/pairs/:id/intro": ({ body }) => aPair({ intro: { at: (body as { at: string }).at, place: "Café" } }) },
+      { ...SLOTS, timeZone: "America/Montreal" },
+    );
+    // The coffee already set, on my clock in Montréal, and the zone named.
+    expect(await screen.findByText("Prévu le mardi 17 novembre 2026 à 12:30")).toBeTruthy();
+    expect(screen.getByText("Heure de votre fuseau : America/Montreal")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Déplacer le café" }));
+    // The form starts from it, on the same clock.
+    expect((screen.getByRole("textbox", { name: "Date" }) as HTMLInputElement).value).toBe("17/11/2026");
+    expect((screen.getByRole("spinbutton", { name: "Heures" }) as HTMLInputElement).value).toBe("12");
+    const group = screen.getByRole("group", { name: "Moments proposés" });
+    // 08:30 UTC on 19 November: 03:30 in Montréal.
+    expect((within(group).getAllByRole("button")[1] as HTMLElement).textContent).toMatch(/^jeudi 19 novembre 2026 à 03:30/);
+    await user.clear(screen.getByRole("spinbutton", { name: "Heures" }));
+    await user.type(screen.getByRole("spinbutton", { name: "Heures" }), "09");
+    await user.click(screen.getByRole("button", { name: /^Enregistrer/ }));
+    await waitFor(() => expect(api.calls("PUT /api/pairs/:id/intro")).toHaveLength(1));
+    expect(api.calls("PUT /api/pairs/:id/intro")[0]?.body).toEqual({ at: "2026-11-17T09:30:00-05:00", place: "Café" });
   });
 
   it("refuses a moment already past before sending, and shows the server's refusal under the date", async () => {

@@ -6,6 +6,7 @@ import {
   Button,
   Divider,
   Group,
+  Loader,
   SimpleGrid,
   Stack,
   Text,
@@ -40,12 +41,12 @@ import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
-import dayjs from "../../lib/dayjs.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
+import { DEFAULT_TIME_ZONE, formatInZone, instantInZone, partsInZone, todayInZone } from "../../lib/zoned-time.ts";
 import { GlossaryButton } from "../glossary/index.ts";
 import { GoalsSection } from "../goals/index.ts";
-import { ResourcesSection } from "../session-notes/index.ts";
+import { LearningJournal, ResourcesSection } from "../session-notes/index.ts";
 import { SessionsSection } from "../sessions/index.ts";
 import { FitBadge, MatchReasons } from "./match-reasons.tsx";
 import { isOpenPair, myOnboarding, PairStateBadge, partnerFirstName, partnerOf, partnerOnboarding } from "./pair-status.tsx";
@@ -58,9 +59,10 @@ const isLink = (place: string) => /^https?:\/\//i.test(place);
 /**
  * One of my pairs, as the pair's workspace. Always: who my partner is and how to reach them, the glossary
  * at hand, why we were matched and the pair's history (lower down, folded). At the intro coffee: the coffee
- * to schedule (from three proposed times) and to answer after, and the preparation. Once the pair has run:
- * the sessions and their agendas, the goals both ways, the resources and open action items (each from its
- * own feature), then completing or stopping the pair. Closed: why it closed.
+ * to schedule (from three proposed times, in my time zone) and to answer after, and the preparation. Once
+ * the pair has run: the sessions and their agendas, the goals both ways, the resources and open action
+ * items, my learning journal (each from its own feature), then completing or stopping the pair. Closed:
+ * why it closed.
  */
 export function PairPage() {
   const { t } = useTranslation();
@@ -101,6 +103,7 @@ function PairContent({ pair }: { pair: Pair }) {
           <SessionsSection pair={pair} />
           <GoalsSection pair={pair} />
           <ResourcesSection pair={pair} />
+          <LearningJournal pair={pair} />
           <SimpleGrid cols={{ base: 1, md: pair.state === "active" ? 2 : 1 }}>
             {pair.state === "active" && <EndSection pair={pair} />}
             <WhyMatched pair={pair} />
@@ -196,7 +199,10 @@ function WhyMatched({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const fromProposal = pair.origin === "proposal";
   return (
-    <SectionCard title={t("pairs.match.title")} description={fromProposal ? undefined : t("pairs.match.byEngine")}>
+    <SectionCard
+      title={t("pairs.match.title")}
+      description={fromProposal ? undefined : t(pair.origin === "manual" ? "pairs.match.byManager" : "pairs.match.byEngine")}
+    >
       <Stack gap="xs">
         {fromProposal && <Text size="sm">{t(`pairs.match.fromProposal.${pair.myRole}`, { name: personName(partnerOf(pair)) })}</Text>}
         {pair.fit !== null && (
@@ -216,15 +222,20 @@ function IntroSection({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const [isMoving, setMoving] = useState(false);
   const name = partnerFirstName(pair);
+  // The proposed times come with my time zone: the coffee is shown, and picked, on its clock.
+  const slots = useIntroSlots(pair.id, true);
+  const zone = slots.data?.timeZone ?? DEFAULT_TIME_ZONE;
   return (
     <SectionCard title={t("pairs.intro.title")} description={t("pairs.intro.description")}>
       <Stack>
         <Title order={3} size="h5">
           {t("pairs.intro.scheduleStep")}
         </Title>
-        {pair.intro.at && !isMoving ? (
+        {slots.isPending ? (
+          <Loader size="sm" aria-label={t("common.loading")} />
+        ) : pair.intro.at && !isMoving ? (
           <Group justify="space-between" align="flex-end">
-            <ScheduledIntro at={pair.intro.at} place={pair.intro.place} />
+            <ScheduledIntro at={pair.intro.at} place={pair.intro.place} zone={zone} />
             <Button variant="default" onClick={() => setMoving(true)}>
               {t("pairs.intro.move")}
             </Button>
@@ -232,7 +243,13 @@ function IntroSection({ pair }: { pair: Pair }) {
         ) : (
           <>
             {!pair.intro.at && <Text size="sm">{t("pairs.intro.scheduleHelp", { name })}</Text>}
-            <IntroForm pair={pair} onDone={() => setMoving(false)} onCancel={pair.intro.at ? () => setMoving(false) : undefined} />
+            <IntroForm
+              pair={pair}
+              slots={slots.data}
+              zone={zone}
+              onDone={() => setMoving(false)}
+              onCancel={pair.intro.at ? () => setMoving(false) : undefined}
+            />
           </>
         )}
         <Divider />
@@ -251,11 +268,14 @@ function IntroSection({ pair }: { pair: Pair }) {
   );
 }
 
-function ScheduledIntro({ at, place }: { at: string; place: string | null }) {
+function ScheduledIntro({ at, place, zone }: { at: string; place: string | null; zone: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2}>
-      <Text fw={600}>{t("pairs.intro.scheduledOn", { date: formatDateTime(at, "full") })}</Text>
+      <Text fw={600}>{t("pairs.intro.scheduledOn", { date: formatInZone(at, zone) })}</Text>
+      <Text size="sm" c="dimmed">
+        {t("sessions.zone", { zone })}
+      </Text>
       {place && (
         <Text size="sm">
           {isLink(place) ? (
@@ -274,7 +294,7 @@ function ScheduledIntro({ at, place }: { at: string; place: string | null }) {
   );
 }
 
-/** The intro form's values: a date and a time as picked (this browser's clock), and the link or place. */
+/** The intro form's values: a date and a time as picked (on my time zone's clock), and the link or place. */
 type IntroValues = { date: string; time: string; place: string };
 
 const IntroFormSchema = z.object({
@@ -283,19 +303,25 @@ const IntroFormSchema = z.object({
   place: IntroBody.shape.place,
 });
 
-/** The moment picked, on this browser's clock (null while the date or the time is missing). */
-const pickedMoment = (values: Pick<IntroValues, "date" | "time">) =>
-  values.date && /^\d{2}:\d{2}/.test(values.time) ? dayjs(`${values.date}T${values.time.slice(0, 5)}`) : null;
+/**
+ * The moment picked, read in `zone` (my time zone, not the browser's), with that zone's offset on that day
+ * ("2026-12-20T14:30:00+01:00"); null while the date or the time is missing.
+ */
+function pickedMoment(values: Pick<IntroValues, "date" | "time">, zone: string): string | null {
+  if (!values.date || !/^\d{2}:\d{2}/.test(values.time)) return null;
+  const at = instantInZone(values.date, values.time, zone);
+  return Number.isNaN(Date.parse(at)) ? null : at;
+}
 
 /**
  * The form's rules: the contract's, and the server's own (checkIntroTime) said before sending: a moment to
  * come, on one of the programme's days. The server says it again, in the same words.
  */
-function introValidate(programme: Pair["programme"]) {
+function introValidate(programme: Pair["programme"], zone: string) {
   const schema = IntroFormSchema.superRefine((values, ctx) => {
-    const at = pickedMoment(values);
-    if (!at?.isValid()) return;
-    if (at.isBefore(dayjs())) ctx.addIssue({ code: "custom", path: ["date"], message: "fields.introInPast" });
+    const at = pickedMoment(values, zone);
+    if (!at) return;
+    if (Date.parse(at) < Date.now()) ctx.addIssue({ code: "custom", path: ["date"], message: "fields.introInPast" });
     else if (values.date < programme.startsOn || values.date > programme.endsOn)
       ctx.addIssue({
         code: "custom",
@@ -307,25 +333,36 @@ function introValidate(programme: Pair["programme"]) {
   return zodValidate(schema);
 }
 
-function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void; onCancel?: () => void }) {
+function IntroForm({
+  pair,
+  slots,
+  zone,
+  onDone,
+  onCancel,
+}: {
+  pair: Pair;
+  slots: IntroSlots | undefined;
+  /** My time zone: the date and time are picked, and the proposed times shown, on its clock. */
+  zone: string;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const schedule = useScheduleIntro(pair.id);
-  const at = pair.intro.at ? dayjs(pair.intro.at) : null;
+  const at = pair.intro.at ? partsInZone(pair.intro.at, zone) : null;
   const form = useForm<IntroValues>({
-    initialValues: { date: at?.format("YYYY-MM-DD") ?? "", time: at?.format("HH:mm") ?? "", place: pair.intro.place ?? "" },
-    validate: introValidate(pair.programme),
+    initialValues: { date: at?.date ?? "", time: at?.time ?? "", place: pair.intro.place ?? "" },
+    validate: introValidate(pair.programme, zone),
   });
-  const slots = useIntroSlots(pair.id, true);
-  const picked = pickedMoment(form.values);
-  const chosen = slots.data?.items.find((slot) => picked?.isSame(dayjs(slot.startsAt), "minute"));
-  const mode = chosen?.mode ?? (slots.data?.format === "online" ? "online" : slots.data?.format === "in_person" ? "in_person" : null);
+  const picked = pickedMoment(form.values, zone);
+  const chosen = picked ? slots?.items.find((slot) => Date.parse(slot.startsAt) === Date.parse(picked)) : undefined;
+  const mode = chosen?.mode ?? (slots?.format === "online" ? "online" : slots?.format === "in_person" ? "in_person" : null);
   const name = partnerFirstName(pair);
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = todayInZone(zone);
   const submit = form.onSubmit((values) => {
-    // Local date and time as picked, sent with this browser's UTC offset.
-    const when = dayjs(`${values.date}T${values.time.slice(0, 5)}`);
+    // The day and time as picked in my time zone, sent with that zone's offset on that day.
     schedule.mutate(
-      { at: when.format(), place: values.place.trim() },
+      { at: instantInZone(values.date, values.time, zone), place: values.place.trim() },
       {
         onSuccess: () => {
           notifications.show({ color: "green", message: t("pairs.intro.saved", { name }) });
@@ -347,11 +384,11 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
         <ErrorAlert error={schedule.error} />
         <ProposedSlots
           pair={pair}
-          slots={slots.data}
+          slots={slots}
+          zone={zone}
           chosen={chosen}
           onChoose={(slot) => {
-            const start = dayjs(slot.startsAt);
-            form.setValues({ date: start.format("YYYY-MM-DD"), time: start.format("HH:mm") });
+            form.setValues(partsInZone(slot.startsAt, zone));
             form.clearFieldError("date");
             form.clearFieldError("time");
           }}
@@ -386,6 +423,9 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
             {...form.getInputProps("time")}
           />
         </Group>
+        <Text size="sm" c="dimmed" mt={-8}>
+          {t("sessions.zone", { zone })}
+        </Text>
         <TextInput
           label={t("pairs.intro.placeLabel")}
           description={t(
@@ -423,11 +463,13 @@ function IntroForm({ pair, onDone, onCancel }: { pair: Pair; onDone: () => void;
 function ProposedSlots({
   pair,
   slots,
+  zone,
   chosen,
   onChoose,
 }: {
   pair: Pair;
   slots: IntroSlots | undefined;
+  zone: string;
   chosen: IntroSlot | undefined;
   onChoose: (slot: IntroSlot) => void;
 }) {
@@ -461,7 +503,7 @@ function ProposedSlots({
               justify="flex-start"
             >
               <Text span size="sm" fw={600} inherit>
-                {formatDateTime(slot.startsAt, "full")}
+                {formatInZone(slot.startsAt, zone)}
               </Text>
               <Text span size="xs" c="dimmed">
                 {t(`pairs.intro.slots.modes.${slot.mode}`)}

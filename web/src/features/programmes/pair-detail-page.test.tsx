@@ -89,8 +89,9 @@ describe("PairDetailPage", () => {
     );
     expect(await screen.findByRole("heading", { level: 1, name: "Inès Haddad et Bernard Petit" })).toBeTruthy();
     expect(screen.getByText("Le contenu des séances, objectifs et notes reste privé au binôme.")).toBeTruthy();
-    expect(screen.getByText(/Dernière séance tenue le mardi 21 avril 2026/)).toBeTruthy();
-    expect(screen.getByText(/Prochaine séance le mardi 5 mai 2026/)).toBeTruthy();
+    // In Paris time, named (the browser's zone, Kathmandu in the tests, would say 22:15).
+    expect(screen.getByText(/Dernière séance tenue le mardi 21 avril 2026 à 18:30\./)).toBeTruthy();
+    expect(screen.getByText(/Prochaine séance le mardi 5 mai 2026 à 18:30\. Heures de Paris \(Europe\/Paris\)\./)).toBeTruthy();
     const activity = screen.getByRole("region", { name: "Activité du binôme" });
     for (const [label, value] of [
       ["Tenues", "3"],

@@ -23,6 +23,7 @@ import { StatCards } from "../../components/stat-cards.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { formatDate, formatDateTime } from "../../lib/dates.ts";
 import { personName } from "../../lib/person-name.ts";
+import { DEFAULT_TIME_ZONE, formatInZone } from "../../lib/zoned-time.ts";
 import { PairStateBadge, PhaseBadge, usePercent } from "./labels.tsx";
 import { useFormPair, useManagedPair, useManagerCompletePair, useManagerEndPair, useRematchOptions } from "./pair-detail-queries.ts";
 
@@ -120,7 +121,7 @@ function IntroSection({ pair }: { pair: ManagedPairDetail }) {
       <Stack gap="xs">
         <Text size="sm">
           {pair.introAt
-            ? t("programmes.pairDetail.intro.at", { date: formatDateTime(pair.introAt, "full") })
+            ? `${t("programmes.pairDetail.intro.at", { date: formatInZone(pair.introAt, DEFAULT_TIME_ZONE) })} ${t("programmes.pairDetail.parisTime")}`
             : t("programmes.pairDetail.intro.notPlanned")}
         </Text>
         {pair.introAnswers.length === 0 ? (
@@ -172,8 +173,9 @@ function ActivitySection({ pair }: { pair: ManagedPairDetail }) {
           ]}
         />
         <Text size="sm">
-          {sessions.lastHeldAt ? t(`${k}.lastHeld`, { date: formatDateTime(sessions.lastHeldAt, "full") }) : t(`${k}.noneHeld`)}{" "}
-          {sessions.nextAt ? t(`${k}.next`, { date: formatDateTime(sessions.nextAt, "full") }) : t(`${k}.noneNext`)}
+          {sessions.lastHeldAt ? t(`${k}.lastHeld`, { date: formatInZone(sessions.lastHeldAt, DEFAULT_TIME_ZONE) }) : t(`${k}.noneHeld`)}{" "}
+          {sessions.nextAt ? t(`${k}.next`, { date: formatInZone(sessions.nextAt, DEFAULT_TIME_ZONE) }) : t(`${k}.noneNext`)}
+          {(sessions.lastHeldAt || sessions.nextAt) && ` ${t("programmes.pairDetail.parisTime")}`}
         </Text>
         <Title order={3} size="h5">
           {t(`${k}.goals`)}

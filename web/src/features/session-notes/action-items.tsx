@@ -10,6 +10,8 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { formatDate } from "../../lib/dates.ts";
 import { errorMessage, setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
 import { personName } from "../../lib/person-name.ts";
+import { dateInZone } from "../../lib/zoned-time.ts";
+import { usePairTimeZone } from "../sessions/index.ts";
 import { myPersonId, ownerLabel, partnerName } from "./pair-people.ts";
 import { useActionItems, useAddActionItem, useChangeActionItem, useDeleteActionItem } from "./queries.ts";
 
@@ -151,6 +153,7 @@ function AddActionItem({ pair, sessionId }: { pair: Pair; sessionId: string }) {
         <Group align="flex-start" wrap="wrap" gap="sm">
           <TextInput
             label={t("sessionNotes.actionItems.text")}
+            description={t("sessionNotes.privacyHint")}
             placeholder={t("sessionNotes.actionItems.textPlaceholder")}
             maxLength={ACTION_ITEM_TEXT_MAX_LENGTH}
             style={{ flex: "1 1 16rem" }}
@@ -180,6 +183,7 @@ function AddActionItem({ pair, sessionId }: { pair: Pair; sessionId: string }) {
 export function OpenActionItems({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const items = useActionItems(pair.id, { open: true });
+  const zone = usePairTimeZone(pair.id);
   const change = useChangeActionItem(pair.id);
   const me = t("sessionNotes.actionItems.me");
   return (
@@ -202,7 +206,7 @@ export function OpenActionItems({ pair }: { pair: Pair }) {
             aria-label={t("sessionNotes.actionItems.markDone", { text: item.text })}
             description={[
               item.dueOn ? t("sessionNotes.actionItems.ownerAndDue", { owner, date: formatDate(item.dueOn, "medium") }) : owner,
-              t("sessionNotes.actionItems.fromSession", { date: formatDate(item.sessionStartsAt, "medium") }),
+              t("sessionNotes.actionItems.fromSession", { date: dateInZone(item.sessionStartsAt, zone, "medium") }),
             ].join(" · ")}
             checked={false}
             disabled={change.isPending && change.variables?.id === item.id}

@@ -96,13 +96,21 @@ describe("ResourcesSection", () => {
     expect(await screen.findByText("Titre refusé par le serveur.")).toBeTruthy();
   });
 
-  it("lists the pair's open action items, each with its done checkbox", async () => {
+  it("lists the pair's open action items, each with its done checkbox and its session's day in my time zone", async () => {
     let items = [
       anOpenItem(),
-      anOpenItem({ id: "00000000-0000-4000-8000-0000000000c2", text: "Envoyer le tutoriel", owner: INES, dueOn: null }),
+      // 21:00 on 10 March in Paris, my time zone; already the 11th in Kathmandu, the browser's.
+      anOpenItem({
+        id: "00000000-0000-4000-8000-0000000000c2",
+        text: "Envoyer le tutoriel",
+        owner: INES,
+        dueOn: null,
+        sessionStartsAt: "2026-03-10T20:00:00.000Z",
+      }),
     ];
     const { user, api } = renderSection({
       "GET /api/pairs/:id/resources": () => ({ items: [] }),
+      "GET /api/pairs/:id/sessions": () => ({ items: [], myTimeZone: "Europe/Paris" }),
       "GET /api/pairs/:id/action-items": ({ query }) => {
         expect(query.get("open")).toBe("true");
         return { items };
@@ -115,7 +123,7 @@ describe("ResourcesSection", () => {
     });
     const first = await screen.findByRole("checkbox", { name: "Marquer « Publier un post LinkedIn » comme faite" });
     expect(screen.getByText(/^Moi · pour le 20 mars 2026/)).toBeTruthy();
-    expect(screen.getByText(/^Inès · Séance du/)).toBeTruthy();
+    expect(await screen.findByText("Inès · Séance du 10 mars 2026")).toBeTruthy();
     await user.click(first);
     await waitFor(() =>
       expect(api.calls("PATCH /api/action-items/:id")[0]).toMatchObject({ params: { id: anOpenItem().id }, body: { isDone: true } }),

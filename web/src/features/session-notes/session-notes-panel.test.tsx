@@ -148,7 +148,8 @@ describe("SessionNotesPanel", () => {
     await waitFor(() => expect(api.calls("PATCH /api/action-items/:id")[1]?.body).toEqual({ ownerPersonId: INES.id }));
 
     // Add one for Inès, no due date.
-    await user.type(screen.getByRole("textbox", { name: "Action" }), "Envoyer le tutoriel");
+    // The privacy hint beside the action's text, as beside every note-like field.
+    await user.type(screen.getByRole("textbox", { name: "Action", description: HINT }), "Envoyer le tutoriel");
     await user.selectOptions(screen.getByRole("combobox", { name: "Qui s’en charge" }), "Inès Haddad");
     await user.click(screen.getByRole("button", { name: "Ajouter l’action" }));
     await waitFor(() =>

@@ -19,9 +19,10 @@ import { FormActions } from "../../components/form-actions.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { formatDate } from "../../lib/dates.ts";
 import { setServerFieldErrors, zodValidate } from "../../lib/forms.ts";
+import { formatInZone } from "../../lib/zoned-time.ts";
 import { GlossaryText } from "../glossary/index.ts";
-import { useAddAgendaItem, useChangeAgendaItem, usePairGoalsForAgenda, useRemoveAgendaItem } from "./queries.ts";
-import { formatInZone } from "./zoned-time.ts";
+import { usePairGoals } from "../goals/index.ts";
+import { useAddAgendaItem, useChangeAgendaItem, useRemoveAgendaItem } from "./queries.ts";
 
 const KIND_COLORS: Record<AgendaItemKind, string> = { topic: "indigo", question: "grape", practice: "teal" };
 const ItemForm = z.object({ kind: AgendaItemBody.shape.kind, text: AgendaItemBody.shape.text, goalId: z.string().nullable() });
@@ -35,7 +36,8 @@ type ItemValues = z.input<typeof ItemForm>;
  */
 export function AgendaEditor({ session, partnerName }: { session: SessionDetail; partnerName: string }) {
   const { t } = useTranslation();
-  const goals = usePairGoalsForAgenda(session.pairId, true);
+  // The goals feature's own query: a goal changed there shows here, and the other way round.
+  const goals = usePairGoals(session.pairId);
   const goalItems = goals.data?.items ?? [];
   const date = formatInZone(session.agendaDueAt, session.myTimeZone);
   const help = session.canEditAgenda
@@ -90,6 +92,7 @@ function ItemFields({ form, goals }: { form: Pick<UseFormReturnType<ItemValues>,
       </Group>
       <Textarea
         label={t("sessions.agendaEditor.text")}
+        description={t("sessionNotes.privacyHint")}
         placeholder={t("sessions.agendaEditor.textPlaceholder")}
         autosize
         minRows={2}
@@ -153,7 +156,7 @@ function AgendaRow({ item, session, goals }: { item: AgendaItem; session: Sessio
               </Text>
             )}
           </Group>
-          <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+          <Text component="div" size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
             <GlossaryText text={item.text} />
           </Text>
           {goal && (
@@ -241,7 +244,7 @@ function Suggestions({
       {suggestions.map((s) => (
         <Group key={s.actionItemId} justify="space-between" wrap="nowrap" gap="sm">
           <Stack gap={0} style={{ minWidth: 0 }}>
-            <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+            <Text component="div" size="sm" style={{ overflowWrap: "anywhere" }}>
               <GlossaryText text={s.text} />
             </Text>
             <Text size="xs" c="dimmed">

@@ -1,6 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { GoalList } from "../../../../contracts/goals.ts";
 import type {
   AgendaItem,
   AgendaItemBody,
@@ -15,6 +14,7 @@ import type {
   SessionProposals,
 } from "../../../../contracts/sessions.ts";
 import { call, client } from "../../lib/api-client.ts";
+import { DEFAULT_TIME_ZONE } from "../../lib/zoned-time.ts";
 import { notificationKeys } from "../notifications/index.ts";
 
 /** The sessions' query keys: every change refreshes them all (the list's numbers and counts follow any session). */
@@ -23,7 +23,6 @@ export const sessionKeys = {
   ofPair: (pairId: string) => [...sessionKeys.all, "pair", pairId] as const,
   proposals: (pairId: string) => [...sessionKeys.all, "proposals", pairId] as const,
   detail: (id: string) => [...sessionKeys.all, "detail", id] as const,
-  goals: (pairId: string) => [...sessionKeys.all, "goals", pairId] as const,
 };
 
 const path = (id: string) => ({ params: { path: { id } } });
@@ -36,6 +35,15 @@ export const pairSessionsQuery = (pairId: string) =>
 
 export function usePairSessions(pairId: string, enabled = true) {
   return useQuery({ ...pairSessionsQuery(pairId), enabled });
+}
+
+/**
+ * My time zone, in which a pair's times are shown to me: the sessions list names it (the same cached query
+ * as the pair page's sessions); Europe/Paris, the directory's default, until it is known.
+ */
+export function usePairTimeZone(pairId: string): string {
+  const zone = useQuery({ ...pairSessionsQuery(pairId), select: (list) => list.myTimeZone });
+  return zone.data ?? DEFAULT_TIME_ZONE;
 }
 
 /** Three proposed times for the next session (asked when the schedule form opens). */
@@ -51,15 +59,6 @@ export function useSession(id: string) {
   return useQuery({
     queryKey: sessionKeys.detail(id),
     queryFn: (): Promise<SessionDetail> => call(client.GET("/api/sessions/{id}", path(id))),
-  });
-}
-
-/** The pair's goals, to link an agenda item to one (the goals feature's API). */
-export function usePairGoalsForAgenda(pairId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: sessionKeys.goals(pairId),
-    queryFn: (): Promise<GoalList> => call(client.GET("/api/pairs/{id}/goals", path(pairId))),
-    enabled,
   });
 }
 

@@ -11,8 +11,8 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { zodValidate } from "../../lib/forms.ts";
+import { formatInZone, instantInZone, partsInZone, timeInZone, todayInZone } from "../../lib/zoned-time.ts";
 import { useRescheduleSession, useScheduleSession, useSessionProposals } from "./queries.ts";
-import { formatInZone, instantInZone, partsInZone, timeInZone, todayInZone } from "./zoned-time.ts";
 
 const OTHER = "other";
 

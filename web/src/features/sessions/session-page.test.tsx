@@ -81,7 +81,12 @@ describe("SessionPage", () => {
 
     await user.click(screen.getByRole("combobox", { name: "Type" }));
     await user.click(await screen.findByRole("option", { name: "Question" }));
-    await user.type(screen.getByRole("textbox", { name: "Point à l’ordre du jour" }), "Qui voit mes publications ?");
+    // The privacy hint beside the item's text, as beside every note-like field.
+    const text = screen.getByRole("textbox", {
+      name: "Point à l’ordre du jour",
+      description: "Tenez-vous-en aux faits, sans donnée sensible : la personne concernée peut les lire.",
+    });
+    await user.type(text, "Qui voit mes publications ?");
     await user.click(screen.getByRole("combobox", { name: "Objectif lié" }));
     await user.click(await screen.findByRole("option", { name: "Publier seule sur LinkedIn" }));
     await user.click(screen.getByRole("button", { name: "Ajouter" }));

@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Pair } from "../../../../contracts/pairs.ts";
@@ -11,23 +10,15 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { call, client } from "../../lib/api-client.ts";
 import { personName } from "../../lib/person-name.ts";
-import { pairKeys, partnerOf } from "../pairs/index.ts";
+import { formatInZone, timeInZone } from "../../lib/zoned-time.ts";
+import { SessionCalendarButton } from "../calendar/index.ts";
+import { partnerOf, usePair } from "../pairs/index.ts";
 import { SessionNotesPanel } from "../session-notes/index.ts";
 import { AgendaEditor } from "./agenda-editor.tsx";
 import { useCancelSession, useRecordOutcome, useSession } from "./queries.ts";
 import { ScheduleSessionModal } from "./schedule-session-modal.tsx";
 import { SessionPlace, SessionStatusBadge } from "./session-parts.tsx";
-import { formatInZone, timeInZone } from "./zoned-time.ts";
-
-/** The pair, under the pairs feature's own cache key (its page and this one share it). */
-function usePairOfSession(pairId: string) {
-  return useQuery({
-    queryKey: pairKeys.detail(pairId),
-    queryFn: (): Promise<Pair> => call(client.GET("/api/pairs/{id}", { params: { path: { id: pairId } } })),
-  });
-}
 
 /**
  * One session of my pair (`/pairs/:pairId/sessions/:sessionId`): when (in my time zone), where, its
@@ -38,7 +29,8 @@ export function SessionPage() {
   const { t } = useTranslation();
   const { pairId = "", sessionId = "" } = useParams();
   const session = useSession(sessionId);
-  const pair = usePairOfSession(pairId);
+  // The pairs feature's own query: the pair page and this one share it.
+  const pair = usePair(pairId);
   const name = pair.data ? personName(partnerOf(pair.data)) : "";
   useDocumentTitle(`${name ? t("sessions.page.title", { name }) : t("sessions.section.title")} · Passerelle`);
   const isMissing = session.error instanceof ApiError && [400, 403, 404].includes(session.error.status);
@@ -106,9 +98,7 @@ function SessionContent({ session, pair }: { session: SessionDetail; pair: Pair 
             </Button>
           </>
         )}
-        <Anchor href={`/api/sessions/${session.id}/calendar.ics`} download size="sm">
-          {t("sessions.page.ics")}
-        </Anchor>
+        <SessionCalendarButton sessionId={session.id} />
       </Group>
       {mayRecordOutcome && (
         <SectionCard title={t("sessions.page.outcomeQuestion")}>

@@ -8,13 +8,11 @@ import { DataTable, type DataTableColumn } from "../../components/data-table.tsx
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { personName } from "../../lib/person-name.ts";
+import { DEFAULT_TIME_ZONE, formatInZone, timeInZone } from "../../lib/zoned-time.ts";
 import { partnerOf } from "../pairs/index.ts";
 import { usePairSessions } from "./queries.ts";
 import { ScheduleSessionModal } from "./schedule-session-modal.tsx";
 import { SessionPlace, SessionStatusBadge } from "./session-parts.tsx";
-import { formatInZone, timeInZone } from "./zoned-time.ts";
-
-const DEFAULT_ZONE = "Europe/Paris";
 
 export const sessionPath = (pairId: string, sessionId: string) => `/pairs/${pairId}/sessions/${sessionId}`;
 
@@ -51,7 +49,7 @@ function ActiveSessions({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
   const [scheduling, schedule] = useDisclosure();
   const sessions = usePairSessions(pair.id);
-  const zone = sessions.data?.myTimeZone ?? DEFAULT_ZONE;
+  const zone = sessions.data?.myTimeZone ?? DEFAULT_TIME_ZONE;
   const { next } = splitSessions(sessions.data?.items ?? []);
   return (
     <SectionCard title={t("sessions.section.title")} description={t("sessions.section.description", { zone })}>
@@ -122,7 +120,7 @@ function NextSession({ pairId, session, zone }: { pairId: string; session: PairS
 function SessionLists({ pair, withNext = true }: { pair: Pair; withNext?: boolean }) {
   const { t } = useTranslation();
   const sessions = usePairSessions(pair.id);
-  const zone = sessions.data?.myTimeZone ?? DEFAULT_ZONE;
+  const zone = sessions.data?.myTimeZone ?? DEFAULT_TIME_ZONE;
   const { next, upcoming, past } = splitSessions(sessions.data?.items ?? []);
   const ahead = withNext && next ? [next, ...upcoming] : upcoming;
   const columns: DataTableColumn<PairSession>[] = [

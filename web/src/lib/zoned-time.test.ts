@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, instantInZone, partsInZone, timeInZone, todayInZone } from "./zoned-time.ts";
+import { dateInZone, formatInZone, instantInZone, partsInZone, timeInZone, todayInZone } from "./zoned-time.ts";
 
 /** The web tests run under TZ=Asia/Kathmandu: nothing here may follow the machine's zone. */
 describe("times in the person's zone", () => {
@@ -15,5 +15,8 @@ describe("times in the person's zone", () => {
     expect(formatInZone("2026-03-30T16:30:00.000Z", "Europe/Paris")).toBe("lundi 30 mars 2026 à 18:30");
     expect(formatInZone("2026-03-30T16:30:00.000Z", "America/Montreal")).toBe("lundi 30 mars 2026 à 12:30");
     expect(todayInZone("Europe/Paris", new Date("2026-03-30T22:30:00Z"))).toBe("2026-03-31");
+    // 22:00 in Paris on the 30th is already the 31st in Kathmandu: the day is the person's.
+    expect(dateInZone("2026-03-30T20:00:00.000Z", "Europe/Paris")).toBe("30 mars 2026");
+    expect(dateInZone("2026-03-30T20:00:00.000Z", "Asia/Kathmandu")).toBe("31 mars 2026");
   });
 });
