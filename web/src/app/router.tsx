@@ -8,6 +8,7 @@ import { Outlet, type RouteObject } from "react-router";
 import type { Role } from "../../../contracts/accounts.ts";
 import { PageLoader } from "../components/page-loader.tsx";
 import { RequireAuth, RequireRole } from "../features/auth/index.ts";
+import { loadAppTexts } from "../i18n/index.ts";
 import { RouteError } from "./route-error.tsx";
 
 /** Pages for some roles only: others see a "forbidden" message in their place. */
@@ -64,7 +65,13 @@ export function createRoutes(): RouteObject[] {
           ),
           children: [
             {
-              lazy: { Component: async () => (await import("./layout/app-layout.tsx")).AppLayout },
+              // The app's French texts load with its layout (the login page does without them).
+              lazy: {
+                Component: async () => {
+                  const [layout] = await Promise.all([import("./layout/app-layout.tsx"), loadAppTexts()]);
+                  return layout.AppLayout;
+                },
+              },
               children: [
                 { path: "/", lazy: { Component: async () => (await import("../features/home/home-page.tsx")).HomePage } },
                 { path: "/account", lazy: { Component: async () => (await import("../features/account/account-page.tsx")).AccountPage } },

@@ -54,6 +54,18 @@ i18n.on("languageChanged", (language) => {
   localStorage.setItem(STORAGE_KEY, language);
 });
 
+let appTextsLoaded = false;
+/**
+ * The French texts of the logged-in app's features (messages-fr-app.ts), added to the first page's:
+ * the app's layout waits for them before it renders (router.tsx). English comes whole (messages-en.ts).
+ */
+export async function loadAppTexts(): Promise<void> {
+  if (appTextsLoaded) return;
+  const { translation } = await import("./messages-fr-app.ts");
+  i18n.addResourceBundle("fr", "translation", translation, true, false);
+  appTextsLoaded = true;
+}
+
 export function currentLanguage(): Language {
   return i18n.language === "en" ? "en" : "fr";
 }

@@ -7,7 +7,9 @@ import { afterEach, vi } from "vitest";
 // A test file may ask for the node environment (no DOM): it gets none of this.
 if (typeof window !== "undefined") {
   const { cleanup } = await import("@testing-library/react");
-  const { default: i18n } = await import("../i18n/index.ts");
+  const { default: i18n, loadAppTexts } = await import("../i18n/index.ts");
+  // The logged-in app's French texts, which the app loads with its layout (router.tsx).
+  await loadAppTexts();
 
   // Mantine reads the colour scheme and breakpoints through matchMedia, and measures some components.
   window.matchMedia ??= (query: string) =>
