@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Both cores: vitest's default leaves one free (one file at a time on CI's two), and most of a test file's
+    // time is opening its embedded database (PGlite's initdb, 2–3 s), which runs as well beside another.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -101,13 +101,20 @@ const CONTRACTS = {
 };
 /** What a request carries: bodies, query strings and path parameters (responses are the server's own text). */
 const isRequestSchema = (name: string) => /(Body|Query|Params)$/.test(name);
+/**
+ * Taken whole on purpose: a calendar feed's token (GET /api/calendar/:token.ics) is never stored nor echoed, and
+ * a mangled link, whatever it holds, answers 404 like an unknown one (server/modules/calendar/read-calendar-feed.ts).
+ */
+const TAKEN_WHOLE = new Set(["calendar.CalendarFeedParams.token"]);
 
 describe("every request schema of contracts/", () => {
-  const leaves = Object.entries(CONTRACTS).flatMap(([file, exports]) =>
-    Object.entries(exports as Record<string, unknown>)
-      .filter(([name, value]) => isRequestSchema(name) && typeof value === "object" && value !== null && "_zod" in value)
-      .flatMap(([name, schema]) => stringLeaves(schema as z.ZodType, `${file}.${name}`)),
-  );
+  const leaves = Object.entries(CONTRACTS)
+    .flatMap(([file, exports]) =>
+      Object.entries(exports as Record<string, unknown>)
+        .filter(([name, value]) => isRequestSchema(name) && typeof value === "object" && value !== null && "_zod" in value)
+        .flatMap(([name, schema]) => stringLeaves(schema as z.ZodType, `${file}.${name}`)),
+    )
+    .filter(([path]) => !TAKEN_WHOLE.has(path));
 
   it("has text fields to check", () => {
     expect(leaves.length).toBeGreaterThan(40);
