@@ -25,14 +25,22 @@ test("a pair prepares its session, holds it, writes notes and updates goals; the
 }) => {
   // Philippe opens his pair: his partner, how to reach them, the sessions, the goals.
   const senior = await logIn(browser, PHILIPPE.email);
+  // His pilot pair (another journey may have given him a pair of its own programme since).
+  const myPairs = (await (await senior.request.get("/api/me/pairs")).json()).items as {
+    id: string;
+    state: string;
+    programme: { name: string };
+  }[];
+  const pilotPair = myPairs.find((p) => p.programme.name === PILOT && p.state === "active");
+  if (!pilotPair) throw new Error("Philippe has no active pair in the pilot");
+  const pairId = pilotPair.id;
   await senior.goto("/pairs");
   await senior
     .getByRole("link", { name: /Ouvrir le binôme avec/ })
     .first()
-    .click();
-  await senior.waitForURL(/pairs\/[0-9a-f-]{36}/);
+    .waitFor();
+  await senior.goto(`/pairs/${pairId}`);
   await expect(senior.getByRole("heading", { level: 1 })).toBeVisible();
-  const pairId = (senior.url().match(/pairs\/([0-9a-f-]{36})/) as RegExpMatchArray)[1] as string;
   const partnerEmail =
     (
       await senior
